@@ -1,0 +1,218 @@
+//! Turns split rows into a team table: header mapping, value parsing by unit,
+//! summary-row and blank-agent cleaning, duplicate detection.
+//!
+//! Never fails as a whole: an input it cannot use gives an empty table and an
+//! error diagnostic; the caller keeps its previous state in that case.
+
+use super::delimited::{split, Delimiter, Grid};
+use super::{Diagnostic, Severity};
+use crate::i18n::Msg;
+use crate::model::metric::lookup_header;
+use crate::model::unit::{infer_percent_scale, is_missing, parse_value, Direction, Parsed, Unit};
+use crate::model::{Cell, Column, MetricId, Table};
+use std::collections::HashSet;
+
+/// What an import produced.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportResult {
+    /// The table; empty when the input could not be used.
+    pub table: Table,
+    pub delimiter: Delimiter,
+    /// Every finding, errors first in source order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Summary rows (汇总, 合计…) that were dropped: (source line, label).
+    pub dropped: Vec<(usize, String)>,
+}
+
+impl ImportResult {
+    /// True when the input gave no usable table.
+    pub fn is_rejected(&self) -> bool {
+        self.table.columns.is_empty()
+    }
+}
+
+/// Labels of summary rows in exports (compared lower-case, spaces removed).
+const SUMMARY_LABELS: &[&str] = &[
+    "汇总", "合计", "总计", "平均", "均值", "平均值", "小计", "总和", "total", "totals", "sum",
+    "average", "avg", "mean", "subtotal", "grandtotal",
+];
+
+/// True when a row labelled `label` is a summary row, not an agent.
+pub fn is_summary_label(label: &str) -> bool {
+    let n: String = label
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, ':' | '：'))
+        .collect::<String>()
+        .to_lowercase();
+    SUMMARY_LABELS.contains(&n.as_str())
+}
+
+fn diag(severity: Severity, row: Option<usize>, col: Option<usize>, msg: Msg, args: Vec<String>) -> Diagnostic {
+    Diagnostic {
+        severity,
+        row,
+        col,
+        msg,
+        args,
+    }
+}
+
+/// Infers the unit of a custom (unrecognised) column from its values.
+fn infer_custom_unit<'a>(values: impl Iterator<Item = &'a str> + Clone) -> Unit {
+    let present: Vec<&str> = values.filter(|v| !is_missing(v)).collect();
+    if present.is_empty() {
+        return Unit::Number;
+    }
+    let all = |unit: Unit| {
+        present
+            .iter()
+            .all(|v| matches!(parse_value(v, unit, crate::model::PercentScale::Points), Parsed::Number(_)))
+    };
+    if present.iter().all(|v| v.trim().ends_with('%') || v.trim().ends_with('％')) && all(Unit::Percent) {
+        Unit::Percent
+    } else if all(Unit::Number) {
+        Unit::Number
+    } else {
+        Unit::Text
+    }
+}
+
+/// Imports pasted or delimited text.
+pub fn import_text(text: &str) -> ImportResult {
+    import_grid(split(text))
+}
+
+/// Imports rows already split.
+pub fn import_grid(grid: Grid) -> ImportResult {
+    let Grid {
+        delimiter,
+        rows,
+        mut diagnostics,
+    } = grid;
+    let reject = |mut diagnostics: Vec<Diagnostic>, msg: Msg| {
+        diagnostics.insert(0, diag(Severity::Error, None, None, msg, Vec::new()));
+        ImportResult {
+            table: Table::default(),
+            delimiter,
+            diagnostics,
+            dropped: Vec::new(),
+        }
+    };
+    let Some(((_, header), body)) = rows.split_first() else {
+        return reject(diagnostics, Msg::ErrEmptyInput);
+    };
+
+    // Map headers; a metric claimed by an earlier column makes later ones custom.
+    let mut used = HashSet::new();
+    let mut metrics: Vec<Option<MetricId>> = Vec::with_capacity(header.len());
+    for h in header {
+        let m = lookup_header(h).map(|d| d.id).filter(|id| used.insert(*id));
+        metrics.push(m);
+    }
+    let Some(agent_col) = metrics.iter().position(|m| *m == Some(MetricId::Agent)) else {
+        return reject(diagnostics, Msg::ErrNoAgentColumn);
+    };
+    let width = header.len();
+    let cell_text = |r: &[String], c: usize| -> String { r.get(c).cloned().unwrap_or_default() };
+
+    // Clean rows: summary rows, blank agents, ragged rows.
+    let mut kept: Vec<(usize, &Vec<String>)> = Vec::new();
+    let mut dropped = Vec::new();
+    for (line, r) in body {
+        let name = cell_text(r, agent_col);
+        let first = r.first().cloned().unwrap_or_default();
+        if is_summary_label(&name) || (name.trim().is_empty() && is_summary_label(&first)) {
+            let label = if name.trim().is_empty() { first } else { name };
+            diagnostics.push(diag(
+                Severity::Warning,
+                Some(*line),
+                None,
+                Msg::WarnSummaryRowDropped,
+                vec![line.to_string(), label.trim().to_string()],
+            ));
+            dropped.push((*line, label.trim().to_string()));
+            continue;
+        }
+        if name.trim().is_empty() {
+            diagnostics.push(diag(Severity::Warning, Some(*line), None, Msg::WarnBlankAgent, vec![line.to_string()]));
+            continue;
+        }
+        if r.len() > width {
+            diagnostics.push(diag(
+                Severity::Warning,
+                Some(*line),
+                None,
+                Msg::WarnRaggedRow,
+                vec![line.to_string(), r.len().to_string(), width.to_string()],
+            ));
+        }
+        kept.push((*line, r));
+    }
+
+    // Columns with units.
+    let mut columns = Vec::with_capacity(width);
+    for (c, h) in header.iter().enumerate() {
+        let col = match metrics.get(c).copied().flatten().and_then(crate::model::metric::def) {
+            Some(d) => Column {
+                name: h.trim().to_string(),
+                metric: Some(d.id),
+                unit: d.unit,
+                direction: d.direction,
+            },
+            None => Column {
+                name: h.trim().to_string(),
+                metric: None,
+                unit: infer_custom_unit(kept.iter().map(|(_, r)| r.get(c).map(String::as_str).unwrap_or(""))),
+                direction: Direction::Neutral,
+            },
+        };
+        columns.push(col);
+    }
+
+    // Parse values column by column (the percent rule looks at the whole column).
+    let mut table_rows: Vec<Vec<Cell>> = vec![Vec::with_capacity(width); kept.len()];
+    for (c, col) in columns.iter().enumerate() {
+        let scale = infer_percent_scale(kept.iter().map(|(_, r)| r.get(c).map(String::as_str).unwrap_or("")));
+        for ((line, r), out) in kept.iter().zip(table_rows.iter_mut()) {
+            let raw = r.get(c).map(String::as_str).unwrap_or("");
+            let cell = Cell::from_parsed(parse_value(raw, col.unit, scale), raw);
+            if let Cell::Invalid { problem, .. } = &cell {
+                diagnostics.push(diag(
+                    Severity::Warning,
+                    Some(*line),
+                    Some(c + 1),
+                    *problem,
+                    vec![raw.trim().to_string()],
+                ));
+            }
+            out.push(cell);
+        }
+    }
+
+    // Duplicate agents are kept but flagged.
+    let mut seen = HashSet::new();
+    for (line, r) in &kept {
+        let name = cell_text(r, agent_col).trim().to_string();
+        if !seen.insert(name.clone()) {
+            diagnostics.push(diag(
+                Severity::Warning,
+                Some(*line),
+                Some(agent_col + 1),
+                Msg::WarnDuplicateAgent,
+                vec![name, line.to_string()],
+            ));
+        }
+    }
+
+    diagnostics.sort_by_key(|d| (d.severity != Severity::Error, d.row.unwrap_or(0), d.col.unwrap_or(0)));
+    ImportResult {
+        table: Table {
+            columns,
+            rows: table_rows,
+        },
+        delimiter,
+        diagnostics,
+        dropped,
+    }
+}

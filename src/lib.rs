@@ -1,0 +1,65 @@
+//! # KPI Sandbox (客服绩效沙盘) — architecture
+//!
+//! ## Bird's-eye view
+//! A customer-service manager pastes the team's monthly metrics, edits them in
+//! a spreadsheet-like grid, and (as later capabilities land) builds weighted
+//! KPI plans, simulates bonus payouts and sizes the QA team. Everything runs in
+//! the browser as WebAssembly; no data leaves the machine.
+//!
+//! The crate is split so that everything that computes is plain Rust:
+//!
+//! ```text
+//!   ui (yew, web-sys; wasm32 only)  ──commands──▶  model::Workbook::apply
+//!        │  ▲                                         │
+//!        │  └────────── plain query results ◀─────────┘
+//!        └──text/bytes──▶  io (paste/CSV → Table + diagnostics)  ──▶ model
+//!   i18n: the one text table (zh/en), used by all three layers
+//! ```
+//!
+//! ## Code map
+//! - [`i18n`]: every visible string, as a [`i18n::Msg`] key with Chinese and
+//!   English text. The core stores keys plus arguments in its diagnostics; the
+//!   UI translates when rendering.
+//! - [`model`]: the headless domain core.
+//!   - `unit`: units, directions, **the** value parser (`46%`, `1分20秒`,
+//!     `¥1,234.50`, `1.2万`, missing markers) and display formatting.
+//!   - `metric`: the metric dictionary (Chinese/English names, export header
+//!     spellings, unit, direction).
+//!   - `table`: the team table (typed columns, cells; invalid input kept as
+//!     text with a reason), sort orders.
+//!   - `workbook`: the state, its [`model::Command`]s and the undo history.
+//! - [`io`]: headless text → model. `delimited` splits pasted/CSV text with
+//!   Excel's quoting (the `csv` crate); `import` maps headers, parses values,
+//!   drops summary rows and reports diagnostics; `demo` embeds the demo team.
+//! - `ui` (wasm32 only): the Yew app — `app` (shell, tabs, language switch),
+//!   `state` (the one reducer), `components/grid` (the data grid), `browser`
+//!   (storage, navigator), and the panic hook that shows an error banner.
+//!
+//! ## Invariants
+//! - **`model` and `io` never import a browser crate** (yew, web-sys, gloo,
+//!   js-sys, wasm-bindgen). `tests/tidy.rs` fails the build if one appears.
+//! - **The UI changes state only through `Workbook::apply`, `undo` and
+//!   `redo`.** Each command is validated, applied and recorded in one place,
+//!   so undo never diverges from what happened; a rejected command changes
+//!   nothing.
+//! - **Parsing never fails as a whole.** Import returns a table plus
+//!   diagnostics with source row/column; a cell that does not parse keeps its
+//!   text and the reason. An unusable input yields an empty table and an
+//!   error; the UI keeps its previous state.
+//! - **Imports and grid edits parse values with the same function**
+//!   (`model::unit::parse_value`); stored values are canonical (percent as a
+//!   fraction, durations in seconds, money in yuan).
+//! - **No panics in non-test code**: clippy denies `unwrap`, `expect`,
+//!   `panic!` and slice indexing outside tests; a panic hook still shows a
+//!   banner if one happens.
+//! - **Deterministic**: no clock, locale or OS randomness in the core; they
+//!   come in as arguments.
+//! - **No network**: the page loads its own files with relative URLs and
+//!   requests nothing afterwards (CSP `connect-src 'self'`, tested end to end).
+
+pub mod i18n;
+pub mod io;
+pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

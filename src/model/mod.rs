@@ -1,0 +1,17 @@
+//! The headless domain core: units and value parsing, the metric dictionary,
+//! the team table and the workbook with its undo history.
+//!
+//! Must never import a browser crate (yew, web-sys, gloo, js-sys,
+//! wasm-bindgen); `tests/tidy.rs` enforces it. Time, locale and random seeds
+//! come in as arguments.
+
+pub mod metric;
+pub mod round;
+pub mod table;
+pub mod unit;
+pub mod workbook;
+
+pub use metric::{lookup_header, MetricDef, MetricId, METRICS};
+pub use table::{Cell, Column, Table};
+pub use unit::{Direction, Parsed, PercentScale, Unit};
+pub use workbook::{Command, ModelError, Touched, Workbook};

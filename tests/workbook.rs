@@ -1,0 +1,119 @@
+//! Commands, validation and undo/redo.
+#![cfg(not(target_arch = "wasm32"))]
+
+use kpi_sandbox::i18n::Msg;
+use kpi_sandbox::io::demo::demo_table;
+use kpi_sandbox::model::workbook::HISTORY_LIMIT;
+use kpi_sandbox::model::{Cell, Command, MetricId, Touched, Workbook};
+
+fn set(row: usize, col: usize, raw: &str) -> Command {
+    Command::SetCell {
+        row,
+        col,
+        raw: raw.into(),
+    }
+}
+
+#[test]
+fn edits_parse_like_imports_and_undo_restores() {
+    let mut wb = Workbook::new(demo_table());
+    let conv = wb.table().column_of(MetricId::Conversion).unwrap();
+    let fr = wb.table().column_of(MetricId::FirstResponse).unwrap();
+    let original = wb.table().clone();
+    let cases: &[(usize, &str, Cell)] = &[
+        (conv, "50", Cell::Number(0.5)),
+        (conv, "0.5", Cell::Number(0.5)),
+        (conv, "50%", Cell::Number(0.5)),
+        (fr, "1分5秒", Cell::Number(65.0)),
+        (fr, "-", Cell::Empty),
+        (
+            fr,
+            "soon",
+            Cell::Invalid {
+                raw: "soon".into(),
+                problem: Msg::ErrBadDuration,
+            },
+        ),
+    ];
+    for (col, raw, want) in cases {
+        assert_eq!(
+            wb.apply(set(3, *col, raw)),
+            Ok(Touched::Cell { row: 3, col: *col })
+        );
+        assert_eq!(wb.table().rows[3][*col], *want, "{raw}");
+    }
+    for _ in cases {
+        assert!(wb.undo().is_some());
+    }
+    assert_eq!(*wb.table(), original);
+    assert!(wb.undo().is_none());
+    for _ in cases {
+        assert!(wb.redo().is_some());
+    }
+    assert_eq!(
+        wb.table().rows[3][fr],
+        Cell::Invalid {
+            raw: "soon".into(),
+            problem: Msg::ErrBadDuration
+        }
+    );
+}
+
+#[test]
+fn a_rejected_command_changes_nothing() {
+    let mut wb = Workbook::new(demo_table());
+    let before = wb.clone();
+    let err = wb.apply(set(30, 0, "x")).unwrap_err();
+    assert_eq!(err.msg, Msg::ErrCellOutOfRange);
+    assert_eq!(err.args, vec!["31".to_string(), "1".to_string()]);
+    assert!(wb.apply(set(0, 19, "x")).is_err());
+    assert_eq!(wb, before);
+}
+
+#[test]
+fn a_new_edit_clears_redo_and_history_is_bounded() {
+    let mut wb = Workbook::new(demo_table());
+    wb.apply(set(0, 2, "1")).unwrap();
+    wb.undo();
+    assert!(wb.can_redo());
+    wb.apply(set(0, 2, "2")).unwrap();
+    assert!(!wb.can_redo());
+    for i in 0..HISTORY_LIMIT + 50 {
+        wb.apply(set(0, 2, &i.to_string())).unwrap();
+    }
+    let mut n = 0;
+    while wb.undo().is_some() {
+        n += 1;
+    }
+    assert_eq!(n, HISTORY_LIMIT);
+}
+
+#[test]
+fn sorting_is_numeric_stable_and_puts_blanks_last() {
+    let mut wb = Workbook::new(demo_table());
+    let col = wb.table().column_of(MetricId::Conversion).unwrap();
+    wb.apply(set(0, col, "-")).unwrap();
+    wb.apply(set(1, col, "oops")).unwrap();
+    for ascending in [true, false] {
+        let order = wb.table().sorted_order(col, ascending);
+        assert_eq!(order.len(), 30);
+        assert_eq!(order[28], 1, "invalid before empty");
+        assert_eq!(order[29], 0, "empty last");
+        let vals: Vec<f64> = order[..28]
+            .iter()
+            .map(|&r| wb.table().rows[r][col].number().unwrap())
+            .collect();
+        assert!(vals.windows(2).all(|w| if ascending {
+            w[0] <= w[1]
+        } else {
+            w[0] >= w[1]
+        }));
+    }
+    let names = wb.table().column_of(MetricId::Agent).unwrap();
+    let order = wb.table().sorted_order(names, true);
+    assert_eq!(
+        wb.table().agent_name(order[0]),
+        "一诺",
+        "Unicode order: 一 (U+4E00) first"
+    );
+}
