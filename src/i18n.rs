@@ -197,7 +197,11 @@ mod tests {
             (&[], Lang::En),
         ];
         for (prefs, want) in cases {
-            assert_eq!(Lang::from_preferences(prefs.iter().copied()), *want, "{prefs:?}");
+            assert_eq!(
+                Lang::from_preferences(prefs.iter().copied()),
+                *want,
+                "{prefs:?}"
+            );
         }
     }
 

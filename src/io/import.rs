@@ -33,8 +33,22 @@ impl ImportResult {
 
 /// Labels of summary rows in exports (compared lower-case, spaces removed).
 const SUMMARY_LABELS: &[&str] = &[
-    "汇总", "合计", "总计", "平均", "均值", "平均值", "小计", "总和", "total", "totals", "sum",
-    "average", "avg", "mean", "subtotal", "grandtotal",
+    "汇总",
+    "合计",
+    "总计",
+    "平均",
+    "均值",
+    "平均值",
+    "小计",
+    "总和",
+    "total",
+    "totals",
+    "sum",
+    "average",
+    "avg",
+    "mean",
+    "subtotal",
+    "grandtotal",
 ];
 
 /// True when a row labelled `label` is a summary row, not an agent.
@@ -48,7 +62,13 @@ pub fn is_summary_label(label: &str) -> bool {
     SUMMARY_LABELS.contains(&n.as_str())
 }
 
-fn diag(severity: Severity, row: Option<usize>, col: Option<usize>, msg: Msg, args: Vec<String>) -> Diagnostic {
+fn diag(
+    severity: Severity,
+    row: Option<usize>,
+    col: Option<usize>,
+    msg: Msg,
+    args: Vec<String>,
+) -> Diagnostic {
     Diagnostic {
         severity,
         row,
@@ -65,11 +85,18 @@ fn infer_custom_unit<'a>(values: impl Iterator<Item = &'a str> + Clone) -> Unit 
         return Unit::Number;
     }
     let all = |unit: Unit| {
-        present
-            .iter()
-            .all(|v| matches!(parse_value(v, unit, crate::model::PercentScale::Points), Parsed::Number(_)))
+        present.iter().all(|v| {
+            matches!(
+                parse_value(v, unit, crate::model::PercentScale::Points),
+                Parsed::Number(_)
+            )
+        })
     };
-    if present.iter().all(|v| v.trim().ends_with('%') || v.trim().ends_with('％')) && all(Unit::Percent) {
+    if present
+        .iter()
+        .all(|v| v.trim().ends_with('%') || v.trim().ends_with('％'))
+        && all(Unit::Percent)
+    {
         Unit::Percent
     } else if all(Unit::Number) {
         Unit::Number
@@ -135,7 +162,13 @@ pub fn import_grid(grid: Grid) -> ImportResult {
             continue;
         }
         if name.trim().is_empty() {
-            diagnostics.push(diag(Severity::Warning, Some(*line), None, Msg::WarnBlankAgent, vec![line.to_string()]));
+            diagnostics.push(diag(
+                Severity::Warning,
+                Some(*line),
+                None,
+                Msg::WarnBlankAgent,
+                vec![line.to_string()],
+            ));
             continue;
         }
         if r.len() > width {
@@ -153,7 +186,12 @@ pub fn import_grid(grid: Grid) -> ImportResult {
     // Columns with units.
     let mut columns = Vec::with_capacity(width);
     for (c, h) in header.iter().enumerate() {
-        let col = match metrics.get(c).copied().flatten().and_then(crate::model::metric::def) {
+        let col = match metrics
+            .get(c)
+            .copied()
+            .flatten()
+            .and_then(crate::model::metric::def)
+        {
             Some(d) => Column {
                 name: h.trim().to_string(),
                 metric: Some(d.id),
@@ -163,7 +201,10 @@ pub fn import_grid(grid: Grid) -> ImportResult {
             None => Column {
                 name: h.trim().to_string(),
                 metric: None,
-                unit: infer_custom_unit(kept.iter().map(|(_, r)| r.get(c).map(String::as_str).unwrap_or(""))),
+                unit: infer_custom_unit(
+                    kept.iter()
+                        .map(|(_, r)| r.get(c).map(String::as_str).unwrap_or("")),
+                ),
                 direction: Direction::Neutral,
             },
         };
@@ -173,7 +214,10 @@ pub fn import_grid(grid: Grid) -> ImportResult {
     // Parse values column by column (the percent rule looks at the whole column).
     let mut table_rows: Vec<Vec<Cell>> = vec![Vec::with_capacity(width); kept.len()];
     for (c, col) in columns.iter().enumerate() {
-        let scale = infer_percent_scale(kept.iter().map(|(_, r)| r.get(c).map(String::as_str).unwrap_or("")));
+        let scale = infer_percent_scale(
+            kept.iter()
+                .map(|(_, r)| r.get(c).map(String::as_str).unwrap_or("")),
+        );
         for ((line, r), out) in kept.iter().zip(table_rows.iter_mut()) {
             let raw = r.get(c).map(String::as_str).unwrap_or("");
             let cell = Cell::from_parsed(parse_value(raw, col.unit, scale), raw);
@@ -205,7 +249,13 @@ pub fn import_grid(grid: Grid) -> ImportResult {
         }
     }
 
-    diagnostics.sort_by_key(|d| (d.severity != Severity::Error, d.row.unwrap_or(0), d.col.unwrap_or(0)));
+    diagnostics.sort_by_key(|d| {
+        (
+            d.severity != Severity::Error,
+            d.row.unwrap_or(0),
+            d.col.unwrap_or(0),
+        )
+    });
     ImportResult {
         table: Table {
             columns,

@@ -20,7 +20,11 @@ pub fn round_dp(v: f64, dp: i32) -> f64 {
         return v;
     };
     // 15 digits d0.d1…d14 × 10^exp; the digit at index k has weight 10^(exp−k).
-    let mut digits: Vec<u8> = mant.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect();
+    let mut digits: Vec<u8> = mant
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .map(|b| b - b'0')
+        .collect();
     // Keep digits with weight ≥ 10^(−dp): indices 0..=exp+dp.
     let keep = exp + dp + 1;
     if keep >= digits.len() as i32 {

@@ -115,7 +115,11 @@ impl Workbook {
                 after,
             } => {
                 if let Some(c) = self.table.rows.get_mut(*row).and_then(|r| r.get_mut(*col)) {
-                    *c = if forward { after.clone() } else { before.clone() };
+                    *c = if forward {
+                        after.clone()
+                    } else {
+                        before.clone()
+                    };
                 }
                 Touched::Cell {
                     row: *row,

@@ -1,0 +1,124 @@
+//! The app shell: header with the language switch, workspace tabs, status bar.
+
+use super::browser;
+use super::components::data::DataWorkspace;
+use super::state::{Action, AppContext, AppState, Tab};
+use crate::i18n::{Lang, Msg};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The root component.
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(|| AppState::new(browser::preferred_lang()));
+    let lang = state.lang;
+
+    // Language side effects: remember the choice, set <html lang> and title.
+    use_effect_with(lang, |lang| {
+        browser::store_lang(*lang);
+        browser::set_document_lang(*lang, Msg::AppTitle.t(*lang));
+    });
+
+    // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y anywhere on the page (also when focus fell
+    // back to <body>, e.g. after the undo button became disabled), except inside
+    // text fields, where the browser's own undo applies to the text being typed.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                gloo::events::EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    if let Some(e) = e.dyn_ref::<KeyboardEvent>() {
+                        if let Some(action) = undo_shortcut(e) {
+                            e.prevent_default();
+                            state.dispatch(action);
+                        }
+                    }
+                },
+            );
+            move || drop(listener)
+        });
+    }
+
+    let lang_buttons = Lang::ALL.iter().map(|l| {
+        let l = *l;
+        let state = state.clone();
+        let onclick = Callback::from(move |_| state.dispatch(Action::SetLang(l)));
+        html! {
+            <button type="button" class="lang-btn" aria-pressed={(l == lang).to_string()}
+                lang={l.tag()} {onclick}>{ l.native_name() }</button>
+        }
+    });
+
+    let tabs = Tab::ALL.iter().map(|t| {
+        let t = *t;
+        let state = state.clone();
+        let selected = state.tab == t;
+        let onclick = Callback::from(move |_| state.dispatch(Action::SelectTab(t)));
+        html! {
+            <button type="button" role="tab" id={format!("tab-{}", t.id())}
+                aria-selected={selected.to_string()} aria-controls={format!("panel-{}", t.id())}
+                class={classes!("tab", selected.then_some("active"))} {onclick}>
+                { t.label().t(lang) }
+            </button>
+        }
+    });
+
+    let notice = state.notice.as_ref().map(|n| {
+        let state = state.clone();
+        let ondismiss = Callback::from(move |_| state.dispatch(Action::DismissNotice));
+        html! {
+            <div class={classes!("notice", n.error.then_some("error"))} role="status">
+                <span>{ n.msg.fill(lang, &n.args) }</span>
+                <button type="button" class="link" onclick={ondismiss}>{ Msg::Dismiss.t(lang) }</button>
+            </div>
+        }
+    });
+
+    html! {
+        <ContextProvider<AppContext> context={state.clone()}>
+            <div class="shell">
+                <header class="topbar">
+                    <div class="brand">
+                        <h1>{ Msg::AppTitle.t(lang) }</h1>
+                        <p class="tagline">{ Msg::AppTagline.t(lang) }</p>
+                    </div>
+                    <div class="lang-switch" role="group" aria-label={Msg::LanguageLabel.t(lang)}>
+                        { for lang_buttons }
+                    </div>
+                </header>
+                <nav class="tabs" role="tablist" aria-label={Msg::MainTabsLabel.t(lang)}>
+                    { for tabs }
+                </nav>
+                { for notice }
+                <section class="panel" role="tabpanel" id={format!("panel-{}", state.tab.id())}
+                    aria-labelledby={format!("tab-{}", state.tab.id())}>
+                    { match state.tab { Tab::Data => html! { <DataWorkspace /> } } }
+                </section>
+            </div>
+        </ContextProvider<AppContext>>
+    }
+}
+
+/// The undo/redo action for a shortcut, if `e` is one outside a text field.
+fn undo_shortcut(e: &KeyboardEvent) -> Option<Action> {
+    if !(e.ctrl_key() || e.meta_key()) || in_text_field(e) {
+        return None;
+    }
+    match e.key().to_ascii_lowercase().as_str() {
+        "z" if e.shift_key() => Some(Action::Redo),
+        "z" => Some(Action::Undo),
+        "y" => Some(Action::Redo),
+        _ => None,
+    }
+}
+
+/// True when the event comes from an input, textarea or select.
+fn in_text_field(e: &KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+        .unwrap_or(false)
+}

@@ -1,0 +1,67 @@
+//! Thin wrappers over browser APIs (storage, navigator, performance), each
+//! failing soft: a blocked localStorage or missing API never panics.
+
+use crate::i18n::Lang;
+
+const LANG_KEY: &str = "kpi-sandbox.lang";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The stored language choice, else the browser's preference.
+pub fn preferred_lang() -> Lang {
+    if let Some(l) = storage()
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+        .and_then(|t| Lang::from_tag(&t))
+    {
+        return l;
+    }
+    let Some(window) = web_sys::window() else {
+        return Lang::En;
+    };
+    let nav = window.navigator();
+    let mut prefs: Vec<String> = nav
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if prefs.is_empty() {
+        if let Some(l) = nav.language() {
+            prefs.push(l);
+        }
+    }
+    Lang::from_preferences(prefs.iter().map(String::as_str))
+}
+
+/// Remembers the language choice. Storage may be unavailable (private mode);
+/// the choice then lasts for the session only, which is harmless.
+pub fn store_lang(lang: Lang) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(LANG_KEY, lang.tag());
+    }
+}
+
+/// Sets `<html lang>` and the document title.
+pub fn set_document_lang(lang: Lang, title: &str) {
+    let doc = gloo::utils::document();
+    if let Some(html) = doc.document_element() {
+        let _ = html.set_attribute("lang", lang.tag());
+    }
+    doc.set_title(title);
+}
+
+/// Milliseconds since page start (`performance.now()`), for in-browser timings.
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+/// Records a named mark so end-to-end tests can read timings from the page.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}

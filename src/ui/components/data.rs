@@ -1,0 +1,43 @@
+//! The 数据 Data workspace: the team table with its toolbar.
+
+use super::grid::Grid;
+use crate::i18n::Msg;
+use crate::ui::state::{Action, AppContext};
+use yew::prelude::*;
+
+#[component]
+pub fn DataWorkspace() -> Html {
+    let Some(state) = use_context::<AppContext>() else {
+        return Html::default();
+    };
+    let lang = state.lang;
+    let table = state.workbook.table();
+    let on_undo = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Undo))
+    };
+    let on_redo = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Redo))
+    };
+    html! {
+        <div class="workspace data">
+            <div class="toolbar">
+                <div class="title">
+                    <h2>{ Msg::DemoTeamName.t(lang) }</h2>
+                    <span class="muted" data-testid="counts">
+                        { Msg::AgentsCount.fill(lang, &[table.len().to_string(), table.columns.len().to_string()]) }
+                    </span>
+                </div>
+                <div class="actions">
+                    <button type="button" onclick={on_undo} disabled={!state.workbook.can_undo()}
+                        title={Msg::UndoHint.t(lang)} aria-label={Msg::Undo.t(lang)}>{ "↶ " }{ Msg::Undo.t(lang) }</button>
+                    <button type="button" onclick={on_redo} disabled={!state.workbook.can_redo()}
+                        title={Msg::RedoHint.t(lang)} aria-label={Msg::Redo.t(lang)}>{ "↷ " }{ Msg::Redo.t(lang) }</button>
+                </div>
+            </div>
+            <p class="help muted">{ Msg::GridHelp.t(lang) }</p>
+            <Grid />
+        </div>
+    }
+}

@@ -1,0 +1,4 @@
+//! Workspace components.
+
+pub mod data;
+pub mod grid;

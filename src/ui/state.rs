@@ -1,0 +1,139 @@
+//! The one reducer. It only calls the model and returns the same `Rc` when
+//! nothing changed; effects (storage, DOM) live in components.
+
+use crate::i18n::{Lang, Msg};
+use crate::io::demo::demo_table;
+use crate::model::{Command, Workbook};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// A workspace tab. Only workspaces that exist are listed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Data,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 1] = [Tab::Data];
+
+    pub fn label(self) -> Msg {
+        match self {
+            Tab::Data => Msg::TabData,
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Tab::Data => "data",
+        }
+    }
+}
+
+/// A message shown in the status bar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub msg: Msg,
+    pub args: Vec<String>,
+    pub error: bool,
+}
+
+/// Everything the UI shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    pub workbook: Workbook,
+    pub lang: Lang,
+    pub tab: Tab,
+    pub notice: Option<Notice>,
+    /// Bumped on every data change so views can key memoised work on it.
+    pub revision: u64,
+}
+
+impl AppState {
+    /// The start state: the demo team in `lang`.
+    pub fn new(lang: Lang) -> Self {
+        AppState {
+            workbook: Workbook::new(demo_table()),
+            lang,
+            tab: Tab::Data,
+            notice: None,
+            revision: 0,
+        }
+    }
+}
+
+/// What the UI can ask for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetLang(Lang),
+    SelectTab(Tab),
+    Apply(Command),
+    Undo,
+    Redo,
+    DismissNotice,
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match action {
+            Action::SetLang(lang) if lang != self.lang => Rc::new(AppState {
+                lang,
+                ..(*self).clone()
+            }),
+            Action::SelectTab(tab) if tab != self.tab => Rc::new(AppState {
+                tab,
+                ..(*self).clone()
+            }),
+            Action::Apply(cmd) => {
+                let mut next = (*self).clone();
+                match next.workbook.apply(cmd) {
+                    Ok(_) => {
+                        next.revision += 1;
+                        next.notice = None;
+                    }
+                    Err(e) => {
+                        next.notice = Some(Notice {
+                            msg: e.msg,
+                            args: e.args,
+                            error: true,
+                        })
+                    }
+                }
+                Rc::new(next)
+            }
+            Action::Undo | Action::Redo => {
+                let mut next = (*self).clone();
+                let undo = action == Action::Undo;
+                let done = if undo {
+                    next.workbook.undo()
+                } else {
+                    next.workbook.redo()
+                };
+                if done.is_some() {
+                    next.revision += 1;
+                    next.notice = None;
+                } else {
+                    next.notice = Some(Notice {
+                        msg: if undo {
+                            Msg::NothingToUndo
+                        } else {
+                            Msg::NothingToRedo
+                        },
+                        args: Vec::new(),
+                        error: false,
+                    });
+                }
+                Rc::new(next)
+            }
+            Action::DismissNotice if self.notice.is_some() => Rc::new(AppState {
+                notice: None,
+                ..(*self).clone()
+            }),
+            _ => self,
+        }
+    }
+}
+
+/// The handle components use to read state and dispatch actions.
+pub type AppContext = UseReducerHandle<AppState>;

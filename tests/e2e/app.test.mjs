@@ -1,0 +1,118 @@
+// End-to-end: the built app in headless Chromium, served from dist/ under a sub-path.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { start } from './browser.mjs';
+
+let env;
+before(async () => { env = await start(); mkdirSync('screenshots', { recursive: true }); });
+after(async () => { await env?.close(); });
+
+const cellText = (page, r, c) => page.locator(`#cell-${r}-${c}`).innerText();
+
+test('loads the demo team in Chinese and makes no foreign request', async () => {
+  const { page, requests, errors, context } = await env.open({ locale: 'zh-CN' });
+  await assert.doesNotReject(page.getByRole('heading', { name: '客服绩效沙盘' }).waitFor());
+  const rows = page.locator('table.grid tbody tr');
+  assert.equal(await rows.count(), 30);
+  assert.equal(await page.getByTestId('counts').innerText(), '30 名客服 · 19 列');
+  assert.equal(await cellText(page, 0, 0), '小雨');
+  assert.equal(await cellText(page, 0, 6), '32.26%');
+  assert.equal(await cellText(page, 0, 7), '¥254.79');
+  assert.equal(await cellText(page, 0, 10), '30.1秒');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+  // The loading placeholder is gone and no crash banner shows.
+  assert.equal(await page.locator('.loading').count(), 0);
+  assert.equal(await page.locator('#crash').isVisible(), false);
+  await page.screenshot({ path: 'screenshots/data-zh.png' });
+  for (const u of requests) assert.ok(u.startsWith(env.origin + '/'), `request left the origin: ${u}`);
+  assert.ok(requests.some((u) => u.endsWith('.wasm')), 'the wasm module was loaded from the same origin');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an English browser gets English; the switch changes labels and is remembered', async () => {
+  const { page, context, errors } = await env.open({ locale: 'en-US' });
+  await page.getByRole('heading', { name: 'KPI Sandbox' }).waitFor();
+  assert.equal(await page.getByRole('tab', { selected: true }).innerText(), 'Data');
+  assert.equal(await page.getByRole('button', { name: 'Sort by Conversion rate' }).count(), 1);
+  assert.equal(await cellText(page, 0, 10), '30.1 s');
+  await page.screenshot({ path: 'screenshots/data-en.png' });
+  await page.getByRole('button', { name: '中文' }).click();
+  await page.getByRole('heading', { name: '客服绩效沙盘' }).waitFor();
+  assert.equal(await page.getByRole('tab', { selected: true }).innerText(), '数据');
+  assert.equal(await page.getByRole('button', { name: '按「询单转化率」排序' }).count(), 1);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+  await page.reload();
+  await page.getByRole('heading', { name: '客服绩效沙盘' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('keyboard editing parses like imports, Esc cancels, undo restores', async () => {
+  const { page, context, errors } = await env.open({ locale: 'zh-CN' });
+  // Click 小雨's conversion, type to replace, Enter commits and moves down.
+  await page.locator('#cell-0-6').click();
+  await page.keyboard.type('50');
+  await page.keyboard.press('Enter');
+  assert.equal(await cellText(page, 0, 6), '50.00%');
+  assert.equal(await page.locator('#cell-1-6').getAttribute('aria-selected'), 'true');
+  // Arrow up, F2 edits the existing value; Esc cancels.
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('F2');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('99');
+  await page.keyboard.press('Escape');
+  assert.equal(await cellText(page, 0, 6), '50.00%');
+  // A duration typed the Chinese way, into 首次响应时间 (col 10) via arrows.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('1分20秒');
+  await page.keyboard.press('Tab');
+  assert.equal(await cellText(page, 0, 10), '80秒');
+  // Text that is not a duration is kept, marked, and explained on hover.
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type('fast');
+  await page.keyboard.press('Enter');
+  const bad = page.locator('#cell-0-10');
+  assert.equal(await bad.innerText(), 'fast');
+  assert.match(await bad.getAttribute('class'), /invalid/);
+  assert.match(await bad.getAttribute('title'), /不是时长/);
+  // Undo three times restores the original values.
+  await page.getByRole('button', { name: '撤销' }).click();
+  assert.equal(await cellText(page, 0, 10), '80秒');
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  assert.equal(await cellText(page, 0, 10), '30.1秒');
+  assert.equal(await cellText(page, 0, 6), '32.26%');
+  await page.keyboard.press('Control+y');
+  assert.equal(await cellText(page, 0, 6), '50.00%');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('sorting by a header orders rows and keeps blanks last', async () => {
+  const { page, context } = await env.open({ locale: 'zh-CN' });
+  const sort = page.getByRole('button', { name: '按「询单转化率」排序' });
+  await sort.click();
+  const th = page.locator('th', { has: sort });
+  assert.equal(await th.getAttribute('aria-sort'), 'descending');
+  const values = async () => Promise.all(Array.from({ length: 30 }, (_, r) => cellText(page, r, 6)));
+  const desc = (await values()).map(parseFloat);
+  assert.deepEqual(desc, [...desc].sort((a, b) => b - a));
+  await sort.click();
+  assert.equal(await th.getAttribute('aria-sort'), 'ascending');
+  const asc = (await values()).map(parseFloat);
+  assert.deepEqual(asc, [...asc].sort((a, b) => a - b));
+  await context.close();
+});
+
+test('a 390-px phone shows the grid scrolling horizontally', async () => {
+  const { page, context } = await env.open({ locale: 'zh-CN', viewport: { width: 390, height: 800 } });
+  const wrap = page.locator('.grid-wrap');
+  const { scrollWidth, clientWidth } = await wrap.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+  assert.ok(scrollWidth > clientWidth, 'grid is wider than the screen and scrolls');
+  const bodyWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(bodyWidth <= 390, `page itself does not scroll sideways (${bodyWidth})`);
+  await page.screenshot({ path: 'screenshots/data-phone.png' });
+  await context.close();
+});

@@ -1,0 +1,37 @@
+// Shared Playwright set-up: Debian's Chromium, headless, on a closed network.
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+/** Starts the dist server and a browser. Returns helpers and a close(). */
+export async function start() {
+  const srv = await serve();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  return {
+    url: srv.url,
+    origin: srv.origin,
+    browser,
+    /** A fresh context + page with the given locale; records every request and page error. */
+    async open({ locale = 'zh-CN', viewport = { width: 1280, height: 800 }, path = '' } = {}) {
+      const context = await browser.newContext({ locale, viewport, acceptDownloads: true });
+      const page = await context.newPage();
+      const requests = [];
+      const errors = [];
+      page.on('request', (r) => requests.push(r.url()));
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      await page.goto(srv.url + path);
+      await page.getByRole('grid').waitFor();
+      return { context, page, requests, errors };
+    },
+    async close() {
+      await browser.close();
+      await new Promise((ok) => srv.server.close(ok));
+    },
+  };
+}
