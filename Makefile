@@ -1,0 +1,69 @@
+# KPI Sandbox — the two commands are `make serve` and `make test`.
+# Every target installs what it needs first (scripts/setup.sh is idempotent:
+# seconds on a warm machine, ~15 min on a cold one).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+WASM := wasm32-unknown-unknown
+
+# Bundle budget: gzip of the wasm module + JS, in KB. `make test` fails above it.
+# Issue 9 started it at 900 KB; lowered to 300 KB when the app measured 141.5 KB
+# (Yew shell + grid + importer). Raise it only on purpose, with the reason.
+SIZE_BUDGET_KB ?= 300
+
+.PHONY: serve dist test setup setup-browser lint test-native test-web build-release e2e size bench serve-dist fmt clean
+
+## serve: install what is missing, then serve the app with its demo team on http://127.0.0.1:8080
+serve: setup
+	trunk serve --offline
+
+## dist: the deployable static site in dist/ (relative URLs: any host, any sub-path)
+dist: setup build-release
+	@echo "dist/ is ready: copy it to any static host (e.g. GitHub Pages)."
+
+## test: every tier, stopping at the first failure
+test: setup-browser lint test-native test-web build-release e2e size
+	@echo "make test: all tiers passed"
+
+setup:
+	bash scripts/setup.sh build
+
+setup-browser:
+	bash scripts/setup.sh all
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target $(WASM) --all-targets -- -D warnings
+
+test-native:
+	cargo test
+
+test-web:
+	cargo test --target $(WASM) --test web
+
+build-release:
+	trunk build --release --offline
+
+e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+size:
+	bash scripts/size-report.sh dist $(SIZE_BUDGET_KB)
+
+## bench: native benchmarks of the core (figures in BENCHMARKS.md)
+bench:
+	cargo bench --bench core
+
+## serve-dist: serve the built dist/ as a static host would, on http://127.0.0.1:8081/
+serve-dist:
+	node tests/e2e/serve.mjs
+
+fmt:
+	cargo fmt --all
+
+clean:
+	cargo clean
+	rm -rf dist screenshots/*.png
