@@ -1,7 +1,12 @@
 //! Browser component tests (wasm-bindgen-test in headless Chromium).
 //! Run: `make test-web`. Natively this crate is empty.
 #![cfg(target_arch = "wasm32")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use kpi_sandbox::ui::app::App;
 use std::time::Duration;
@@ -89,7 +94,11 @@ async fn double_click_opens_an_editor_with_the_raw_value() {
         .expect("editor opened")
         .dyn_into::<web_sys::HtmlInputElement>()
         .unwrap();
-    assert_eq!(input.value(), "32.26%", "percent edited in points with its sign");
+    assert_eq!(
+        input.value(),
+        "32.26%",
+        "percent edited in points with its sign"
+    );
     root.remove();
 }
 
@@ -98,10 +107,26 @@ async fn clicking_a_header_sorts_without_changing_data() {
     let root = render_app().await;
     click(&root, "th:nth-child(8) button.sort"); // 客单价, column 7
     tick().await;
-    let first: f64 = text(&root, "#cell-0-7").trim_start_matches('¥').replace(',', "").parse().unwrap();
-    let second: f64 = text(&root, "#cell-1-7").trim_start_matches('¥').replace(',', "").parse().unwrap();
-    assert!(first >= second, "descending on first click: {first} ≥ {second}");
-    assert_eq!(root.query_selector_all("table.grid tbody tr").unwrap().length(), 30);
+    let first: f64 = text(&root, "#cell-0-7")
+        .trim_start_matches('¥')
+        .replace(',', "")
+        .parse()
+        .unwrap();
+    let second: f64 = text(&root, "#cell-1-7")
+        .trim_start_matches('¥')
+        .replace(',', "")
+        .parse()
+        .unwrap();
+    assert!(
+        first >= second,
+        "descending on first click: {first} ≥ {second}"
+    );
+    assert_eq!(
+        root.query_selector_all("table.grid tbody tr")
+            .unwrap()
+            .length(),
+        30
+    );
     root.remove();
 }
 
@@ -117,8 +142,21 @@ fn the_crash_banner_is_filled_and_shown() {
     doc.body().unwrap().append_child(&banner).unwrap();
     kpi_sandbox::ui::show_crash_banner("index out of bounds");
     assert!(!banner.has_attribute("hidden"));
-    assert_eq!(doc.get_element_by_id("crash-detail").unwrap().text_content().unwrap(), "index out of bounds");
-    let title = doc.get_element_by_id("crash-title").unwrap().text_content().unwrap();
-    assert!(title == "程序出错了" || title == "Something went wrong", "{title}");
+    assert_eq!(
+        doc.get_element_by_id("crash-detail")
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "index out of bounds"
+    );
+    let title = doc
+        .get_element_by_id("crash-title")
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        title == "程序出错了" || title == "Something went wrong",
+        "{title}"
+    );
     banner.remove();
 }
