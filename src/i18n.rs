@@ -158,6 +158,27 @@ messages! {
     WarnDuplicateAgent => "客服「{0}」出现了不止一次（第 {1} 行）", "Agent \"{0}\" appears more than once (row {1})";
     WarnBlankAgent => "第 {0} 行没有客服昵称，已忽略", "Row {0} has no agent name and was dropped";
     ErrCsvSyntax => "第 {0} 行无法按表格解析：{1}", "Row {0} could not be split into cells: {1}";
+    // QA staffing (质检).
+    QaRoleLead => "质检主管", "QA lead";
+    QaRoleGroupLeader => "质检组长", "QA group leader";
+    QaRoleSpecialist => "质检专员", "QA specialist";
+    QaRoleAfterSales => "售后质检专员", "After-sales QA specialist";
+    QaRoleOtherTeams => "其他团队质检", "QA for other teams";
+    QaErrAgents => "客服人数须是 0 到 100,000 之间的整数", "Agents must be a whole number from 0 to 100,000";
+    QaErrRatio => "比例须是 1 到 100,000 之间的整数", "The ratio needs whole numbers from 1 to 100,000";
+    QaErrNoSpecialist => "至少需要一个基准人数大于 0 的非管理岗位，才能分配质检专员",
+        "At least one non-leadership role with a base count above 0 is needed to place specialists";
+    QaErrRoleBase => "基准人数须是 0 到 1,000 之间的整数", "Base count must be a whole number from 0 to 1,000";
+    QaErrSalary => "月薪须在 0 到 1,000,000 元之间", "Monthly salary must be between ¥0 and ¥1,000,000";
+    QaErrChats => "每人每天接待量须大于 0 且不超过 5,000", "Chats per agent per day must be above 0 and at most 5,000";
+    QaErrWorkdays => "每月工作日须大于 0 且不超过 31", "Workdays per month must be above 0 and at most 31";
+    QaErrSampling => "抽检比例须在 0–100% 之间（大于 0），抽检次数须大于 0 且不超过月接待量",
+        "The sample share must be above 0 and at most 100 %; reviews must be above 0 and at most the month's chats";
+    QaErrMinutes => "每次质检用时须大于 0 且不超过 240 分钟", "Minutes per review must be above 0 and at most 240";
+    QaErrCoaching => "辅导时长须在 0 到 10,000 分钟之间", "Coaching minutes must be between 0 and 10,000";
+    QaErrHours => "每天有效工时须大于 0 且不超过 16 小时", "Productive hours must be above 0 and at most 16";
+    QaErrMargin => "误差范围须在 ±0.5% 到 ±50% 之间", "The margin must be between ±0.5 % and ±50 %";
+    QaErrP => "预期比例须在 0 和 100% 之间（不含两端）", "The expected proportion must be strictly between 0 and 100 %";
 }
 
 #[cfg(test)]

@@ -1,5 +1,11 @@
 //! Value parsing and formatting by unit. Expected values worked out by hand.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use kpi_sandbox::i18n::{Lang, Msg};
 use kpi_sandbox::model::unit::{format_value, infer_percent_scale, parse_single, parse_value};

@@ -1,5 +1,11 @@
 //! Commands, validation and undo/redo.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use kpi_sandbox::i18n::Msg;
 use kpi_sandbox::io::demo::demo_table;

@@ -6,6 +6,7 @@
 //! come in as arguments.
 
 pub mod metric;
+pub mod qa;
 pub mod round;
 pub mod table;
 pub mod unit;
