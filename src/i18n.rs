@@ -179,6 +179,76 @@ messages! {
     QaErrHours => "每天有效工时须大于 0 且不超过 16 小时", "Productive hours must be above 0 and at most 16";
     QaErrMargin => "误差范围须在 ±0.5% 到 ±50% 之间", "The margin must be between ±0.5 % and ±50 %";
     QaErrP => "预期比例须在 0 和 100% 之间（不含两端）", "The expected proportion must be strictly between 0 and 100 %";
+    TabQa => "质检", "QA";
+    QaTitle => "质检团队测算", "QA staffing";
+    QaIntro => "用三种方法测算需要多少质检人员：行业经验比例、实际工作量、统计抽样精度；并估算月成本。",
+        "Size the QA (质检) team three ways — the industry ratio, the actual workload, and statistical precision — and see what it costs.";
+    QaAgentsTitle => "团队规模", "Team size";
+    QaAgentsSource => "人数来源", "Source";
+    QaSourceAll => "团队数据：全部（{0} 人）", "Team data: everyone ({0})";
+    QaSourceGroup => "团队数据：{0}（{1} 人）", "Team data: {0} ({1})";
+    QaSourceManual => "手动输入", "Typed in";
+    QaAgentsLabel => "客服人数", "Number of agents";
+    QaRatioTitle => "比例法（行业经验）", "Ratio method (rule of thumb)";
+    QaRatioQa => "质检人数", "QA staff";
+    QaRatioPer => "对应客服人数", "per this many agents";
+    QaRatioExplain => "质检总数 = ⌈{0} × {1} ÷ {2}⌉ = ⌈{3}⌉ = {4} 人", "QA total = ⌈{0} × {1} ÷ {2}⌉ = ⌈{3}⌉ = {4} people";
+    QaRolesTitle => "岗位、基准人数与月薪", "Roles, base counts and salaries";
+    QaRoleName => "岗位", "Role";
+    QaRoleBase => "基准人数", "Base count";
+    QaRoleLeadership => "管理岗", "Leadership";
+    QaRoleFrom => "质检总数达到几人时设立", "Staffed from a QA total of";
+    QaRoleSalary => "月薪（元）", "Monthly salary (¥)";
+    QaAddRole => "添加岗位", "Add role";
+    QaRemoveRole => "删除岗位「{0}」", "Remove role {0}";
+    QaNewRole => "新岗位", "New role";
+    QaSplitRule => "分配规则：管理岗在质检总数达到设立门槛后，按 基准人数 × 总数 ÷ 基准总数 向下取整配置（至少 1 人）；其余名额按非管理岗的基准人数比例，以最大余数法分配（余数相同时靠前的岗位优先）。",
+        "Split rule: a leadership role, once the QA total reaches its threshold, gets ⌊base × total ÷ sum of bases⌋ people (at least 1); the remaining seats go to the other roles in proportion to their base counts by largest remainder (ties to the earlier role).";
+    QaWorkloadTitle => "工作量法", "Workload method";
+    QaChatsPerDay => "每名客服每天接待量", "Chats per agent per day";
+    QaWorkdays => "每月工作日", "Workdays per month";
+    QaSamplingMode => "抽检方式", "Sampling";
+    QaSampleShare => "按比例抽检", "A share of chats";
+    QaSampleReviews => "每人每月固定次数", "Fixed reviews per agent";
+    QaShare => "抽检比例", "Sampled share";
+    QaReviews => "每人每月抽检次数", "Reviews per agent per month";
+    QaMinutesPerReview => "每次质检用时（分钟）", "Minutes per review";
+    QaCoaching => "每名客服每月辅导（分钟）", "Coaching minutes per agent per month";
+    QaProductiveHours => "质检每天有效工时（小时）", "Productive hours per QA per day";
+    QaWlReviewsShare => "每人每月抽检 = {0} × {1} × {2} = {3} 次", "Reviews per agent per month = {0} × {1} × {2} = {3}";
+    QaWlReviewsFixed => "每人每月抽检 = {0} 次（固定）", "Reviews per agent per month = {0} (fixed)";
+    QaWlPerAgent => "每名客服每月质检耗时 = {0} × {1} + {2} = {3} 分钟", "QA minutes per agent per month = {0} × {1} + {2} = {3}";
+    QaWlTotal => "每月总工作量 = {0} × {1} = {2} 分钟", "Total per month = {0} × {1} = {2} minutes";
+    QaWlCapacity => "每名质检每月产能 = {0} × 60 × {1} = {2} 分钟", "Capacity per QA per month = {0} × 60 × {1} = {2} minutes";
+    QaWlFte => "折合全职 = {0} ÷ {1} = {2} → {3} 人", "FTE = {0} ÷ {1} = {2} → headcount {3}";
+    QaStatTitle => "统计抽样法（Cochran 公式）", "Statistical method (Cochran)";
+    QaConfidence => "置信度", "Confidence";
+    QaMargin => "误差范围（±）", "Margin of error (±)";
+    QaP => "预期比例 p", "Expected proportion p";
+    QaStPopulation => "每名客服每月接待 N = {0} × {1} = {2}", "Chats per agent per month N = {0} × {1} = {2}";
+    QaStN0 => "n₀ = z² × p × (1 − p) ÷ e² = {0}² × {1} × {2} ÷ {3}² = {4}", "n₀ = z² × p × (1 − p) ÷ e² = {0}² × {1} × {2} ÷ {3}² = {4}";
+    QaStN => "n = n₀ ÷ (1 + (n₀ − 1) ÷ N) = {0} → 每人每月抽检 {1} 次", "n = n₀ ÷ (1 + (n₀ − 1) ÷ N) = {0} → {1} reviews per agent per month";
+    QaStFte => "折合全职 = {0} × ({1} × {2} + {3}) ÷ {4} = {5} → {6} 人", "FTE = {0} × ({1} × {2} + {3}) ÷ {4} = {5} → headcount {6}";
+    QaStAchieved => "当前抽检方案（每人每月 {0} 次）实际误差范围：±{1}（目标 ±{2}）", "The current plan ({0} reviews per agent per month) achieves ±{1} (target ±{2})";
+    QaCompareTitle => "三种方法对比", "The three methods compared";
+    QaColMethod => "方法", "Method";
+    QaColFte => "折合全职", "FTE";
+    QaColHeadcount => "人数", "Headcount";
+    QaColSplit => "岗位分配", "Role split";
+    QaColCost => "月成本", "Monthly cost";
+    QaColCostPerAgent => "每名客服分摊", "Per agent";
+    QaMethodRatio => "比例法", "Ratio";
+    QaMethodWorkload => "工作量法", "Workload";
+    QaMethodStat => "统计抽样法", "Statistical";
+    QaRecommended => "推荐", "Recommended";
+    QaReasonWorkload => "推荐工作量法：{0} 人。当前抽检方案已达到目标精度（±{1} ≤ ±{2}），按实际工作量配置即可。行业经验比例为 {3} 人，可作对照。",
+        "Recommended: workload method, headcount {0}. The current sampling already meets the target precision (±{1} ≤ ±{2}), so staff for its workload. The industry ratio gives {3} for comparison.";
+    QaReasonStat => "推荐统计抽样法：{0} 人。当前抽检方案误差为 ±{1}，达不到目标 ±{2}；要达到目标，每人每月需抽检 {3} 次。行业经验比例为 {4} 人，可作对照。",
+        "Recommended: statistical method, headcount {0}. The current sampling achieves only ±{1} against a target of ±{2}; reaching it takes {3} reviews per agent per month. The industry ratio gives {4} for comparison.";
+    QaCurveTitle => "不同团队规模所需质检人数（0–500 名客服）", "QA headcount by team size (0–500 agents)";
+    QaCurveTable => "表格视图", "Table view";
+    QaCurveAgents => "客服人数", "Agents";
+    QaNotANumber => "请输入数字", "Enter a number";
 }
 
 #[cfg(test)]

@@ -28,12 +28,18 @@
 //!   - `table`: the team table (typed columns, cells; invalid input kept as
 //!     text with a reason), sort orders.
 //!   - `workbook`: the state, its [`model::Command`]s and the undo history.
+//!   - `qa`: QA (质检) staffing — the ratio rule with its documented role
+//!     split, the workload and Cochran methods, the recommendation, cost and
+//!     the headcount curve.
+//!   - `round`: decimal rounding half away from zero, as spreadsheets do.
 //! - [`io`]: headless text → model. `delimited` splits pasted/CSV text with
 //!   Excel's quoting (the `csv` crate); `import` maps headers, parses values,
 //!   drops summary rows and reports diagnostics; `demo` embeds the demo team.
 //! - `ui` (wasm32 only): the Yew app — `app` (shell, tabs, language switch),
-//!   `state` (the one reducer), `components/grid` (the data grid), `browser`
-//!   (storage, navigator), and the panic hook that shows an error banner.
+//!   `state` (the one reducer), `components/` (`data` + `grid`: the data
+//!   workspace; `qa`: the QA workspace; `fields`: validated number inputs;
+//!   `chart`: inline SVG charts), `browser` (storage, navigator), and the panic
+//!   hook that shows an error banner.
 //!
 //! ## Invariants
 //! - **`model` and `io` never import a browser crate** (yew, web-sys, gloo,

@@ -195,3 +195,26 @@ fn the_curve_steps_through_team_sizes() {
         "monotone"
     );
 }
+
+#[test]
+fn the_agent_count_comes_from_the_team_table_or_is_typed() {
+    let table = kpi_sandbox::io::demo::demo_table();
+    let mut p = defaults();
+    assert_eq!(p.resolved(&table).agents, 30, "the team table by default");
+    p.source = AgentSource::Manual;
+    assert_eq!(p.resolved(&table).agents, 150, "typed in");
+    p.source = AgentSource::Team;
+    assert_eq!(p.resolved(&table).agents, 30);
+    p.source = AgentSource::Group("售后".into());
+    assert_eq!(p.resolved(&table).agents, 10);
+    p.source = AgentSource::Group("电话".into());
+    assert_eq!(
+        p.resolved(&table).agents,
+        0,
+        "a group that is not in the data has no agents"
+    );
+    assert_eq!(
+        table.groups(),
+        vec![("售前".to_string(), 20), ("售后".to_string(), 10)]
+    );
+}

@@ -123,3 +123,31 @@ fn sorting_is_numeric_stable_and_puts_blanks_last() {
         "Unicode order: 一 (U+4E00) first"
     );
 }
+
+#[test]
+fn qa_inputs_are_validated_applied_and_undoable() {
+    use kpi_sandbox::model::qa::QaParams;
+    let mut wb = Workbook::new(demo_table());
+    let qa = QaParams {
+        agents: 300,
+        ..QaParams::default()
+    };
+    assert_eq!(
+        wb.apply(Command::SetQa(Box::new(qa.clone()))),
+        Ok(Touched::Qa)
+    );
+    assert_eq!(wb.qa().agents, 300);
+    let mut bad = qa.clone();
+    bad.workdays = -1.0;
+    let err = wb.apply(Command::SetQa(Box::new(bad))).unwrap_err();
+    assert_eq!(err.msg, Msg::QaErrWorkdays);
+    assert_eq!(
+        wb.qa().workdays,
+        22.0,
+        "a refused change leaves the inputs as they were"
+    );
+    wb.undo();
+    assert_eq!(wb.qa().agents, 150);
+    wb.redo();
+    assert_eq!(wb.qa().agents, 300);
+}

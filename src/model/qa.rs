@@ -100,10 +100,23 @@ pub enum Sampling {
     Reviews(f64),
 }
 
+/// Where the number of agents comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AgentSource {
+    /// Everyone in the current team table.
+    Team,
+    /// One group (售前, 售后…) of the current team table.
+    Group(String),
+    /// The number typed in `QaParams::agents`.
+    Manual,
+}
+
 /// Every input of the QA workspace.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QaParams {
-    /// Agents to staff for.
+    pub source: AgentSource,
+    /// Agents to staff for when `source` is `Manual` (and what
+    /// [`size_team`] uses; resolve the source with [`QaParams::resolved`]).
     pub agents: u32,
     /// Ratio: `qa_per` QA staff per `agents_per` agents.
     pub qa_per: u32,
@@ -134,6 +147,7 @@ impl Default for QaParams {
             salary,
         };
         QaParams {
+            source: AgentSource::Team,
             agents: 150,
             qa_per: 10,
             agents_per: 150,
@@ -262,6 +276,24 @@ impl QaParams {
             Msg::QaErrP,
         );
         out
+    }
+
+    /// These inputs with `agents` taken from `table` as `source` says.
+    pub fn resolved(&self, table: &super::Table) -> QaParams {
+        let agents = match &self.source {
+            AgentSource::Manual => self.agents,
+            AgentSource::Team => u32::try_from(table.len()).unwrap_or(u32::MAX),
+            AgentSource::Group(g) => table
+                .groups()
+                .into_iter()
+                .find(|(name, _)| name == g)
+                .map(|(_, n)| u32::try_from(n).unwrap_or(u32::MAX))
+                .unwrap_or(0),
+        };
+        QaParams {
+            agents,
+            ..self.clone()
+        }
     }
 
     /// Chats per agent per month.

@@ -140,6 +140,23 @@ impl Table {
             .unwrap_or_default()
     }
 
+    /// The groups (售前, 售后…) in order of first appearance, with their sizes.
+    pub fn groups(&self) -> Vec<(String, usize)> {
+        let Some(gc) = self.column_of(MetricId::Group) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(String, usize)> = Vec::new();
+        for r in &self.rows {
+            if let Some(Cell::Text(g)) = r.get(gc) {
+                match out.iter_mut().find(|(name, _)| name == g) {
+                    Some((_, n)) => *n += 1,
+                    None => out.push((g.clone(), 1)),
+                }
+            }
+        }
+        out
+    }
+
     /// Parses `raw` with the same rules as imports, for column `col`.
     pub fn parse_for(&self, col: usize, raw: &str) -> Option<Cell> {
         let c = self.columns.get(col)?;

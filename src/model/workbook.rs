@@ -6,6 +6,7 @@
 //! as one undo step holding what it replaced, so undo and redo can never
 //! diverge from what was applied.
 
+use super::qa::QaParams;
 use super::table::{Cell, Table};
 use crate::i18n::Msg;
 
@@ -19,6 +20,8 @@ pub enum Command {
     SetCell { row: usize, col: usize, raw: String },
     /// Replace the whole table (an import, or loading the demo).
     ReplaceTable(Box<Table>),
+    /// Replace the QA staffing inputs; refused unless they validate.
+    SetQa(Box<QaParams>),
 }
 
 /// A command that was refused, with a message for the user.
@@ -41,6 +44,10 @@ enum Step {
         before: Box<Table>,
         after: Box<Table>,
     },
+    Qa {
+        before: Box<QaParams>,
+        after: Box<QaParams>,
+    },
 }
 
 /// What an applied command, undo or redo touched, so views can refresh just that.
@@ -48,12 +55,14 @@ enum Step {
 pub enum Touched {
     Cell { row: usize, col: usize },
     Table,
+    Qa,
 }
 
 /// The state a manager works on.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Workbook {
     table: Table,
+    qa: QaParams,
     undo: Vec<Step>,
     redo: Vec<Step>,
 }
@@ -63,6 +72,7 @@ impl Workbook {
     pub fn new(table: Table) -> Self {
         Workbook {
             table,
+            qa: QaParams::default(),
             undo: Vec::new(),
             redo: Vec::new(),
         }
@@ -71,6 +81,11 @@ impl Workbook {
     /// The current team table.
     pub fn table(&self) -> &Table {
         &self.table
+    }
+
+    /// The QA staffing inputs.
+    pub fn qa(&self) -> &QaParams {
+        &self.qa
     }
 
     /// Validates, applies and records `cmd`. On `Err` nothing changed.
@@ -96,6 +111,18 @@ impl Workbook {
                 before: Box::new(self.table.clone()),
                 after,
             },
+            Command::SetQa(after) => {
+                if let Some(problem) = after.validate().into_iter().next() {
+                    return Err(ModelError {
+                        msg: problem.msg,
+                        args: Vec::new(),
+                    });
+                }
+                Step::Qa {
+                    before: Box::new(self.qa.clone()),
+                    after,
+                }
+            }
         };
         let touched = self.run(&step, true);
         self.undo.push(step);
@@ -133,6 +160,14 @@ impl Workbook {
                     (**before).clone()
                 };
                 Touched::Table
+            }
+            Step::Qa { before, after } => {
+                self.qa = if forward {
+                    (**after).clone()
+                } else {
+                    (**before).clone()
+                };
+                Touched::Qa
             }
         }
     }

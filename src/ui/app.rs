@@ -2,6 +2,7 @@
 
 use super::browser;
 use super::components::data::DataWorkspace;
+use super::components::qa::QaWorkspace;
 use super::state::{Action, AppContext, AppState, Tab};
 use crate::i18n::{Lang, Msg};
 use wasm_bindgen::JsCast;
@@ -95,7 +96,10 @@ pub fn App() -> Html {
                 { for notice }
                 <section class="panel" role="tabpanel" id={format!("panel-{}", state.tab.id())}
                     aria-labelledby={format!("tab-{}", state.tab.id())}>
-                    { match state.tab { Tab::Data => html! { <DataWorkspace /> } } }
+                    { match state.tab {
+                        Tab::Data => html! { <DataWorkspace /> },
+                        Tab::Qa => html! { <QaWorkspace /> },
+                    } }
                 </section>
             </div>
         </ContextProvider<AppContext>>

@@ -11,20 +11,24 @@ use yew::prelude::*;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
     Data,
+    Qa,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 1] = [Tab::Data];
+    /// In the order of the manager's month (GUIDE.md); later workspaces slot in between.
+    pub const ALL: [Tab; 2] = [Tab::Data, Tab::Qa];
 
     pub fn label(self) -> Msg {
         match self {
             Tab::Data => Msg::TabData,
+            Tab::Qa => Msg::TabQa,
         }
     }
 
     pub fn id(self) -> &'static str {
         match self {
             Tab::Data => "data",
+            Tab::Qa => "qa",
         }
     }
 }

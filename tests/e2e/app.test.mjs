@@ -2,13 +2,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { start } from './browser.mjs';
+import { start, expectText } from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); mkdirSync('screenshots', { recursive: true }); });
 after(async () => { await env?.close(); });
 
 const cellText = (page, r, c) => page.locator(`#cell-${r}-${c}`).innerText();
+const cellIs = (page, r, c, want) => expectText(page.locator(`#cell-${r}-${c}`), want);
 
 test('loads the demo team in Chinese and makes no foreign request', async () => {
   const { page, requests, errors, context } = await env.open({ locale: 'zh-CN' });
@@ -55,7 +56,7 @@ test('keyboard editing parses like imports, Esc cancels, undo restores', async (
   await page.locator('#cell-0-6').click();
   await page.keyboard.type('50');
   await page.keyboard.press('Enter');
-  assert.equal(await cellText(page, 0, 6), '50.00%');
+  await cellIs(page, 0, 6, '50.00%');
   assert.equal(await page.locator('#cell-1-6').getAttribute('aria-selected'), 'true');
   // Arrow up, F2 edits the existing value; Esc cancels.
   await page.keyboard.press('ArrowUp');
@@ -63,29 +64,29 @@ test('keyboard editing parses like imports, Esc cancels, undo restores', async (
   await page.keyboard.press('Control+A');
   await page.keyboard.type('99');
   await page.keyboard.press('Escape');
-  assert.equal(await cellText(page, 0, 6), '50.00%');
+  await cellIs(page, 0, 6, '50.00%');
   // A duration typed the Chinese way, into 首次响应时间 (col 10) via arrows.
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
   await page.keyboard.type('1分20秒');
   await page.keyboard.press('Tab');
-  assert.equal(await cellText(page, 0, 10), '80秒');
+  await cellIs(page, 0, 10, '80秒');
   // Text that is not a duration is kept, marked, and explained on hover.
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.type('fast');
   await page.keyboard.press('Enter');
   const bad = page.locator('#cell-0-10');
-  assert.equal(await bad.innerText(), 'fast');
+  await expectText(bad, 'fast');
   assert.match(await bad.getAttribute('class'), /invalid/);
   assert.match(await bad.getAttribute('title'), /不是时长/);
   // Undo three times restores the original values.
   await page.getByRole('button', { name: '撤销' }).click();
-  assert.equal(await cellText(page, 0, 10), '80秒');
+  await cellIs(page, 0, 10, '80秒');
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+z');
-  assert.equal(await cellText(page, 0, 10), '30.1秒');
-  assert.equal(await cellText(page, 0, 6), '32.26%');
+  await cellIs(page, 0, 10, '30.1秒');
+  await cellIs(page, 0, 6, '32.26%');
   await page.keyboard.press('Control+y');
-  assert.equal(await cellText(page, 0, 6), '50.00%');
+  await cellIs(page, 0, 6, '50.00%');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -35,3 +35,21 @@ export async function start() {
     },
   };
 }
+
+/**
+ * Asserts that `locator`'s text becomes `want` (string, or RegExp to match)
+ * within `timeout` ms: the app renders asynchronously after an input event,
+ * as a person would see it a frame later.
+ */
+export async function expectText(locator, want, timeout = 3000) {
+  const deadline = Date.now() + timeout;
+  let got;
+  for (;;) {
+    got = await locator.innerText();
+    const ok = want instanceof RegExp ? want.test(got) : got === want;
+    if (ok) return got;
+    if (Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`expected ${locator} to show ${want}, it shows ${JSON.stringify(got)}`);
+}

@@ -160,3 +160,25 @@ fn the_crash_banner_is_filled_and_shown() {
     );
     banner.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_qa_tab_sizes_the_demo_team() {
+    let root = render_app().await;
+    click(&root, "#tab-qa");
+    tick().await;
+    // 30 demo agents: ⌈30 × 10 ÷ 150⌉ = 2 by the ratio method.
+    assert_eq!(text(&root, "[data-testid='qa-headcount-ratio']"), "2");
+    assert!(
+        root.query_selector("svg.chart path.line")
+            .unwrap()
+            .is_some(),
+        "the curve is drawn"
+    );
+    assert_eq!(
+        root.query_selector_all("[data-testid='qa-curve-table'] tbody tr")
+            .unwrap()
+            .length(),
+        51
+    );
+    root.remove();
+}

@@ -156,23 +156,51 @@ pub fn Grid() -> Html {
         let state = state.clone();
         let order = order.clone();
         let start_edit = start_edit.clone();
+        let editing = editing.clone();
         let draft = draft.clone();
         let input_ref = input_ref.clone();
+        let commit = commit.clone();
         Callback::from(move |e: KeyboardEvent| {
             if n_rows == 0 || n_cols == 0 {
                 return;
             }
             // An edit was opened but its input is not rendered or focused yet
-            // (fast typing outruns rendering): the keys belong to the draft.
-            if let Some(d) = draft.borrow_mut().as_mut() {
+            // (fast typing outruns rendering): the keys belong to the editor.
+            let pending = draft.borrow().is_some();
+            if pending {
                 let key = e.key();
-                if key.chars().count() == 1 && !e.ctrl_key() && !e.meta_key() && !e.alt_key() {
-                    e.prevent_default();
-                    d.push_str(&key);
-                    if let Some(input) = input_ref.cast::<HtmlInputElement>() {
-                        input.set_value(d);
-                        let _ = input.focus();
+                match key.as_str() {
+                    "Enter" | "Tab" => {
+                        e.prevent_default();
+                        commit(sel_row, sel_col);
+                        let next = match (key.as_str(), e.shift_key()) {
+                            ("Enter", false) => ((sel_row + 1).min(n_rows - 1), sel_col),
+                            ("Enter", true) => (sel_row.saturating_sub(1), sel_col),
+                            (_, false) => (sel_row, (sel_col + 1).min(n_cols - 1)),
+                            (_, true) => (sel_row, sel_col.saturating_sub(1)),
+                        };
+                        sel.set(next);
                     }
+                    "Escape" => {
+                        e.prevent_default();
+                        draft.borrow_mut().take();
+                        editing.set(false);
+                    }
+                    _ if key.chars().count() == 1
+                        && !e.ctrl_key()
+                        && !e.meta_key()
+                        && !e.alt_key() =>
+                    {
+                        e.prevent_default();
+                        if let Some(d) = draft.borrow_mut().as_mut() {
+                            d.push_str(&key);
+                            if let Some(input) = input_ref.cast::<HtmlInputElement>() {
+                                input.set_value(d);
+                                let _ = input.focus();
+                            }
+                        }
+                    }
+                    _ => {}
                 }
                 return;
             }

@@ -1,0 +1,106 @@
+//! Labelled input fields shared by the workspaces.
+//!
+//! A `NumberField` commits on change (Enter or leaving the field), parses with
+//! the core's value parser, and shows its own message when the text is not a
+//! number; the workspace passes the model's validation message as `error`.
+//! The typed text is kept while it is wrong, so nothing the user typed is lost.
+
+use crate::i18n::{Lang, Msg};
+use crate::model::unit::{format_grouped, parse_value};
+use crate::model::{Parsed, PercentScale, Unit};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct NumberFieldProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    /// The current value in canonical form (a percent as a fraction).
+    pub value: f64,
+    /// `Unit::Percent` shows and reads points (3 means 3 %); anything else is a plain number.
+    #[prop_or(Unit::Number)]
+    pub unit: Unit,
+    #[prop_or_default]
+    pub suffix: AttrValue,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    pub lang: Lang,
+    #[prop_or_default]
+    pub disabled: bool,
+    pub on_change: Callback<f64>,
+}
+
+fn shown(value: f64, unit: Unit) -> String {
+    let v = if unit == Unit::Percent {
+        value * 100.0
+    } else {
+        value
+    };
+    let s = format_grouped(v, 6).replace(',', "");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+#[component]
+pub fn NumberField(props: &NumberFieldProps) -> Html {
+    let text = use_state(|| shown(props.value, props.unit));
+    let parse_error = use_state(|| None::<Msg>);
+    {
+        // An outside change (undo, another source) replaces the text.
+        let text = text.clone();
+        let parse_error = parse_error.clone();
+        use_effect_with((props.value.to_bits(), props.unit), move |(bits, unit)| {
+            text.set(shown(f64::from_bits(*bits), *unit));
+            parse_error.set(None);
+        });
+    }
+    let onchange = {
+        let text = text.clone();
+        let parse_error = parse_error.clone();
+        let on_change = props.on_change.clone();
+        let unit = props.unit;
+        Callback::from(move |e: Event| {
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let raw = input.value();
+            text.set(raw.clone());
+            let parsed = match unit {
+                Unit::Percent => parse_value(&raw, Unit::Percent, PercentScale::Points),
+                _ => parse_value(&raw, Unit::Number, PercentScale::Points),
+            };
+            match parsed {
+                Parsed::Number(v) => {
+                    parse_error.set(None);
+                    on_change.emit(v);
+                }
+                Parsed::Invalid(m) => parse_error.set(Some(m)),
+                _ => parse_error.set(Some(Msg::QaNotANumber)),
+            }
+        })
+    };
+    let message = parse_error
+        .map(|m| m.fill(props.lang, std::slice::from_ref(&*text)))
+        .or_else(|| props.error.as_ref().map(|e| e.to_string()));
+    let err_id = format!("{}-error", props.id);
+    html! {
+        <div class={classes!("field", message.is_some().then_some("has-error"))}>
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            <div class="input-row">
+                <input id={props.id.clone()} type="text" inputmode="decimal" value={(*text).clone()}
+                    disabled={props.disabled} {onchange}
+                    aria-invalid={message.is_some().to_string()}
+                    aria-describedby={message.is_some().then(|| err_id.clone())} />
+                if !props.suffix.is_empty() { <span class="suffix">{ props.suffix.clone() }</span> }
+            </div>
+            if let Some(m) = message { <p class="field-error" id={err_id} role="alert">{ m }</p> }
+        </div>
+    }
+}
