@@ -146,6 +146,10 @@ messages! {
     ErrNegative => "「{0}」为负数，此列不允许负值", "\"{0}\" is negative; this column does not allow negative values";
     ErrPercentRange => "「{0}」超出 0–100% 的合理范围", "\"{0}\" is outside the plausible 0–100% range";
     ErrEditNotAllowed => "该单元格不可编辑", "This cell cannot be edited";
+    ErrFormulaCellReadOnly => "公式列的单元格由公式计算，不能直接修改；请在公式栏修改公式", "Cells of a formula column are computed; change the formula in the formula bar instead";
+    ErrColumnNameEmpty => "列名不能为空", "The column name cannot be empty";
+    ErrColumnNameTaken => "已有名为「{0}」的列", "There is already a column named \"{0}\"";
+    ErrNotFormulaColumn => "这一列不是公式列", "This column is not a formula column";
     ErrCellOutOfRange => "单元格不存在（第 {0} 行，第 {1} 列）", "No such cell (row {0}, column {1})";
     InvalidCellTitle => "无法解析：{0}", "Could not parse: {0}";
     // Import diagnostics (io).
@@ -179,6 +183,45 @@ messages! {
     QaErrHours => "每天有效工时须大于 0 且不超过 16 小时", "Productive hours must be above 0 and at most 16";
     QaErrMargin => "误差范围须在 ±0.5% 到 ±50% 之间", "The margin must be between ±0.5 % and ±50 %";
     QaErrP => "预期比例须在 0 和 100% 之间（不含两端）", "The expected proportion must be strictly between 0 and 100 %";
+    // Formulas (公式).
+    FxErrExpected => "此处应为 {0}", "Expected {0} here";
+    FxErrTooDeep => "公式嵌套太深", "The formula is nested too deeply";
+    FxErrArrayItem => "数组常量只能包含数字、文本或 TRUE/FALSE，如 {0,60,70}", "An array constant holds numbers, text or TRUE/FALSE, like {0,60,70}";
+    FxErrUnexpectedEnd => "公式不完整", "The formula is incomplete";
+    FxErrEmptyRef => "[ ] 中缺少列名", "A column name is missing inside [ ]";
+    FxErrBadNumber => "「{0}」不是有效数字", "\"{0}\" is not a valid number";
+    FxErrUnclosedText => "文本缺少结尾的引号 \"", "The text is missing its closing quote \"";
+    FxErrUnclosedRef => "列名缺少结尾的 ]", "The column name is missing its closing ]";
+    FxErrUnexpected => "此处不应出现「{0}」", "\"{0}\" is not expected here";
+    FxErrEmpty => "公式为空", "The formula is empty";
+    FxErrArity => "函数 {0} 需要 {1} 个参数，这里有 {2} 个", "{0} takes {1} arguments; this call has {2}";
+    FxUnknownColumn => "找不到列「{0}」{1}", "There is no column \"{0}\"{1}";
+    FxUnknownFunction => "未知函数 {0}{1}", "Unknown function {0}{1}";
+    FxDidYouMean => "，是不是「{0}」？", "; did you mean \"{0}\"?";
+    FxCycle => "循环引用：{0}", "Circular reference: {0}";
+    FxExplainDiv0 => "除数为 0（或对空列求平均）", "division by zero (or an average of nothing)";
+    FxExplainValue => "值的类型不对（如文本参与运算）", "a value of the wrong type (such as text in arithmetic)";
+    FxExplainName => "公式中有未知的列名或函数名", "an unknown column or function name in the formula";
+    FxExplainNA => "查找不到对应的值", "the lookup found no value";
+    FxExplainNum => "数值超出范围（如负数开方、溢出）", "a number out of range (a root of a negative, overflow)";
+    FxExplainCycle => "公式直接或间接引用了自己", "the formula refers to itself, directly or through other columns";
+    FxSuggestions => "可选的列名和函数", "Column and function suggestions";
+    ColumnName => "列名", "Column name";
+    ColumnUnit => "单位", "Unit";
+    UnitNumberName => "数值", "number";
+    FormulaLabel => "公式", "Formula";
+    FormulaApply => "应用", "Apply";
+    AddColumn => "添加列", "Add column";
+    AddFormulaColumn => "新增公式列", "New formula column";
+    RemoveColumn => "删除此列", "Remove this column";
+    InputColumnHint => "这是数据列：直接在表格中修改数值。公式列可在此编辑公式。", "This is a data column: edit its values in the grid. Formula columns show their formula here.";
+    FormulaHelp => "像 Excel 一样写公式：[列名] 引用本行的值，在 SUM、AVERAGE、RANK.EQ 等函数中引用整列；[@列名] 总是本行。例：=[询单人数]*[询单转化率]，=RANK.EQ([@客单价],[客单价])，=LOOKUP([询单转化率],{0,0.35,0.4,0.45},{0,60,80,100})。",
+        "Write formulas as in Excel: [column] is this row's value, and the whole column inside SUM, AVERAGE, RANK.EQ and the like; [@column] is always this row. E.g. =[询单人数]*[询单转化率], =RANK.EQ([@客单价],[客单价]), =LOOKUP([询单转化率],{0,0.35,0.4,0.45},{0,60,80,100}).";
+    FxBuiltinSales => "客服销售额(公式)", "Sales (formula)";
+    FxBuiltinConversion => "询单转化率(公式)", "Conversion rate (formula)";
+    FxBuiltinAov => "客单价(公式)", "AOV (formula)";
+    FormulaColumnTitle => "公式列：{0}", "Formula column: {0}";
+    FxSyntaxAt => "第 {0} 个字符处：{1}", "At character {0}: {1}";
     TabQa => "质检", "QA";
     QaTitle => "质检团队测算", "QA staffing";
     QaIntro => "用三种方法测算需要多少质检人员：行业经验比例、实际工作量、统计抽样精度；并估算月成本。",

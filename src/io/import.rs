@@ -197,6 +197,7 @@ pub fn import_grid(grid: Grid) -> ImportResult {
                 metric: Some(d.id),
                 unit: d.unit,
                 direction: d.direction,
+                formula: None,
             },
             None => Column {
                 name: h.trim().to_string(),
@@ -206,6 +207,7 @@ pub fn import_grid(grid: Grid) -> ImportResult {
                         .map(|(_, r)| r.get(c).map(String::as_str).unwrap_or("")),
                 ),
                 direction: Direction::Neutral,
+                formula: None,
             },
         };
         columns.push(col);

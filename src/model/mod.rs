@@ -5,6 +5,7 @@
 //! wasm-bindgen); `tests/tidy.rs` enforces it. Time, locale and random seeds
 //! come in as arguments.
 
+pub mod formula;
 pub mod metric;
 pub mod qa;
 pub mod round;

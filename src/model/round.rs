@@ -27,10 +27,11 @@ pub fn round_dp(v: f64, dp: i32) -> f64 {
         .collect();
     // Keep digits with weight ≥ 10^(−dp): indices 0..=exp+dp.
     let keep = exp + dp + 1;
-    if keep >= digits.len() as i32 {
-        return v; // already exact at this precision
-    }
     let sign = if v < 0.0 { -1.0 } else { 1.0 };
+    if keep >= digits.len() as i32 {
+        // Finer than 15 significant digits: the 15-digit form itself.
+        return sign * s.parse::<f64>().unwrap_or(v.abs());
+    }
     if keep < 0 {
         return 0.0;
     }
@@ -90,6 +91,7 @@ mod tests {
             (2050.0, 0, 2050.0),
             (1e20, 2, 1e20),
             (0.1 + 0.2, 2, 0.3),
+            (0.1 + 0.2, 17, 0.3), // beyond 15 significant digits: the 15-digit form
         ];
         for (v, dp, want) in cases {
             assert_eq!(round_dp(*v, *dp), *want, "round_dp({v}, {dp})");

@@ -3,6 +3,7 @@
 //! Owns: cells, columns, lookups and sort orders. It never formats for display
 //! beyond [`Cell::display`] and never touches a browser.
 
+use super::formula::ErrorKind;
 use super::metric::MetricId;
 use super::unit::{format_value, parse_single, Direction, Parsed, Unit};
 use crate::i18n::{Lang, Msg};
@@ -18,9 +19,28 @@ pub struct Column {
     pub metric: Option<MetricId>,
     pub unit: Unit,
     pub direction: Direction,
+    /// The formula of a formula column (its cells are computed, not typed).
+    #[serde(default)]
+    pub formula: Option<String>,
 }
 
 impl Column {
+    /// A typed (input) column.
+    pub fn input(name: &str, metric: Option<MetricId>, unit: Unit, direction: Direction) -> Column {
+        Column {
+            name: name.to_string(),
+            metric,
+            unit,
+            direction,
+            formula: None,
+        }
+    }
+
+    /// Whether the cells are computed by a formula.
+    pub fn is_formula(&self) -> bool {
+        self.formula.is_some()
+    }
+
     /// The header to show: a known metric's name in `lang`, else the raw name.
     pub fn label(&self, lang: Lang) -> &str {
         match self.metric.and_then(super::metric::def) {
@@ -44,6 +64,10 @@ pub enum Cell {
     Text(String),
     /// Text that could not be parsed for the column's unit; kept verbatim.
     Invalid { raw: String, problem: Msg },
+    /// A logical result of a formula.
+    Bool(bool),
+    /// An error result of a formula (`#DIV/0!`…).
+    Error(ErrorKind),
 }
 
 impl Cell {
@@ -75,6 +99,14 @@ impl Cell {
             Cell::Number(v) => format_value(*v, unit, lang),
             Cell::Text(t) => t.clone(),
             Cell::Invalid { raw, .. } => raw.clone(),
+            Cell::Bool(b) => {
+                if *b {
+                    "TRUE".into()
+                } else {
+                    "FALSE".into()
+                }
+            }
+            Cell::Error(e) => e.code().to_string(),
         }
     }
 
@@ -94,6 +126,14 @@ impl Cell {
             }
             Cell::Text(t) => t.clone(),
             Cell::Invalid { raw, .. } => raw.clone(),
+            Cell::Bool(b) => {
+                if *b {
+                    "TRUE".into()
+                } else {
+                    "FALSE".into()
+                }
+            }
+            Cell::Error(e) => e.code().to_string(),
         }
     }
 }
@@ -135,6 +175,8 @@ impl Table {
                 Cell::Text(t) => t.clone(),
                 Cell::Number(v) => v.to_string(),
                 Cell::Invalid { raw, .. } => raw.clone(),
+                Cell::Bool(b) => b.to_string(),
+                Cell::Error(e) => e.code().to_string(),
                 Cell::Empty => String::new(),
             })
             .unwrap_or_default()
@@ -169,8 +211,8 @@ impl Table {
     pub fn sorted_order(&self, col: usize, ascending: bool) -> Vec<usize> {
         fn rank(c: Option<&Cell>) -> u8 {
             match c {
-                Some(Cell::Number(_)) | Some(Cell::Text(_)) => 0,
-                Some(Cell::Invalid { .. }) => 1,
+                Some(Cell::Number(_)) | Some(Cell::Text(_)) | Some(Cell::Bool(_)) => 0,
+                Some(Cell::Invalid { .. }) | Some(Cell::Error(_)) => 1,
                 _ => 2,
             }
         }
@@ -184,7 +226,10 @@ impl Table {
             let ord = match (ca, cb) {
                 (Some(Cell::Number(x)), Some(Cell::Number(y))) => x.total_cmp(y),
                 (Some(Cell::Text(x)), Some(Cell::Text(y))) => x.cmp(y),
+                (Some(Cell::Bool(x)), Some(Cell::Bool(y))) => x.cmp(y),
+                // Numbers before text before logicals, as in Excel.
                 (Some(Cell::Number(_)), _) => Ordering::Less,
+                (Some(Cell::Text(_)), Some(Cell::Bool(_))) => Ordering::Less,
                 _ => Ordering::Greater,
             };
             if ascending {

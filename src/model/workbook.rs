@@ -6,8 +6,10 @@
 //! as one undo step holding what it replaced, so undo and redo can never
 //! diverge from what was applied.
 
+use super::formula::{self, Calc};
 use super::qa::QaParams;
-use super::table::{Cell, Table};
+use super::table::{Cell, Column, Table};
+use super::unit::{Direction, Unit};
 use crate::i18n::Msg;
 
 /// At least this many steps can be undone.
@@ -22,6 +24,18 @@ pub enum Command {
     ReplaceTable(Box<Table>),
     /// Replace the QA staffing inputs; refused unless they validate.
     SetQa(Box<QaParams>),
+    /// Append a formula column; refused on a syntax error or a taken name.
+    AddFormulaColumn {
+        name: String,
+        formula: String,
+        unit: Unit,
+    },
+    /// Replace a formula column's formula; refused on a syntax error.
+    SetFormula { col: usize, formula: String },
+    /// Rename a column; formulas that reference it follow the new name.
+    RenameColumn { col: usize, name: String },
+    /// Remove a column (formulas that used it show `#NAME?`).
+    RemoveColumn { col: usize },
 }
 
 /// A command that was refused, with a message for the user.
@@ -48,6 +62,26 @@ enum Step {
         before: Box<QaParams>,
         after: Box<QaParams>,
     },
+    /// Column `at` appears (forward) or disappears (backward).
+    Insert {
+        at: usize,
+        column: Box<Column>,
+        cells: Vec<Cell>,
+    },
+    /// Column `at` disappears (forward) or reappears (backward).
+    Remove {
+        at: usize,
+        column: Box<Column>,
+        cells: Vec<Cell>,
+    },
+    /// A column's header, unit or formula changes.
+    Meta {
+        col: usize,
+        before: Box<Column>,
+        after: Box<Column>,
+    },
+    /// Several steps as one (a rename with the formulas that follow it).
+    Multi(Vec<Step>),
 }
 
 /// What an applied command, undo or redo touched, so views can refresh just that.
@@ -58,11 +92,25 @@ pub enum Touched {
     Qa,
 }
 
+fn refuse(msg: Msg, args: Vec<String>) -> ModelError {
+    ModelError { msg, args }
+}
+
+/// A syntax error as a user message: "at character N: what".
+fn syntax(e: formula::SyntaxError) -> ModelError {
+    let lang_free = e.args.clone();
+    ModelError {
+        msg: e.msg,
+        args: lang_free,
+    }
+}
+
 /// The state a manager works on.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Workbook {
     table: Table,
     qa: QaParams,
+    calc: Calc,
     undo: Vec<Step>,
     redo: Vec<Step>,
 }
@@ -70,12 +118,34 @@ pub struct Workbook {
 impl Workbook {
     /// A workbook holding `table`, with empty history.
     pub fn new(table: Table) -> Self {
-        Workbook {
+        let mut wb = Workbook {
             table,
             qa: QaParams::default(),
+            calc: Calc::default(),
             undo: Vec::new(),
             redo: Vec::new(),
-        }
+        };
+        wb.recalc_all();
+        wb
+    }
+
+    /// The compiled formulas (issues per column, evaluation order).
+    pub fn calc(&self) -> &Calc {
+        &self.calc
+    }
+
+    fn recalc_all(&mut self) {
+        self.calc = formula::compile(&self.table);
+        formula::recalc_all(&mut self.table, &self.calc);
+    }
+
+    fn name_taken(&self, name: &str, except: Option<usize>) -> bool {
+        let n = name.trim().to_lowercase();
+        self.table
+            .columns
+            .iter()
+            .enumerate()
+            .any(|(i, c)| Some(i) != except && c.name.trim().to_lowercase() == n)
     }
 
     /// The current team table.
@@ -91,6 +161,11 @@ impl Workbook {
     /// Validates, applies and records `cmd`. On `Err` nothing changed.
     pub fn apply(&mut self, cmd: Command) -> Result<Touched, ModelError> {
         let step = match cmd {
+            Command::SetCell { col, .. }
+                if self.table.columns.get(col).is_some_and(Column::is_formula) =>
+            {
+                return Err(refuse(Msg::ErrFormulaCellReadOnly, Vec::new()));
+            }
             Command::SetCell { row, col, raw } => {
                 let (Some(before), Some(after)) =
                     (self.table.cell(row, col), self.table.parse_for(col, &raw))
@@ -111,6 +186,103 @@ impl Workbook {
                 before: Box::new(self.table.clone()),
                 after,
             },
+            Command::AddFormulaColumn {
+                name,
+                formula,
+                unit,
+            } => {
+                let name = name.trim().to_string();
+                if name.is_empty() {
+                    return Err(refuse(Msg::ErrColumnNameEmpty, Vec::new()));
+                }
+                if self.name_taken(&name, None) {
+                    return Err(refuse(Msg::ErrColumnNameTaken, vec![name]));
+                }
+                formula::validate(&formula).map_err(syntax)?;
+                let column = Column {
+                    name,
+                    metric: None,
+                    unit,
+                    direction: Direction::Neutral,
+                    formula: Some(formula.trim().to_string()),
+                };
+                Step::Insert {
+                    at: self.table.columns.len(),
+                    column: Box::new(column),
+                    cells: vec![Cell::Empty; self.table.rows.len()],
+                }
+            }
+            Command::SetFormula { col, formula } => {
+                let Some(before) = self.table.columns.get(col).filter(|c| c.is_formula()) else {
+                    return Err(refuse(Msg::ErrNotFormulaColumn, Vec::new()));
+                };
+                formula::validate(&formula).map_err(syntax)?;
+                let mut after = before.clone();
+                after.formula = Some(formula.trim().to_string());
+                Step::Meta {
+                    col,
+                    before: Box::new(before.clone()),
+                    after: Box::new(after),
+                }
+            }
+            Command::RenameColumn { col, name } => {
+                let name = name.trim().to_string();
+                let Some(before) = self.table.columns.get(col) else {
+                    return Err(refuse(
+                        Msg::ErrCellOutOfRange,
+                        vec!["1".into(), (col + 1).to_string()],
+                    ));
+                };
+                if name.is_empty() {
+                    return Err(refuse(Msg::ErrColumnNameEmpty, Vec::new()));
+                }
+                if self.name_taken(&name, Some(col)) {
+                    return Err(refuse(Msg::ErrColumnNameTaken, vec![name]));
+                }
+                let old = before.name.clone();
+                let mut steps = Vec::new();
+                let mut after = before.clone();
+                after.name = name.clone();
+                steps.push(Step::Meta {
+                    col,
+                    before: Box::new(before.clone()),
+                    after: Box::new(after),
+                });
+                // References follow the rename.
+                for (i, c) in self.table.columns.iter().enumerate() {
+                    if let Some(f) = &c.formula {
+                        let g = formula::rename_refs(f, &old, &name);
+                        if &g != f {
+                            let mut a = c.clone();
+                            a.formula = Some(g);
+                            steps.push(Step::Meta {
+                                col: i,
+                                before: Box::new(c.clone()),
+                                after: Box::new(a),
+                            });
+                        }
+                    }
+                }
+                Step::Multi(steps)
+            }
+            Command::RemoveColumn { col } => {
+                let Some(column) = self.table.columns.get(col) else {
+                    return Err(refuse(
+                        Msg::ErrCellOutOfRange,
+                        vec!["1".into(), (col + 1).to_string()],
+                    ));
+                };
+                Step::Remove {
+                    at: col,
+                    column: Box::new(column.clone()),
+                    cells: self
+                        .table
+                        .rows
+                        .iter()
+                        .map(|r| r.get(col).cloned().unwrap_or(Cell::Empty))
+                        .collect(),
+                }
+            }
             Command::SetQa(after) => {
                 if let Some(problem) = after.validate().into_iter().next() {
                     return Err(ModelError {
@@ -124,13 +296,47 @@ impl Workbook {
                 }
             }
         };
-        let touched = self.run(&step, true);
+        let touched = self.run_and_recalc(&step, true);
         self.undo.push(step);
         if self.undo.len() > HISTORY_LIMIT {
             self.undo.remove(0);
         }
         self.redo.clear();
         Ok(touched)
+    }
+
+    /// Runs a step, then brings formula columns up to date: incrementally for
+    /// one cell, fully after any change of columns or formulas.
+    fn run_and_recalc(&mut self, step: &Step, forward: bool) -> Touched {
+        let t = self.run(step, forward);
+        match t {
+            Touched::Cell { row, col } => {
+                formula::recalc_cell(&mut self.table, &self.calc, row, col);
+            }
+            Touched::Table => self.recalc_all(),
+            Touched::Qa => {}
+        }
+        t
+    }
+
+    fn insert_col(&mut self, at: usize, column: &Column, cells: &[Cell]) {
+        let at = at.min(self.table.columns.len());
+        self.table.columns.insert(at, column.clone());
+        for (i, r) in self.table.rows.iter_mut().enumerate() {
+            let at = at.min(r.len());
+            r.insert(at, cells.get(i).cloned().unwrap_or(Cell::Empty));
+        }
+    }
+
+    fn remove_col(&mut self, at: usize) {
+        if at < self.table.columns.len() {
+            self.table.columns.remove(at);
+        }
+        for r in self.table.rows.iter_mut() {
+            if at < r.len() {
+                r.remove(at);
+            }
+        }
     }
 
     fn run(&mut self, step: &Step, forward: bool) -> Touched {
@@ -169,6 +375,44 @@ impl Workbook {
                 };
                 Touched::Qa
             }
+            Step::Insert { at, column, cells } => {
+                if forward {
+                    self.insert_col(*at, column, cells);
+                } else {
+                    self.remove_col(*at);
+                }
+                Touched::Table
+            }
+            Step::Remove { at, column, cells } => {
+                if forward {
+                    self.remove_col(*at);
+                } else {
+                    self.insert_col(*at, column, cells);
+                }
+                Touched::Table
+            }
+            Step::Meta { col, before, after } => {
+                if let Some(c) = self.table.columns.get_mut(*col) {
+                    *c = if forward {
+                        (**after).clone()
+                    } else {
+                        (**before).clone()
+                    };
+                }
+                Touched::Table
+            }
+            Step::Multi(steps) => {
+                if forward {
+                    for s in steps {
+                        self.run(s, true);
+                    }
+                } else {
+                    for s in steps.iter().rev() {
+                        self.run(s, false);
+                    }
+                }
+                Touched::Table
+            }
         }
     }
 
@@ -185,7 +429,7 @@ impl Workbook {
     /// Reverts the last step; `None` when there is nothing to undo.
     pub fn undo(&mut self) -> Option<Touched> {
         let step = self.undo.pop()?;
-        let t = self.run(&step, false);
+        let t = self.run_and_recalc(&step, false);
         self.redo.push(step);
         Some(t)
     }
@@ -193,7 +437,7 @@ impl Workbook {
     /// Re-applies the last undone step; `None` when there is nothing to redo.
     pub fn redo(&mut self) -> Option<Touched> {
         let step = self.redo.pop()?;
-        let t = self.run(&step, true);
+        let t = self.run_and_recalc(&step, true);
         self.undo.push(step);
         Some(t)
     }

@@ -67,6 +67,11 @@ test('keyboard editing parses like imports, Esc cancels, undo restores', async (
   await cellIs(page, 0, 6, '50.00%');
   // A duration typed the Chinese way, into 首次响应时间 (col 10) via arrows.
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  // Chinese characters arrive as text input, not key presses: open the
+  // editor first (F2), as a person typing with an IME would.
+  await page.keyboard.press('F2');
+  await page.locator('#cell-0-10 input').waitFor();
+  await page.keyboard.press('Control+A');
   await page.keyboard.type('1分20秒');
   await page.keyboard.press('Tab');
   await cellIs(page, 0, 10, '80秒');

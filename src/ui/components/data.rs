@@ -37,6 +37,7 @@ pub fn DataWorkspace() -> Html {
                 </div>
             </div>
             <p class="help muted">{ Msg::GridHelp.t(lang) }</p>
+            <super::formula_bar::AddFormula />
             <Grid />
         </div>
     }

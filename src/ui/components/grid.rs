@@ -8,6 +8,7 @@
 //! are undoable.
 
 use crate::i18n::{Lang, Msg};
+use crate::model::formula::{ErrorKind, Issue};
 use crate::model::{Cell, Column, Command, Direction, Unit};
 use crate::ui::state::{Action, AppContext};
 use std::cell::RefCell;
@@ -55,6 +56,23 @@ fn header_title(c: &Column, lang: Lang) -> String {
         parts.push(Msg::CustomColumn.t(lang).to_string());
     }
     parts.join(" · ")
+}
+
+/// The tooltip of an error cell: what the error means, and the column's
+/// formula problem when there is one.
+pub fn error_title(kind: ErrorKind, issue: Option<&Issue>, lang: Lang) -> String {
+    let what = match kind {
+        ErrorKind::Div0 => Msg::FxExplainDiv0,
+        ErrorKind::Value => Msg::FxExplainValue,
+        ErrorKind::Name => Msg::FxExplainName,
+        ErrorKind::NA => Msg::FxExplainNA,
+        ErrorKind::Num => Msg::FxExplainNum,
+        ErrorKind::Cycle => Msg::FxExplainCycle,
+    };
+    match issue {
+        Some(i) => format!("{} {} — {}", kind.code(), what.t(lang), i.text(lang)),
+        None => format!("{} {}", kind.code(), what.t(lang)),
+    }
 }
 
 #[component]
@@ -284,16 +302,25 @@ pub fn Grid() -> Html {
             })
         };
         let label = c.label(lang).to_string();
+        let title = match (&c.formula, state.workbook.calc().issue(ci)) {
+            (Some(f), Some(issue)) => format!("{} — {}", Msg::FormulaColumnTitle.fill(lang, std::slice::from_ref(f)), issue.text(lang)),
+            (Some(f), None) => Msg::FormulaColumnTitle.fill(lang, std::slice::from_ref(f)),
+            (None, _) => header_title(c, lang),
+        };
+        let is_formula = c.is_formula();
+        let has_issue = state.workbook.calc().issue(ci).is_some();
         let dir = match c.direction {
             Direction::Higher => "↑",
             Direction::Lower => "↓",
             Direction::Neutral => "",
         };
         html! {
-            <th scope="col" aria-sort={aria_sort} title={header_title(c, lang)}
-                class={classes!(c.unit.is_numeric().then_some("num"), (ci == 0).then_some("sticky-col"))}>
+            <th scope="col" aria-sort={aria_sort} {title}
+                class={classes!(c.unit.is_numeric().then_some("num"), (ci == 0).then_some("sticky-col"),
+                    is_formula.then_some("formula"), has_issue.then_some("has-issue"))}>
                 <button type="button" class="sort" {onclick}
                     aria-label={Msg::SortBy.fill(lang, std::slice::from_ref(&label))}>
+                    if is_formula { <span class="fx-mark" aria-hidden="true">{ "ƒ" }</span> }
                     <span class="label">{ label }</span>
                     if !dir.is_empty() { <span class="dir" aria-hidden="true">{ dir }</span> }
                     <span class="ind" aria-hidden="true">{ indicator }</span>
@@ -342,24 +369,35 @@ pub fn Grid() -> Html {
                     let sel = sel.clone();
                     let editing = editing.clone();
                     let draft = draft.clone();
+                    let wrap_ref = wrap_ref.clone();
+                    // Focus goes back to the grid at once, before the editor is
+                    // removed, so keys typed right after are not lost on <body>.
+                    let refocus = move || {
+                        if let Some(w) = wrap_ref.cast::<HtmlElement>() {
+                            let _ = w.focus();
+                        }
+                    };
                     Callback::from(move |e: KeyboardEvent| {
                         e.stop_propagation();
                         match e.key().as_str() {
                             "Enter" => {
                                 e.prevent_default();
                                 commit(vr, ci);
+                                refocus();
                                 let down = if e.shift_key() { vr.saturating_sub(1) } else { (vr + 1).min(n_rows.saturating_sub(1)) };
                                 sel.set((down, ci));
                             }
                             "Tab" => {
                                 e.prevent_default();
                                 commit(vr, ci);
+                                refocus();
                                 let next = if e.shift_key() { ci.saturating_sub(1) } else { (ci + 1).min(n_cols.saturating_sub(1)) };
                                 sel.set((vr, next));
                             }
                             "Escape" => {
                                 e.prevent_default();
                                 draft.borrow_mut().take();
+                                refocus();
                                 editing.set(false);
                             }
                             _ => {}
@@ -385,6 +423,11 @@ pub fn Grid() -> Html {
                 Cell::Empty => ("missing", Some(Msg::MissingValue.t(lang).to_string())),
                 Cell::Number(_) => ("num", None),
                 Cell::Text(_) => ("text", None),
+                Cell::Bool(_) => ("bool", None),
+                Cell::Error(kind) => (
+                    "invalid",
+                    Some(error_title(*kind, state.workbook.calc().issue(ci), lang)),
+                ),
             };
             html! {
                 <td id={cell_id(vr, ci)} role="gridcell" aria-selected={selected.to_string()}
@@ -403,6 +446,8 @@ pub fn Grid() -> Html {
     });
 
     html! {
+        <>
+        <super::formula_bar::ColumnBar col={sel_col} />
         <div class="grid-wrap" ref={wrap_ref.clone()} tabindex="0" onkeydown={on_grid_keydown}
             role="region" aria-label={Msg::GridLabel.t(lang)}>
             <table class="grid" role="grid" aria-rowcount={(n_rows + 1).to_string()}
@@ -416,5 +461,6 @@ pub fn Grid() -> Html {
                 <tbody>{ for body }</tbody>
             </table>
         </div>
+        </>
     }
 }

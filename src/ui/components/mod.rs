@@ -3,5 +3,6 @@
 pub mod chart;
 pub mod data;
 pub mod fields;
+pub mod formula_bar;
 pub mod grid;
 pub mod qa;

@@ -1,0 +1,765 @@
+//! The calculation engine over the team table.
+//!
+//! Each formula column is parsed once and compiled to a [`Node`] tree with
+//! column references resolved to indices. The columns form a dependency
+//! graph: a row reference (`[@x]`, or `[x]` in a scalar position) and a
+//! whole-column reference (`[x]` as a range argument, e.g. `AVERAGE([x])`)
+//! are both edges. Columns are evaluated in topological order; the members
+//! of a cycle get `#CYCLE!` in every row and a message naming the cycle.
+//!
+//! Row-invariant calls (those that read no row value, such as
+//! `AVERAGE([客单价])`) are evaluated once per recalculation and cached;
+//! whole columns and their sorted copies (for RANK.EQ, PERCENTRANK.INC) are
+//! materialised once per recalculation of the column that reads them.
+//!
+//! Incremental recalculation after editing one cell recomputes, in
+//! topological order, only the formula columns the edit reaches: just that
+//! row where the path is made of row references, every row where an
+//! aggregate reads a changed column.
+
+use super::ast::{BinOp, Expr, UnOp};
+use super::functions::{call, concat_text, pow, Arg, Func};
+use super::parser::{parse, SyntaxError};
+use super::value::{compare, num, ErrorKind, Value};
+use crate::i18n::Msg;
+use crate::model::metric;
+use crate::model::table::{Cell, Table};
+use std::cell::RefCell;
+use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+/// A compiled expression.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Node {
+    Const(Value),
+    Array(Rc<Vec<Value>>),
+    /// This row's value of a column.
+    Cell(usize),
+    /// A whole column (only as a range argument).
+    Column(usize),
+    Unary(UnOp, Box<Node>),
+    Percent(Box<Node>),
+    Binary(BinOp, Box<Node>, Box<Node>),
+    Call(Func, Vec<Node>),
+    /// A row-invariant call, evaluated once per recalculation.
+    Slot(usize),
+    Error(ErrorKind),
+}
+
+/// A problem with a formula column, shown at its header and in the formula bar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Issue {
+    pub msg: Msg,
+    pub args: Vec<String>,
+}
+
+impl Issue {
+    /// The message in `lang`, with "did you mean …" when there is a suggestion.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        match self.msg {
+            Msg::FxUnknownColumn | Msg::FxUnknownFunction => {
+                let name = self.args.first().cloned().unwrap_or_default();
+                let hint = match self.args.get(1).filter(|h| !h.is_empty()) {
+                    Some(h) => Msg::FxDidYouMean.fill(lang, std::slice::from_ref(h)),
+                    None => String::new(),
+                };
+                self.msg.fill(lang, &[name, hint])
+            }
+            _ => self.msg.fill(lang, &self.args),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Compiled {
+    node: Node,
+    slots: Vec<Node>,
+    row_deps: Vec<usize>,
+    col_deps: Vec<usize>,
+}
+
+/// The compiled state of every formula column.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Calc {
+    compiled: HashMap<usize, Compiled>,
+    /// Formula columns in evaluation order (cycle members excluded).
+    order: Vec<usize>,
+    cyclic: HashSet<usize>,
+    issues: HashMap<usize, Issue>,
+}
+
+impl Calc {
+    /// The problem with formula column `col`, if any.
+    pub fn issue(&self, col: usize) -> Option<&Issue> {
+        self.issues.get(&col)
+    }
+
+    /// Columns in evaluation order.
+    pub fn order(&self) -> &[usize] {
+        &self.order
+    }
+}
+
+/// Finds the column a name refers to: its header, or a known metric's Chinese
+/// or English name (case-insensitive).
+pub fn resolve(table: &Table, name: &str) -> Option<usize> {
+    let n = name.trim().to_lowercase();
+    table
+        .columns
+        .iter()
+        .position(|c| c.name.trim().to_lowercase() == n)
+        .or_else(|| {
+            table.columns.iter().position(|c| {
+                c.metric
+                    .and_then(metric::def)
+                    .is_some_and(|d| d.zh.to_lowercase() == n || d.en.to_lowercase() == n)
+            })
+        })
+}
+
+/// Edit distance in characters (for "did you mean").
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.to_lowercase().chars().collect();
+    let b: Vec<char> = b.to_lowercase().chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev.get(j).copied().unwrap_or(0) + usize::from(ca != cb);
+            let del = prev.get(j + 1).copied().unwrap_or(0) + 1;
+            let ins = cur.get(j).copied().unwrap_or(0) + 1;
+            if let Some(c) = cur.get_mut(j + 1) {
+                *c = sub.min(del).min(ins);
+            }
+        }
+        prev = cur;
+    }
+    prev.last().copied().unwrap_or(0)
+}
+
+/// The closest of `candidates` to `name`, if reasonably close.
+pub fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let limit = (name.chars().count() / 2).max(2);
+    candidates
+        .into_iter()
+        .map(|c| (distance(name, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c.to_string())
+}
+
+fn column_names(table: &Table) -> Vec<&str> {
+    let mut v: Vec<&str> = table.columns.iter().map(|c| c.name.as_str()).collect();
+    for c in &table.columns {
+        if let Some(d) = c.metric.and_then(metric::def) {
+            v.push(d.zh);
+            v.push(d.en);
+        }
+    }
+    v
+}
+
+/// Checks function names' argument counts. Unknown functions are not syntax
+/// errors (they evaluate to `#NAME?`, as in Excel).
+pub fn check_arity(src: &str, e: &Expr) -> Result<(), SyntaxError> {
+    match e {
+        Expr::Call(name, args) => {
+            if let Some(f) = Func::from_name(name) {
+                let (min, max) = f.arity();
+                let n = args.len();
+                let ok = n >= min && max.is_none_or(|m| n <= m) && !(f == Func::Ifs && n % 2 == 1);
+                if !ok {
+                    let (start, end) = find_ident(src, name);
+                    let range = match max {
+                        Some(m) if m == min => min.to_string(),
+                        Some(m) => format!("{min}–{m}"),
+                        None => format!("≥{min}"),
+                    };
+                    return Err(SyntaxError {
+                        start,
+                        end,
+                        msg: Msg::FxErrArity,
+                        args: vec![f.name().to_string(), range, n.to_string()],
+                    });
+                }
+            }
+            args.iter().try_for_each(|a| check_arity(src, a))
+        }
+        Expr::Unary(_, a) | Expr::Percent(a) => check_arity(src, a),
+        Expr::Binary(_, a, b) => {
+            check_arity(src, a)?;
+            check_arity(src, b)
+        }
+        Expr::Array(items) => items.iter().try_for_each(|a| check_arity(src, a)),
+        _ => Ok(()),
+    }
+}
+
+fn find_ident(src: &str, name: &str) -> (usize, usize) {
+    for t in super::lexer::lex(src) {
+        if let super::lexer::Tok::Ident(w) = &t.tok {
+            if w.eq_ignore_ascii_case(name) {
+                return (t.start, t.end);
+            }
+        }
+    }
+    (0, src.chars().count())
+}
+
+/// Parses and checks a formula the user typed; the error points at the spot.
+pub fn validate(src: &str) -> Result<Expr, SyntaxError> {
+    let e = parse(src)?;
+    check_arity(src, &e)?;
+    Ok(e)
+}
+
+struct Compiler<'a> {
+    table: &'a Table,
+    row_deps: Vec<usize>,
+    col_deps: Vec<usize>,
+    issue: Option<Issue>,
+}
+
+impl Compiler<'_> {
+    fn unknown(&mut self, msg: Msg, name: &str, candidates: Vec<&str>) -> Node {
+        if self.issue.is_none() {
+            let hint = suggest(name, candidates).unwrap_or_default();
+            self.issue = Some(Issue {
+                msg,
+                args: vec![name.to_string(), hint],
+            });
+        }
+        Node::Error(ErrorKind::Name)
+    }
+
+    fn compile(&mut self, e: &Expr, range_pos: bool) -> Node {
+        match e {
+            Expr::Number(v) => Node::Const(Value::Number(*v)),
+            Expr::Omitted => Node::Const(Value::Blank),
+            Expr::Text(t) => Node::Const(Value::Text(t.clone())),
+            Expr::Bool(b) => Node::Const(Value::Bool(*b)),
+            Expr::Ref { name, this_row } => match resolve(self.table, name) {
+                Some(c) if range_pos && !this_row => {
+                    self.col_deps.push(c);
+                    Node::Column(c)
+                }
+                Some(c) => {
+                    self.row_deps.push(c);
+                    Node::Cell(c)
+                }
+                None => {
+                    let names = column_names(self.table);
+                    self.unknown(Msg::FxUnknownColumn, name, names)
+                }
+            },
+            Expr::Array(items) => Node::Array(Rc::new(
+                items
+                    .iter()
+                    .map(|i| match i {
+                        Expr::Number(v) => Value::Number(*v),
+                        Expr::Text(t) => Value::Text(t.clone()),
+                        Expr::Bool(b) => Value::Bool(*b),
+                        _ => Value::Error(ErrorKind::Value),
+                    })
+                    .collect(),
+            )),
+            Expr::Unary(op, a) => Node::Unary(*op, Box::new(self.compile(a, false))),
+            Expr::Percent(a) => Node::Percent(Box::new(self.compile(a, false))),
+            Expr::Binary(op, a, b) => Node::Binary(
+                *op,
+                Box::new(self.compile(a, false)),
+                Box::new(self.compile(b, false)),
+            ),
+            Expr::Call(name, args) => match Func::from_name(name) {
+                Some(f) => Node::Call(
+                    f,
+                    args.iter()
+                        .enumerate()
+                        .map(|(i, a)| self.compile(a, f.is_range_arg(i)))
+                        .collect(),
+                ),
+                None => {
+                    let names: Vec<&str> = Func::ALL.iter().map(|f| f.name()).collect();
+                    self.unknown(Msg::FxUnknownFunction, name, names)
+                }
+            },
+        }
+    }
+}
+
+fn reads_row(n: &Node) -> bool {
+    match n {
+        Node::Cell(_) => true,
+        Node::Unary(_, a) | Node::Percent(a) => reads_row(a),
+        Node::Binary(_, a, b) => reads_row(a) || reads_row(b),
+        Node::Call(_, args) => args.iter().any(reads_row),
+        _ => false,
+    }
+}
+
+/// Replaces maximal row-invariant calls with slots evaluated once.
+fn hoist(n: Node, slots: &mut Vec<Node>) -> Node {
+    match n {
+        Node::Call(f, args) if !reads_row(&Node::Call(f, args.clone())) => {
+            slots.push(Node::Call(f, args));
+            Node::Slot(slots.len() - 1)
+        }
+        Node::Call(f, args) => Node::Call(f, args.into_iter().map(|a| hoist(a, slots)).collect()),
+        Node::Unary(op, a) => Node::Unary(op, Box::new(hoist(*a, slots))),
+        Node::Percent(a) => Node::Percent(Box::new(hoist(*a, slots))),
+        Node::Binary(op, a, b) => {
+            Node::Binary(op, Box::new(hoist(*a, slots)), Box::new(hoist(*b, slots)))
+        }
+        other => other,
+    }
+}
+
+/// Compiles every formula column of `table` and orders them.
+pub fn compile(table: &Table) -> Calc {
+    let mut calc = Calc::default();
+    for (ci, col) in table.columns.iter().enumerate() {
+        let Some(src) = &col.formula else { continue };
+        let compiled = match validate(src) {
+            Ok(expr) => {
+                let mut c = Compiler {
+                    table,
+                    row_deps: Vec::new(),
+                    col_deps: Vec::new(),
+                    issue: None,
+                };
+                let node = c.compile(&expr, false);
+                if let Some(issue) = c.issue {
+                    calc.issues.insert(ci, issue);
+                }
+                let mut slots = Vec::new();
+                let node = hoist(node, &mut slots);
+                Compiled {
+                    node,
+                    slots,
+                    row_deps: c.row_deps,
+                    col_deps: c.col_deps,
+                }
+            }
+            // Formulas are validated before they are stored; a stored one that
+            // no longer parses (an old file) shows #VALUE! with the reason.
+            Err(e) => {
+                calc.issues.insert(
+                    ci,
+                    Issue {
+                        msg: e.msg,
+                        args: e.args,
+                    },
+                );
+                Compiled {
+                    node: Node::Error(ErrorKind::Value),
+                    slots: Vec::new(),
+                    row_deps: Vec::new(),
+                    col_deps: Vec::new(),
+                }
+            }
+        };
+        calc.compiled.insert(ci, compiled);
+    }
+    order(table, &mut calc);
+    calc
+}
+
+/// Topological order (Kahn); columns left over are in or behind a cycle.
+fn order(table: &Table, calc: &mut Calc) {
+    let deps = |c: usize| -> Vec<usize> {
+        calc.compiled
+            .get(&c)
+            .map(|k| {
+                k.row_deps
+                    .iter()
+                    .chain(&k.col_deps)
+                    .copied()
+                    .filter(|d| calc.compiled.contains_key(d))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut formula_cols: Vec<usize> = calc.compiled.keys().copied().collect();
+    formula_cols.sort_unstable();
+    let mut done: HashSet<usize> = HashSet::new();
+    let mut order = Vec::new();
+    loop {
+        let ready: Vec<usize> = formula_cols
+            .iter()
+            .copied()
+            .filter(|c| !done.contains(c) && deps(*c).iter().all(|d| done.contains(d)))
+            .collect();
+        if ready.is_empty() {
+            break;
+        }
+        for c in ready {
+            done.insert(c);
+            order.push(c);
+        }
+    }
+    let left: Vec<usize> = formula_cols
+        .iter()
+        .copied()
+        .filter(|c| !done.contains(c))
+        .collect();
+    // A leftover column is on a cycle if it can reach itself through leftovers.
+    let reaches = |from: usize, to: usize| -> bool {
+        let mut stack = deps(from);
+        let mut seen = HashSet::new();
+        while let Some(c) = stack.pop() {
+            if c == to {
+                return true;
+            }
+            if seen.insert(c) && left.contains(&c) {
+                stack.extend(deps(c));
+            }
+        }
+        false
+    };
+    let cyclic: HashSet<usize> = left.iter().copied().filter(|c| reaches(*c, *c)).collect();
+    for &c in &cyclic {
+        let mut members: Vec<usize> = cyclic
+            .iter()
+            .copied()
+            .filter(|o| *o == c || (reaches(c, *o) && reaches(*o, c)))
+            .collect();
+        members.sort_unstable();
+        let names: Vec<String> = members
+            .iter()
+            .filter_map(|m| table.columns.get(*m).map(|col| col.name.clone()))
+            .collect();
+        calc.issues.insert(
+            c,
+            Issue {
+                msg: Msg::FxCycle,
+                args: vec![names.join(" → ")],
+            },
+        );
+    }
+    // Columns behind a cycle still evaluate (reading #CYCLE! values).
+    let mut rest: Vec<usize> = left
+        .iter()
+        .copied()
+        .filter(|c| !cyclic.contains(c))
+        .collect();
+    let mut placed: HashSet<usize> = done.union(&cyclic).copied().collect();
+    while !rest.is_empty() {
+        let before = rest.len();
+        rest.retain(|c| {
+            if deps(*c).iter().all(|d| placed.contains(d)) {
+                placed.insert(*c);
+                order.push(*c);
+                false
+            } else {
+                true
+            }
+        });
+        if rest.len() == before {
+            break;
+        }
+    }
+    calc.order = order;
+    calc.cyclic = cyclic;
+}
+
+/// Turns a cell into a formula value.
+pub fn cell_value(c: Option<&Cell>) -> Value {
+    match c {
+        Some(Cell::Number(v)) => Value::Number(*v),
+        Some(Cell::Text(t)) => Value::Text(t.clone()),
+        Some(Cell::Bool(b)) => Value::Bool(*b),
+        Some(Cell::Error(e)) => Value::Error(*e),
+        // Unparseable input is text, as Excel would hold it.
+        Some(Cell::Invalid { raw, .. }) => Value::Text(raw.clone()),
+        Some(Cell::Empty) | None => Value::Blank,
+    }
+}
+
+/// Turns a formula result into a cell. A blank result shows 0, as in Excel.
+pub fn value_cell(v: Value) -> Cell {
+    match v {
+        Value::Number(n) if n.is_finite() => Cell::Number(n),
+        Value::Number(_) => Cell::Error(ErrorKind::Num),
+        Value::Text(t) => Cell::Text(t),
+        Value::Bool(b) => Cell::Bool(b),
+        Value::Blank => Cell::Number(0.0),
+        Value::Error(e) => Cell::Error(e),
+    }
+}
+
+/// Evaluation state for one column's recalculation.
+struct Eval<'a> {
+    table: &'a Table,
+    slots: Vec<Value>,
+    columns: RefCell<HashMap<usize, Rc<Vec<Value>>>>,
+}
+
+impl Eval<'_> {
+    fn column(&self, c: usize) -> Rc<Vec<Value>> {
+        if let Some(v) = self.columns.borrow().get(&c) {
+            return v.clone();
+        }
+        let v: Rc<Vec<Value>> = Rc::new(
+            self.table
+                .rows
+                .iter()
+                .map(|r| cell_value(r.get(c)))
+                .collect(),
+        );
+        self.columns.borrow_mut().insert(c, v.clone());
+        v
+    }
+
+    fn arg(&self, n: &Node, row: usize) -> Arg {
+        match n {
+            Node::Column(c) => Arg::Range(self.column(*c)),
+            Node::Array(a) => Arg::Range(a.clone()),
+            other => Arg::Scalar(self.eval(other, row)),
+        }
+    }
+
+    fn eval(&self, n: &Node, row: usize) -> Value {
+        match n {
+            Node::Const(v) => v.clone(),
+            Node::Cell(c) => cell_value(self.table.cell(row, *c)),
+            // A whole column or array where one value is needed.
+            Node::Column(_) | Node::Array(_) => Value::Error(ErrorKind::Value),
+            Node::Slot(i) => self
+                .slots
+                .get(*i)
+                .cloned()
+                .unwrap_or(Value::Error(ErrorKind::Value)),
+            Node::Error(e) => Value::Error(*e),
+            Node::Unary(op, a) => match self.eval(a, row).to_number() {
+                Ok(x) => num(if *op == UnOp::Neg { -x } else { x }),
+                Err(e) => Value::Error(e),
+            },
+            Node::Percent(a) => match self.eval(a, row).to_number() {
+                Ok(x) => num(x / 100.0),
+                Err(e) => Value::Error(e),
+            },
+            Node::Binary(op, a, b) => binary(*op, self.eval(a, row), self.eval(b, row)),
+            Node::Call(f, args) => self.call(*f, args, row),
+        }
+    }
+
+    fn call(&self, f: Func, args: &[Node], row: usize) -> Value {
+        let ev = |i: usize| args.get(i).map(|a| self.eval(a, row));
+        match f {
+            Func::If => {
+                let cond = match ev(0).unwrap_or(Value::Blank).to_bool() {
+                    Ok(b) => b,
+                    Err(e) => return Value::Error(e),
+                };
+                if cond {
+                    ev(1).unwrap_or(Value::Bool(true))
+                } else {
+                    ev(2).unwrap_or(Value::Bool(false))
+                }
+            }
+            Func::Ifs => {
+                for pair in args.chunks(2) {
+                    let (Some(c), Some(v)) = (pair.first(), pair.get(1)) else {
+                        break;
+                    };
+                    match self.eval(c, row).to_bool() {
+                        Ok(true) => return self.eval(v, row),
+                        Ok(false) => {}
+                        Err(e) => return Value::Error(e),
+                    }
+                }
+                Value::Error(ErrorKind::NA)
+            }
+            Func::IfError => match ev(0) {
+                Some(Value::Error(_)) => ev(1).unwrap_or(Value::Blank),
+                Some(v) => v,
+                None => Value::Blank,
+            },
+            Func::Choose => {
+                let i = match ev(0).unwrap_or(Value::Blank).to_number() {
+                    Ok(x) => x.trunc(),
+                    Err(e) => return Value::Error(e),
+                };
+                if i < 1.0 || i >= args.len() as f64 {
+                    return Value::Error(ErrorKind::Value);
+                }
+                ev(i as usize).unwrap_or(Value::Error(ErrorKind::Value))
+            }
+            _ => {
+                let vals: Vec<Arg> = args.iter().map(|a| self.arg(a, row)).collect();
+                call(f, &vals)
+            }
+        }
+    }
+}
+
+fn binary(op: BinOp, a: Value, b: Value) -> Value {
+    let numeric = |f: fn(f64, f64) -> Result<Value, ErrorKind>| -> Value {
+        let x = match a.to_number() {
+            Ok(x) => x,
+            Err(e) => return Value::Error(e),
+        };
+        let y = match b.to_number() {
+            Ok(y) => y,
+            Err(e) => return Value::Error(e),
+        };
+        f(x, y).unwrap_or_else(Value::Error)
+    };
+    match op {
+        BinOp::Add => numeric(|x, y| Ok(num(x + y))),
+        BinOp::Sub => numeric(|x, y| Ok(num(x - y))),
+        BinOp::Mul => numeric(|x, y| Ok(num(x * y))),
+        BinOp::Div => numeric(|x, y| {
+            if y == 0.0 {
+                Err(ErrorKind::Div0)
+            } else {
+                Ok(num(x / y))
+            }
+        }),
+        BinOp::Pow => numeric(pow),
+        BinOp::Concat => match (concat_text(&a), concat_text(&b)) {
+            (Ok(x), Ok(y)) => Value::Text(x + &y),
+            (Err(e), _) | (_, Err(e)) => Value::Error(e),
+        },
+        _ => match compare(&a, &b) {
+            Ok(o) => Value::Bool(match op {
+                BinOp::Eq => o == Ordering::Equal,
+                BinOp::Ne => o != Ordering::Equal,
+                BinOp::Lt => o == Ordering::Less,
+                BinOp::Le => o != Ordering::Greater,
+                BinOp::Gt => o == Ordering::Greater,
+                _ => o != Ordering::Less,
+            }),
+            Err(e) => Value::Error(e),
+        },
+    }
+}
+
+fn eval_column(table: &Table, k: &Compiled, rows: &[usize]) -> Vec<Cell> {
+    let mut ev = Eval {
+        table,
+        slots: Vec::new(),
+        columns: RefCell::new(HashMap::new()),
+    };
+    let slots: Vec<Value> = k.slots.iter().map(|s| ev.eval(s, 0)).collect();
+    ev.slots = slots;
+    rows.iter()
+        .map(|r| value_cell(ev.eval(&k.node, *r)))
+        .collect()
+}
+
+fn write(table: &mut Table, col: usize, rows: &[usize], cells: Vec<Cell>) {
+    for (r, cell) in rows.iter().zip(cells) {
+        if let Some(c) = table.rows.get_mut(*r).and_then(|row| row.get_mut(col)) {
+            *c = cell;
+        }
+    }
+}
+
+/// Recomputes every formula column.
+pub fn recalc_all(table: &mut Table, calc: &Calc) {
+    let all: Vec<usize> = (0..table.rows.len()).collect();
+    for &c in &calc.cyclic {
+        write(
+            table,
+            c,
+            &all,
+            vec![Cell::Error(ErrorKind::Cycle); all.len()],
+        );
+    }
+    for &c in &calc.order {
+        if let Some(k) = calc.compiled.get(&c) {
+            let cells = eval_column(table, k, &all);
+            write(table, c, &all, cells);
+        }
+    }
+}
+
+/// Recomputes what an edit of (`row`, `col`) reaches. Returns the formula
+/// columns that were recomputed in full (the rest only in `row`).
+pub fn recalc_cell(table: &mut Table, calc: &Calc, row: usize, col: usize) -> Vec<usize> {
+    // Columns whose value changed in `row` only, and those changed everywhere.
+    let mut row_dirty: HashSet<usize> = HashSet::from([col]);
+    let mut full_dirty: HashSet<usize> = HashSet::new();
+    let all: Vec<usize> = (0..table.rows.len()).collect();
+    for &c in &calc.order {
+        let Some(k) = calc.compiled.get(&c) else {
+            continue;
+        };
+        let full = k
+            .col_deps
+            .iter()
+            .any(|d| row_dirty.contains(d) || full_dirty.contains(d))
+            || k.row_deps.iter().any(|d| full_dirty.contains(d));
+        let partial = k.row_deps.iter().any(|d| row_dirty.contains(d));
+        if full {
+            let cells = eval_column(table, k, &all);
+            write(table, c, &all, cells);
+            full_dirty.insert(c);
+        } else if partial {
+            let cells = eval_column(table, k, &[row]);
+            write(table, c, &[row], cells);
+            row_dirty.insert(c);
+        }
+    }
+    let mut out: Vec<usize> = full_dirty.into_iter().collect();
+    out.sort_unstable();
+    out
+}
+
+/// Rewrites references to column `old` as `[new]` in `src`, keeping the rest
+/// of the text as the user wrote it.
+pub fn rename_refs(src: &str, old: &str, new: &str) -> String {
+    let toks = super::lexer::lex(src);
+    let chars: Vec<char> = src.chars().collect();
+    let mut out = String::new();
+    let mut pos = 0;
+    for (i, t) in toks.iter().enumerate() {
+        let hit = match &t.tok {
+            super::lexer::Tok::Ref { name, at } => name.eq_ignore_ascii_case(old).then_some(*at),
+            super::lexer::Tok::Ident(w) => {
+                let is_call = toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.tok == super::lexer::Tok::LParen);
+                (!is_call && w.eq_ignore_ascii_case(old)).then_some(false)
+            }
+            _ => None,
+        };
+        if let Some(at) = hit {
+            out.extend(chars.get(pos..t.start).unwrap_or(&[]).iter());
+            out.push_str(&format!("[{}{new}]", if at { "@" } else { "" }));
+            pos = t.end;
+        }
+    }
+    out.extend(chars.get(pos..).unwrap_or(&[]).iter());
+    out
+}
+
+/// For tests and tools: evaluates `src` against row `row` of `table` as a
+/// formula column would (the table's own formula columns are used as they are).
+pub fn eval_formula(table: &Table, src: &str, row: usize) -> Result<Value, SyntaxError> {
+    let expr = validate(src)?;
+    let mut c = Compiler {
+        table,
+        row_deps: Vec::new(),
+        col_deps: Vec::new(),
+        issue: None,
+    };
+    let node = c.compile(&expr, false);
+    let mut slots = Vec::new();
+    let node = hoist(node, &mut slots);
+    let k = Compiled {
+        node,
+        slots,
+        row_deps: c.row_deps,
+        col_deps: c.col_deps,
+    };
+    let mut ev = Eval {
+        table,
+        slots: Vec::new(),
+        columns: RefCell::new(HashMap::new()),
+    };
+    ev.slots = k.slots.iter().map(|s| ev.eval(s, 0)).collect();
+    Ok(ev.eval(&k.node, row))
+}

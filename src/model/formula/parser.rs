@@ -1,0 +1,282 @@
+//! Formula parser (Pratt), Excel precedence:
+//! prefix `-`/`+` > postfix `%` > `^` > `* /` > `+ -` > `&` > comparisons.
+//!
+//! Errors carry the character span they point at and a message key, so the
+//! formula bar can underline the spot and explain it in the user's language.
+
+use super::ast::{BinOp, Expr, UnOp};
+use super::lexer::{lex, Tok, Token};
+use crate::i18n::Msg;
+
+/// A syntax error: where and what.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SyntaxError {
+    pub start: usize,
+    pub end: usize,
+    pub msg: Msg,
+    pub args: Vec<String>,
+}
+
+/// Deepest nesting accepted; deeper input is refused rather than risking the stack.
+const MAX_DEPTH: usize = 200;
+
+struct Parser {
+    toks: Vec<Token>,
+    pos: usize,
+    end: usize,
+    depth: usize,
+}
+
+fn err(start: usize, end: usize, msg: Msg, args: Vec<String>) -> SyntaxError {
+    SyntaxError {
+        start,
+        end,
+        msg,
+        args,
+    }
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Tok> {
+        self.toks.get(self.pos).map(|t| &t.tok)
+    }
+
+    fn span(&self) -> (usize, usize) {
+        self.toks
+            .get(self.pos)
+            .map(|t| (t.start, t.end))
+            .unwrap_or((self.end, self.end))
+    }
+
+    fn next(&mut self) -> Option<Token> {
+        let t = self.toks.get(self.pos).cloned();
+        self.pos += 1;
+        t
+    }
+
+    fn expect(&mut self, want: &Tok, what: &str) -> Result<(), SyntaxError> {
+        if self.peek() == Some(want) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            let (s, e) = self.span();
+            Err(err(s, e, Msg::FxErrExpected, vec![what.to_string()]))
+        }
+    }
+
+    fn binop(&self) -> Option<BinOp> {
+        Some(match self.peek()? {
+            Tok::Plus => BinOp::Add,
+            Tok::Minus => BinOp::Sub,
+            Tok::Star => BinOp::Mul,
+            Tok::Slash => BinOp::Div,
+            Tok::Caret => BinOp::Pow,
+            Tok::Amp => BinOp::Concat,
+            Tok::Eq => BinOp::Eq,
+            Tok::Ne => BinOp::Ne,
+            Tok::Lt => BinOp::Lt,
+            Tok::Le => BinOp::Le,
+            Tok::Gt => BinOp::Gt,
+            Tok::Ge => BinOp::Ge,
+            _ => return None,
+        })
+    }
+
+    fn expr(&mut self, min: u8) -> Result<Expr, SyntaxError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            let (s, e) = self.span();
+            return Err(err(s, e, Msg::FxErrTooDeep, Vec::new()));
+        }
+        let mut lhs = self.unary()?;
+        while let Some(op) = self.binop() {
+            let p = op.power();
+            if p < min {
+                break;
+            }
+            self.pos += 1;
+            let rhs = self.expr(p + 1)?;
+            lhs = Expr::Binary(op, Box::new(lhs), Box::new(rhs));
+        }
+        self.depth -= 1;
+        Ok(lhs)
+    }
+
+    fn unary(&mut self) -> Result<Expr, SyntaxError> {
+        let op = match self.peek() {
+            Some(Tok::Minus) => Some(UnOp::Neg),
+            Some(Tok::Plus) => Some(UnOp::Plus),
+            _ => None,
+        };
+        if let Some(op) = op {
+            self.pos += 1;
+            self.depth += 1;
+            if self.depth > MAX_DEPTH {
+                let (s, e) = self.span();
+                return Err(err(s, e, Msg::FxErrTooDeep, Vec::new()));
+            }
+            let inner = self.unary()?;
+            self.depth -= 1;
+            return Ok(Expr::Unary(op, Box::new(inner)));
+        }
+        let mut e = self.primary()?;
+        while self.peek() == Some(&Tok::Percent) {
+            self.pos += 1;
+            e = Expr::Percent(Box::new(e));
+        }
+        Ok(e)
+    }
+
+    fn array_item(&mut self) -> Result<Expr, SyntaxError> {
+        let (s, e) = self.span();
+        let neg = self.peek() == Some(&Tok::Minus);
+        if neg {
+            self.pos += 1;
+        }
+        let item = match self.next().map(|t| t.tok) {
+            Some(Tok::Number(v)) => Expr::Number(if neg { -v } else { v }),
+            Some(Tok::Text(t)) if !neg => Expr::Text(t),
+            Some(Tok::Ident(w)) if !neg && w.eq_ignore_ascii_case("TRUE") => Expr::Bool(true),
+            Some(Tok::Ident(w)) if !neg && w.eq_ignore_ascii_case("FALSE") => Expr::Bool(false),
+            _ => return Err(err(s, e, Msg::FxErrArrayItem, Vec::new())),
+        };
+        Ok(item)
+    }
+
+    fn primary(&mut self) -> Result<Expr, SyntaxError> {
+        let (s, e) = self.span();
+        let Some(tok) = self.next() else {
+            return Err(err(s, e, Msg::FxErrUnexpectedEnd, Vec::new()));
+        };
+        match tok.tok {
+            Tok::Number(v) => Ok(Expr::Number(v)),
+            Tok::Text(t) => Ok(Expr::Text(t)),
+            Tok::Ref { name, at } => {
+                if name.is_empty() {
+                    Err(err(s, e, Msg::FxErrEmptyRef, Vec::new()))
+                } else {
+                    Ok(Expr::Ref { name, this_row: at })
+                }
+            }
+            Tok::Ident(w) => {
+                if self.peek() == Some(&Tok::LParen) {
+                    self.pos += 1;
+                    let mut args = Vec::new();
+                    if self.peek() == Some(&Tok::RParen) {
+                        self.pos += 1;
+                    } else {
+                        loop {
+                            if matches!(self.peek(), Some(Tok::Comma) | Some(Tok::RParen)) {
+                                args.push(Expr::Omitted);
+                            } else {
+                                args.push(self.expr(0)?);
+                            }
+                            match self.peek() {
+                                Some(Tok::Comma) => self.pos += 1,
+                                Some(Tok::RParen) => {
+                                    self.pos += 1;
+                                    break;
+                                }
+                                _ => {
+                                    let (s2, e2) = self.span();
+                                    return Err(err(
+                                        s2,
+                                        e2,
+                                        Msg::FxErrExpected,
+                                        vec![", )".into()],
+                                    ));
+                                }
+                            }
+                        }
+                    }
+                    Ok(Expr::Call(w.to_uppercase(), args))
+                } else if w.eq_ignore_ascii_case("TRUE") {
+                    Ok(Expr::Bool(true))
+                } else if w.eq_ignore_ascii_case("FALSE") {
+                    Ok(Expr::Bool(false))
+                } else if w.starts_with(|c: char| c.is_ascii_digit()) {
+                    Err(err(s, e, Msg::FxErrBadNumber, vec![w]))
+                } else {
+                    Ok(Expr::Ref {
+                        name: w,
+                        this_row: false,
+                    })
+                }
+            }
+            Tok::LParen => {
+                let inner = self.expr(0)?;
+                self.expect(&Tok::RParen, ")")?;
+                Ok(inner)
+            }
+            Tok::LBrace => {
+                let mut items = Vec::new();
+                if self.peek() != Some(&Tok::RBrace) {
+                    loop {
+                        items.push(self.array_item()?);
+                        match self.peek() {
+                            Some(Tok::Comma) | Some(Tok::Semicolon) => self.pos += 1,
+                            _ => break,
+                        }
+                    }
+                }
+                self.expect(&Tok::RBrace, "}")?;
+                if items.is_empty() {
+                    return Err(err(s, e, Msg::FxErrArrayItem, Vec::new()));
+                }
+                Ok(Expr::Array(items))
+            }
+            Tok::UnclosedText(_) => Err(err(s, self.end, Msg::FxErrUnclosedText, Vec::new())),
+            Tok::UnclosedRef(_) => Err(err(s, self.end, Msg::FxErrUnclosedRef, Vec::new())),
+            Tok::Unknown(c) => Err(err(s, e, Msg::FxErrUnexpected, vec![c.to_string()])),
+            other => Err(err(s, e, Msg::FxErrUnexpected, vec![tok_text(&other)])),
+        }
+    }
+}
+
+fn tok_text(t: &Tok) -> String {
+    match t {
+        Tok::RParen => ")".into(),
+        Tok::LBrace => "{".into(),
+        Tok::RBrace => "}".into(),
+        Tok::Comma => ",".into(),
+        Tok::Semicolon => ";".into(),
+        Tok::Star => "*".into(),
+        Tok::Slash => "/".into(),
+        Tok::Caret => "^".into(),
+        Tok::Amp => "&".into(),
+        Tok::Percent => "%".into(),
+        Tok::Eq => "=".into(),
+        Tok::Ne => "<>".into(),
+        Tok::Lt => "<".into(),
+        Tok::Le => "<=".into(),
+        Tok::Gt => ">".into(),
+        Tok::Ge => ">=".into(),
+        Tok::Number(v) => format!("{v}"),
+        Tok::Ident(w) => w.clone(),
+        Tok::Ref { name, at } => format!("[{}{name}]", if *at { "@" } else { "" }),
+        Tok::Text(t) => format!("\"{t}\""),
+        other => format!("{other:?}"),
+    }
+}
+
+/// Parses a formula (the leading `=` is optional).
+pub fn parse(src: &str) -> Result<Expr, SyntaxError> {
+    let toks = lex(src);
+    let end = src.chars().count();
+    if toks.is_empty() {
+        return Err(err(0, end, Msg::FxErrEmpty, Vec::new()));
+    }
+    let mut p = Parser {
+        toks,
+        pos: 0,
+        end,
+        depth: 0,
+    };
+    let e = p.expr(0)?;
+    if p.pos < p.toks.len() {
+        let (s, e2) = p.span();
+        let what = p.peek().map(tok_text).unwrap_or_default();
+        return Err(err(s, e2, Msg::FxErrUnexpected, vec![what]));
+    }
+    Ok(e)
+}

@@ -1,0 +1,57 @@
+//! Logical functions. Expected values are Excel's documented results.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+use common::*;
+use kpi_sandbox::model::formula::ErrorKind::*;
+
+#[test]
+fn conditionals() {
+    check(
+        &small(),
+        &[
+            ("IF(1>2,\"y\",\"n\")", s("n")),
+            ("IF(1>2,\"y\")", b(false)), // omitted else is FALSE
+            ("IF(1,\"y\")", s("y")),
+            ("IF(\"x\",1,2)", e(Value)),
+            ("IF(TRUE,1,1/0)", n(1.0)), // the branch not taken is not evaluated
+            (
+                "IF([询单转化率]>=45%,100,IF([询单转化率]>=40%,80,IF([询单转化率]>=35%,60,0)))",
+                n(80.0),
+            ),
+            (
+                "IFS([询单转化率]>=45%,100,[询单转化率]>=40%,80,TRUE,0)",
+                n(80.0),
+            ),
+            ("IFS(FALSE,1)", e(NA)),
+            ("IFERROR(1/0,\"x\")", s("x")),
+            ("IFERROR(5,\"x\")", n(5.0)),
+            ("IFERROR([不存在],0)", n(0.0)),
+        ],
+    );
+}
+
+#[test]
+fn and_or_not() {
+    check(
+        &small(),
+        &[
+            ("AND(TRUE,1)", b(true)),
+            ("AND(TRUE,0)", b(false)),
+            ("OR(0,FALSE)", b(false)),
+            ("OR(0,\"TRUE\")", b(true)),
+            ("AND(\"a\")", e(Value)),
+            ("NOT(0)", b(true)),
+            ("NOT(1/0)", e(Div0)),
+            ("AND([询单人数]>50,[得分]>=90)", b(true)),
+            ("OR([询单转化率]>0.5,[客单价]<100)", b(false)),
+            ("AND([备注])", e(Value)), // a range of text only: no logical values
+        ],
+    );
+}
