@@ -10,56 +10,95 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 fn main() {}
 
-/// A 10,000-agent × 30-column export as Excel would copy it, built from the
-/// demo team's rows with varied names and values.
-#[cfg(not(target_arch = "wasm32"))]
-fn big_tsv(agents: usize) -> String {
-    use kpi_sandbox::io::demo::DEMO_TSV;
-    let mut lines = DEMO_TSV.lines();
-    let header = lines.next().unwrap_or("");
-    let body: Vec<&str> = lines.collect();
-    let extra: Vec<String> = (0..11).map(|i| format!("自定义{i}")).collect();
-    let mut out = format!("{header}\t{}\n", extra.join("\t"));
-    for i in 0..agents {
-        let src = body[i % body.len()];
-        let mut cells: Vec<String> = src.split('\t').map(str::to_string).collect();
-        cells[0] = format!("客服{i:05}");
-        out.push_str(&cells.join("\t"));
-        for j in 0..11 {
-            out.push_str(&format!("\t{}.{}%", (i * 7 + j * 13) % 100, j));
-        }
-        out.push('\n');
-    }
-    out
-}
-
 #[cfg(not(target_arch = "wasm32"))]
 mod benches {
     use kpi_sandbox::io::import::import_text;
-    use kpi_sandbox::model::{Command, Workbook};
+    use kpi_sandbox::io::synthetic::{big_tsv, BENCH_FORMULAS};
+    use kpi_sandbox::model::formula;
+    use kpi_sandbox::model::{Command, MetricId, Unit, Workbook};
+
+    const N: usize = 10_000;
+
+    /// 10,000 agents × 30 inputs + the 10 benchmark formula columns.
+    fn formula_workbook() -> Workbook {
+        let mut wb = Workbook::new(import_text(&big_tsv(N)).table);
+        for (name, f) in BENCH_FORMULAS {
+            wb.apply(Command::AddFormulaColumn {
+                name: (*name).into(),
+                formula: (*f).into(),
+                unit: Unit::Number,
+            })
+            .unwrap();
+        }
+        wb
+    }
 
     #[divan::bench]
     fn import_tsv_10k_x_30(bencher: divan::Bencher) {
-        let text = super::big_tsv(10_000);
+        let text = big_tsv(N);
         bencher.bench(|| import_text(divan::black_box(&text)));
     }
 
     #[divan::bench]
     fn sort_10k_by_conversion(bencher: divan::Bencher) {
-        let table = import_text(&super::big_tsv(10_000)).table;
+        let table = import_text(&big_tsv(N)).table;
         bencher.bench(|| table.sorted_order(divan::black_box(6), false));
     }
 
     #[divan::bench]
-    fn edit_one_cell_10k(bencher: divan::Bencher) {
-        let mut wb = Workbook::new(import_text(&super::big_tsv(10_000)).table);
+    fn edit_one_cell_10k_no_formulas(bencher: divan::Bencher) {
+        let mut wb = Workbook::new(import_text(&big_tsv(N)).table);
         let mut i = 0usize;
         bencher.bench_local(|| {
             i += 1;
             wb.apply(Command::SetCell {
-                row: i % 10_000,
+                row: i % N,
                 col: 6,
                 raw: format!("{}%", i % 100),
+            })
+        });
+    }
+
+    /// Compile and evaluate all 10 formula columns over 10,000 agents.
+    #[divan::bench]
+    fn formula_full_recalc_10k_x_10(bencher: divan::Bencher) {
+        let wb = formula_workbook();
+        let mut table = wb.table().clone();
+        bencher.bench_local(|| {
+            let calc = formula::compile(&table);
+            formula::recalc_all(&mut table, &calc);
+        });
+    }
+
+    /// Edit 客单价: two columns read its AVERAGE, so they and the columns
+    /// after them (综合, 百分位) recompute in full; the rest one row.
+    #[divan::bench]
+    fn formula_edit_aggregated_input(bencher: divan::Bencher) {
+        let mut wb = formula_workbook();
+        let col = wb.table().column_of(MetricId::Aov).unwrap();
+        let mut i = 0usize;
+        bencher.bench_local(|| {
+            i += 1;
+            wb.apply(Command::SetCell {
+                row: i % N,
+                col,
+                raw: format!("{}", 100 + i % 50),
+            })
+        });
+    }
+
+    /// Edit 质检得分: only 质检达标 reads it, in that row.
+    #[divan::bench]
+    fn formula_edit_row_only_input(bencher: divan::Bencher) {
+        let mut wb = formula_workbook();
+        let col = wb.table().column_of(MetricId::QaScore).unwrap();
+        let mut i = 0usize;
+        bencher.bench_local(|| {
+            i += 1;
+            wb.apply(Command::SetCell {
+                row: i % N,
+                col,
+                raw: format!("{}", 70 + i % 30),
             })
         });
     }

@@ -24,7 +24,7 @@ fn add(wb: &mut Workbook, name: &str, f: &str) -> usize {
 }
 
 fn col_values(wb: &Workbook, c: usize) -> Vec<Cell> {
-    wb.table().rows.iter().map(|r| r[c].clone()).collect()
+    wb.table().column_cells(c).to_vec()
 }
 
 #[test]
@@ -36,9 +36,9 @@ fn the_sales_identity_as_a_formula_column() {
         "=[询单人数]*[询单转化率]*[客单价]*(1-[退款率])",
     );
     let t = wb.table();
-    let v = |r: usize, m| t.rows[r][t.column_of(m).unwrap()].number().unwrap();
+    let v = |r: usize, m| t.at(r, t.column_of(m).unwrap()).clone().number().unwrap();
     for r in 0..30 {
-        let got = t.rows[r][f].number().unwrap();
+        let got = t.at(r, f).clone().number().unwrap();
         let want = v(r, MetricId::Sales);
         // The export rounds the conversion rate to 0.01 % (±0.00005), so the
         // identity holds to within 询单人数 × 0.00005 × 客单价.
@@ -56,17 +56,20 @@ fn cycles_are_named_and_fixing_them_restores_values() {
     let a = add(&mut wb, "A", "[询单人数]+1");
     let b = add(&mut wb, "B", "[A]*2");
     let c = add(&mut wb, "C", "[B]+0");
-    assert_eq!(wb.table().rows[0][b], Cell::Number((1404.0 + 1.0) * 2.0));
+    assert_eq!(
+        wb.table().at(0, b).clone(),
+        Cell::Number((1404.0 + 1.0) * 2.0)
+    );
     // A now reads B: A → B → A.
     wb.apply(Command::SetFormula {
         col: a,
         formula: "[B]+1".into(),
     })
     .unwrap();
-    assert_eq!(wb.table().rows[0][a], Cell::Error(ErrorKind::Cycle));
-    assert_eq!(wb.table().rows[0][b], Cell::Error(ErrorKind::Cycle));
+    assert_eq!(wb.table().at(0, a).clone(), Cell::Error(ErrorKind::Cycle));
+    assert_eq!(wb.table().at(0, b).clone(), Cell::Error(ErrorKind::Cycle));
     assert_eq!(
-        wb.table().rows[0][c],
+        wb.table().at(0, c).clone(),
         Cell::Error(ErrorKind::Cycle),
         "behind the cycle: propagated"
     );
@@ -95,7 +98,7 @@ fn cycles_are_named_and_fixing_them_restores_values() {
         formula: "[B]+0".into(),
     })
     .unwrap();
-    assert_eq!(wb.table().rows[0][c], Cell::Number(10.0));
+    assert_eq!(wb.table().at(0, c).clone(), Cell::Number(10.0));
     assert!(wb.calc().issue(a).is_none());
 }
 
@@ -103,7 +106,7 @@ fn cycles_are_named_and_fixing_them_restores_values() {
 fn unknown_names_suggest_the_closest() {
     let mut wb = Workbook::new(demo_table());
     let f = add(&mut wb, "F", "[询单转化]*100");
-    assert_eq!(wb.table().rows[0][f], Cell::Error(ErrorKind::Name));
+    assert_eq!(wb.table().at(0, f).clone(), Cell::Error(ErrorKind::Name));
     assert_eq!(
         wb.calc().issue(f).unwrap().text(Lang::Zh),
         "找不到列「询单转化」，是不是「询单转化率」？"
@@ -161,15 +164,15 @@ fn only_aggregates_force_a_full_column() {
     let ratio = add(&mut wb, "均值比", "[客单价]/AVERAGE([客单价])");
     let chain = add(&mut wb, "链", "[单行]+1");
     let mut t = wb.table().clone();
-    t.rows[5][aov] = Cell::Number(1000.0);
+    *t.cell_mut(5, aov).unwrap() = Cell::Number(1000.0);
     let full = formula::recalc_cell(&mut t, wb.calc(), 5, aov);
     assert_eq!(
         full,
         vec![ratio],
         "only the column with an aggregate is recomputed in full"
     );
-    assert_eq!(t.rows[5][single], Cell::Number(2000.0));
-    assert_eq!(t.rows[5][chain], Cell::Number(2001.0));
+    assert_eq!(t.at(5, single).clone(), Cell::Number(2000.0));
+    assert_eq!(t.at(5, chain).clone(), Cell::Number(2001.0));
 }
 
 #[test]
@@ -183,13 +186,13 @@ fn renames_carry_references_and_undo_restores_them() {
     .unwrap();
     let f = add(&mut wb, "F", "=客单价(元) * 2");
     // "客单价(元)" bare is a call of 客单价; bracket it.
-    assert_eq!(wb.table().rows[0][f], Cell::Error(ErrorKind::Name));
+    assert_eq!(wb.table().at(0, f).clone(), Cell::Error(ErrorKind::Name));
     wb.apply(Command::SetFormula {
         col: f,
         formula: "=[客单价(元)] * 2 + [@客单价(元)]".into(),
     })
     .unwrap();
-    assert_eq!(wb.table().rows[0][f], Cell::Number(254.79 * 3.0));
+    assert_eq!(wb.table().at(0, f).clone(), Cell::Number(254.79 * 3.0));
     wb.apply(Command::RenameColumn {
         col: aov,
         name: "AOV元".into(),
@@ -200,7 +203,7 @@ fn renames_carry_references_and_undo_restores_them() {
         Some("=[AOV元] * 2 + [@AOV元]"),
         "the rest of the text is kept"
     );
-    assert_eq!(wb.table().rows[0][f], Cell::Number(254.79 * 3.0));
+    assert_eq!(wb.table().at(0, f).clone(), Cell::Number(254.79 * 3.0));
     wb.undo();
     assert_eq!(
         wb.table().columns[f].formula.as_deref(),

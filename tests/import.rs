@@ -101,13 +101,13 @@ fn import_cleans_and_parses() {
     assert_eq!(t.columns[4].metric, None);
     assert_eq!(t.columns[4].unit, Unit::Text);
     // Bare 46 in a column where some value > 1: points, so 46 → 0.46 and 0.5 → 0.005.
-    assert_eq!(t.rows[0][1], Cell::Number(0.46));
-    assert_eq!(t.rows[1][1], Cell::Number(0.005));
-    assert_eq!(t.rows[1][2], Cell::Number(80.0));
-    assert_eq!(t.rows[0][3], Cell::Number(1234.5));
-    assert_eq!(t.rows[1][3], Cell::Empty);
+    assert_eq!(t.at(0, 1).clone(), Cell::Number(0.46));
+    assert_eq!(t.at(1, 1).clone(), Cell::Number(0.005));
+    assert_eq!(t.at(1, 2).clone(), Cell::Number(80.0));
+    assert_eq!(t.at(0, 3).clone(), Cell::Number(1234.5));
+    assert_eq!(t.at(1, 3).clone(), Cell::Empty);
     assert_eq!(
-        t.rows[2][2],
+        t.at(2, 2).clone(),
         Cell::Invalid {
             raw: "fast".into(),
             problem: Msg::ErrBadDuration
@@ -155,21 +155,21 @@ fn the_demo_team_is_complete_and_clean() {
     );
     let g = t.column_of(MetricId::Group).unwrap();
     let pre = t
-        .rows
+        .column_cells(g)
         .iter()
-        .filter(|r| r[g] == Cell::Text("售前".into()))
+        .filter(|c| **c == Cell::Text("售前".into()))
         .count();
     assert_eq!(pre, 20);
     // First agent, as written in the TSV: 32.26% conversion, ¥254.79 AOV, 30.1 s first response.
-    let c = |m| t.rows[0][t.column_of(m).unwrap()].clone();
+    let c = |m| t.at(0, t.column_of(m).unwrap()).clone();
     assert_eq!(t.agent_name(0), "小雨");
     assert_eq!(c(MetricId::Conversion), Cell::Number(0.3226));
     assert_eq!(c(MetricId::Aov), Cell::Number(254.79));
     assert_eq!(c(MetricId::FirstResponse), Cell::Number(30.1));
     // The demo keeps the identity 客服销售额 = 询单人数 × 询单转化率 × 客单价 × (1 − 退款率)
     // to within the rounding of the exported conversion rate (2 decimals of a percent).
-    for (i, row) in t.rows.iter().enumerate() {
-        let v = |m| row[t.column_of(m).unwrap()].number().unwrap();
+    for i in 0..t.len() {
+        let v = |m| t.at(i, t.column_of(m).unwrap()).number().unwrap();
         let paid = v(MetricId::InquiryPaid);
         let want = paid * v(MetricId::Aov) * (1.0 - v(MetricId::RefundRate));
         assert!(

@@ -46,7 +46,7 @@ fn edits_parse_like_imports_and_undo_restores() {
             wb.apply(set(3, *col, raw)),
             Ok(Touched::Cell { row: 3, col: *col })
         );
-        assert_eq!(wb.table().rows[3][*col], *want, "{raw}");
+        assert_eq!(wb.table().at(3, *col).clone(), *want, "{raw}");
     }
     for _ in cases {
         assert!(wb.undo().is_some());
@@ -57,7 +57,7 @@ fn edits_parse_like_imports_and_undo_restores() {
         assert!(wb.redo().is_some());
     }
     assert_eq!(
-        wb.table().rows[3][fr],
+        wb.table().at(3, fr).clone(),
         Cell::Invalid {
             raw: "soon".into(),
             problem: Msg::ErrBadDuration
@@ -107,7 +107,7 @@ fn sorting_is_numeric_stable_and_puts_blanks_last() {
         assert_eq!(order[29], 0, "empty last");
         let vals: Vec<f64> = order[..28]
             .iter()
-            .map(|&r| wb.table().rows[r][col].number().unwrap())
+            .map(|&r| wb.table().at(r, col).clone().number().unwrap())
             .collect();
         assert!(vals.windows(2).all(|w| if ascending {
             w[0] <= w[1]

@@ -214,13 +214,14 @@ pub fn import_grid(grid: Grid) -> ImportResult {
     }
 
     // Parse values column by column (the percent rule looks at the whole column).
-    let mut table_rows: Vec<Vec<Cell>> = vec![Vec::with_capacity(width); kept.len()];
+    let mut table_cols: Vec<Vec<Cell>> = Vec::with_capacity(width);
     for (c, col) in columns.iter().enumerate() {
         let scale = infer_percent_scale(
             kept.iter()
                 .map(|(_, r)| r.get(c).map(String::as_str).unwrap_or("")),
         );
-        for ((line, r), out) in kept.iter().zip(table_rows.iter_mut()) {
+        let mut out = Vec::with_capacity(kept.len());
+        for (line, r) in kept.iter() {
             let raw = r.get(c).map(String::as_str).unwrap_or("");
             let cell = Cell::from_parsed(parse_value(raw, col.unit, scale), raw);
             if let Cell::Invalid { problem, .. } = &cell {
@@ -234,6 +235,7 @@ pub fn import_grid(grid: Grid) -> ImportResult {
             }
             out.push(cell);
         }
+        table_cols.push(out);
     }
 
     // Duplicate agents are kept but flagged.
@@ -259,10 +261,7 @@ pub fn import_grid(grid: Grid) -> ImportResult {
         )
     });
     ImportResult {
-        table: Table {
-            columns,
-            rows: table_rows,
-        },
+        table: Table::from_columns(columns, table_cols),
         delimiter,
         diagnostics,
         dropped,

@@ -8,6 +8,7 @@
 pub mod delimited;
 pub mod demo;
 pub mod import;
+pub mod synthetic;
 
 use crate::i18n::{Lang, Msg};
 

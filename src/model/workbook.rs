@@ -209,7 +209,7 @@ impl Workbook {
                 Step::Insert {
                     at: self.table.columns.len(),
                     column: Box::new(column),
-                    cells: vec![Cell::Empty; self.table.rows.len()],
+                    cells: vec![Cell::Empty; self.table.len()],
                 }
             }
             Command::SetFormula { col, formula } => {
@@ -275,12 +275,7 @@ impl Workbook {
                 Step::Remove {
                     at: col,
                     column: Box::new(column.clone()),
-                    cells: self
-                        .table
-                        .rows
-                        .iter()
-                        .map(|r| r.get(col).cloned().unwrap_or(Cell::Empty))
-                        .collect(),
+                    cells: self.table.column_cells(col).to_vec(),
                 }
             }
             Command::SetQa(after) => {
@@ -320,23 +315,11 @@ impl Workbook {
     }
 
     fn insert_col(&mut self, at: usize, column: &Column, cells: &[Cell]) {
-        let at = at.min(self.table.columns.len());
-        self.table.columns.insert(at, column.clone());
-        for (i, r) in self.table.rows.iter_mut().enumerate() {
-            let at = at.min(r.len());
-            r.insert(at, cells.get(i).cloned().unwrap_or(Cell::Empty));
-        }
+        self.table.insert_column(at, column.clone(), cells.to_vec());
     }
 
     fn remove_col(&mut self, at: usize) {
-        if at < self.table.columns.len() {
-            self.table.columns.remove(at);
-        }
-        for r in self.table.rows.iter_mut() {
-            if at < r.len() {
-                r.remove(at);
-            }
-        }
+        self.table.remove_column(at);
     }
 
     fn run(&mut self, step: &Step, forward: bool) -> Touched {
@@ -347,7 +330,7 @@ impl Workbook {
                 before,
                 after,
             } => {
-                if let Some(c) = self.table.rows.get_mut(*row).and_then(|r| r.get_mut(*col)) {
+                if let Some(c) = self.table.cell_mut(*row, *col) {
                     *c = if forward {
                         after.clone()
                     } else {

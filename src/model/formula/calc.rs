@@ -488,23 +488,63 @@ pub fn value_cell(v: Value) -> Cell {
     }
 }
 
+/// A column's numbers sorted ascending, or the first error in it.
+type Sorted = Result<Rc<Vec<f64>>, ErrorKind>;
+
 /// Evaluation state for one column's recalculation.
 struct Eval<'a> {
     table: &'a Table,
     slots: Vec<Value>,
     columns: RefCell<HashMap<usize, Rc<Vec<Value>>>>,
+    sorted: RefCell<HashMap<usize, Sorted>>,
 }
 
-impl Eval<'_> {
+impl<'a> Eval<'a> {
+    fn new(table: &'a Table) -> Self {
+        Eval {
+            table,
+            slots: Vec::new(),
+            columns: RefCell::new(HashMap::new()),
+            sorted: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// The column's numbers, sorted once per recalculation (RANK.EQ and
+    /// PERCENTRANK.INC read them for every row).
+    fn sorted_column(&self, c: usize) -> Sorted {
+        if let Some(v) = self.sorted.borrow().get(&c) {
+            return v.clone();
+        }
+        let col = self.column(c);
+        let mut nums = Vec::with_capacity(col.len());
+        let mut res: Sorted = Ok(Rc::new(Vec::new()));
+        for v in col.iter() {
+            match v {
+                Value::Number(n) => nums.push(*n),
+                Value::Error(e) => {
+                    res = Err(*e);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        if res.is_ok() {
+            nums.sort_by(|a, b| a.total_cmp(b));
+            res = Ok(Rc::new(nums));
+        }
+        self.sorted.borrow_mut().insert(c, res.clone());
+        res
+    }
+
     fn column(&self, c: usize) -> Rc<Vec<Value>> {
         if let Some(v) = self.columns.borrow().get(&c) {
             return v.clone();
         }
         let v: Rc<Vec<Value>> = Rc::new(
             self.table
-                .rows
+                .column_cells(c)
                 .iter()
-                .map(|r| cell_value(r.get(c)))
+                .map(|cell| cell_value(Some(cell)))
                 .collect(),
         );
         self.columns.borrow_mut().insert(c, v.clone());
@@ -539,8 +579,37 @@ impl Eval<'_> {
                 Ok(x) => num(x / 100.0),
                 Err(e) => Value::Error(e),
             },
+            Node::Binary(op, _, _) if is_arith(*op) => match self.eval_num(n, row) {
+                Ok(x) => num(x),
+                Err(e) => Value::Error(e),
+            },
             Node::Binary(op, a, b) => binary(*op, self.eval(a, row), self.eval(b, row)),
             Node::Call(f, args) => self.call(*f, args, row),
+        }
+    }
+
+    /// The numeric fast path: evaluates arithmetic straight to `f64`, reading
+    /// number cells without building values. Same results and the same
+    /// error (the first, left to right) as the general path.
+    fn eval_num(&self, n: &Node, row: usize) -> Result<f64, ErrorKind> {
+        match n {
+            Node::Const(Value::Number(v)) => Ok(*v),
+            Node::Cell(c) => match self.table.cell(row, *c) {
+                Some(Cell::Number(v)) => Ok(*v),
+                Some(Cell::Empty) | None => Ok(0.0),
+                other => cell_value(other).to_number(),
+            },
+            Node::Unary(op, a) => {
+                let x = self.eval_num(a, row)?;
+                Ok(if *op == UnOp::Neg { -x } else { x })
+            }
+            Node::Percent(a) => Ok(self.eval_num(a, row)? / 100.0),
+            Node::Binary(op, a, b) if is_arith(*op) => {
+                let x = self.eval_num(a, row)?;
+                let y = self.eval_num(b, row)?;
+                arith(*op, x, y)
+            }
+            other => self.eval(other, row).to_number(),
         }
     }
 
@@ -586,6 +655,39 @@ impl Eval<'_> {
                 }
                 ev(i as usize).unwrap_or(Value::Error(ErrorKind::Value))
             }
+            Func::RankEq | Func::PercentRankInc => {
+                let (range, x, third) = if f == Func::RankEq {
+                    (args.get(1), args.first(), args.get(2))
+                } else {
+                    (args.first(), args.get(1), args.get(2))
+                };
+                let Some(Node::Column(c)) = range else {
+                    let vals: Vec<Arg> = args.iter().map(|a| self.arg(a, row)).collect();
+                    return call(f, &vals);
+                };
+                let sorted = match self.sorted_column(*c) {
+                    Ok(s) => s,
+                    Err(e) => return Value::Error(e),
+                };
+                let x = match x
+                    .map(|n| self.eval(n, row))
+                    .unwrap_or(Value::Blank)
+                    .to_number()
+                {
+                    Ok(x) => x,
+                    Err(e) => return Value::Error(e),
+                };
+                let third = match third.map(|n| self.eval(n, row).to_number()).transpose() {
+                    Ok(t) => t,
+                    Err(e) => return Value::Error(e),
+                };
+                let r = if f == Func::RankEq {
+                    super::functions::rank_eq(&sorted, x, third.is_some_and(|t| t != 0.0))
+                } else {
+                    super::functions::percentrank_inc(&sorted, x, third.unwrap_or(3.0))
+                };
+                r.unwrap_or_else(Value::Error)
+            }
             _ => {
                 let vals: Vec<Arg> = args.iter().map(|a| self.arg(a, row)).collect();
                 call(f, &vals)
@@ -594,30 +696,51 @@ impl Eval<'_> {
     }
 }
 
-fn binary(op: BinOp, a: Value, b: Value) -> Value {
-    let numeric = |f: fn(f64, f64) -> Result<Value, ErrorKind>| -> Value {
-        let x = match a.to_number() {
-            Ok(x) => x,
-            Err(e) => return Value::Error(e),
-        };
-        let y = match b.to_number() {
-            Ok(y) => y,
-            Err(e) => return Value::Error(e),
-        };
-        f(x, y).unwrap_or_else(Value::Error)
+fn is_arith(op: BinOp) -> bool {
+    matches!(
+        op,
+        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Pow
+    )
+}
+
+/// Arithmetic with Excel's errors; overflow is `#NUM!`.
+fn arith(op: BinOp, x: f64, y: f64) -> Result<f64, ErrorKind> {
+    let r = match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::Div if y == 0.0 => return Err(ErrorKind::Div0),
+        BinOp::Div => x / y,
+        BinOp::Pow => return pow(x, y).and_then(|v| v.to_number()),
+        _ => return Err(ErrorKind::Value),
     };
+    if r.is_finite() {
+        Ok(r)
+    } else {
+        Err(ErrorKind::Num)
+    }
+}
+
+fn binary(op: BinOp, a: Value, b: Value) -> Value {
+    if is_arith(op) {
+        let r = a
+            .to_number()
+            .and_then(|x| b.to_number().and_then(|y| arith(op, x, y)));
+        return r.map(num).unwrap_or_else(Value::Error);
+    }
+    // Two numbers compare directly (values are never NaN: `num` makes them
+    // #NUM!); everything else by Excel's full rules.
+    if let (Value::Number(x), Value::Number(y), false) = (&a, &b, op == BinOp::Concat) {
+        return Value::Bool(match op {
+            BinOp::Eq => x == y,
+            BinOp::Ne => x != y,
+            BinOp::Lt => x < y,
+            BinOp::Le => x <= y,
+            BinOp::Gt => x > y,
+            _ => x >= y,
+        });
+    }
     match op {
-        BinOp::Add => numeric(|x, y| Ok(num(x + y))),
-        BinOp::Sub => numeric(|x, y| Ok(num(x - y))),
-        BinOp::Mul => numeric(|x, y| Ok(num(x * y))),
-        BinOp::Div => numeric(|x, y| {
-            if y == 0.0 {
-                Err(ErrorKind::Div0)
-            } else {
-                Ok(num(x / y))
-            }
-        }),
-        BinOp::Pow => numeric(pow),
         BinOp::Concat => match (concat_text(&a), concat_text(&b)) {
             (Ok(x), Ok(y)) => Value::Text(x + &y),
             (Err(e), _) | (_, Err(e)) => Value::Error(e),
@@ -637,11 +760,7 @@ fn binary(op: BinOp, a: Value, b: Value) -> Value {
 }
 
 fn eval_column(table: &Table, k: &Compiled, rows: &[usize]) -> Vec<Cell> {
-    let mut ev = Eval {
-        table,
-        slots: Vec::new(),
-        columns: RefCell::new(HashMap::new()),
-    };
+    let mut ev = Eval::new(table);
     let slots: Vec<Value> = k.slots.iter().map(|s| ev.eval(s, 0)).collect();
     ev.slots = slots;
     rows.iter()
@@ -650,8 +769,13 @@ fn eval_column(table: &Table, k: &Compiled, rows: &[usize]) -> Vec<Cell> {
 }
 
 fn write(table: &mut Table, col: usize, rows: &[usize], cells: Vec<Cell>) {
+    if rows.len() == table.len() {
+        // A full column (rows are 0..n in order): replace it whole.
+        table.set_column(col, cells);
+        return;
+    }
     for (r, cell) in rows.iter().zip(cells) {
-        if let Some(c) = table.rows.get_mut(*r).and_then(|row| row.get_mut(col)) {
+        if let Some(c) = table.cell_mut(*r, col) {
             *c = cell;
         }
     }
@@ -659,7 +783,7 @@ fn write(table: &mut Table, col: usize, rows: &[usize], cells: Vec<Cell>) {
 
 /// Recomputes every formula column.
 pub fn recalc_all(table: &mut Table, calc: &Calc) {
-    let all: Vec<usize> = (0..table.rows.len()).collect();
+    let all: Vec<usize> = (0..table.len()).collect();
     for &c in &calc.cyclic {
         write(
             table,
@@ -682,7 +806,7 @@ pub fn recalc_cell(table: &mut Table, calc: &Calc, row: usize, col: usize) -> Ve
     // Columns whose value changed in `row` only, and those changed everywhere.
     let mut row_dirty: HashSet<usize> = HashSet::from([col]);
     let mut full_dirty: HashSet<usize> = HashSet::new();
-    let all: Vec<usize> = (0..table.rows.len()).collect();
+    let all: Vec<usize> = (0..table.len()).collect();
     for &c in &calc.order {
         let Some(k) = calc.compiled.get(&c) else {
             continue;
@@ -755,11 +879,7 @@ pub fn eval_formula(table: &Table, src: &str, row: usize) -> Result<Value, Synta
         row_deps: c.row_deps,
         col_deps: c.col_deps,
     };
-    let mut ev = Eval {
-        table,
-        slots: Vec::new(),
-        columns: RefCell::new(HashMap::new()),
-    };
+    let mut ev = Eval::new(table);
     ev.slots = k.slots.iter().map(|s| ev.eval(s, 0)).collect();
     Ok(ev.eval(&k.node, row))
 }
