@@ -53,9 +53,11 @@ e2e:
 size:
 	bash scripts/size-report.sh dist $(SIZE_BUDGET_KB)
 
-## bench: native benchmarks of the core (figures in BENCHMARKS.md)
-bench:
+## bench: native benchmarks of the core, then the same work in Chromium (figures in BENCHMARKS.md)
+bench: setup-browser
 	cargo bench --bench core
+	trunk build --release --offline
+	node tests/bench/browser.mjs
 
 ## serve-dist: serve the built dist/ as a static host would, on http://127.0.0.1:8081/
 serve-dist:

@@ -25,21 +25,28 @@
 //!     `¥1,234.50`, `1.2万`, missing markers) and display formatting.
 //!   - `metric`: the metric dictionary (Chinese/English names, export header
 //!     spellings, unit, direction).
-//!   - `table`: the team table (typed columns, cells; invalid input kept as
-//!     text with a reason), sort orders.
+//!   - `table`: the team table, stored column by column (typed columns,
+//!     cells; invalid input kept as text with a reason), sort orders.
 //!   - `workbook`: the state, its [`model::Command`]s and the undo history.
 //!   - `qa`: QA (质检) staffing — the ratio rule with its documented role
 //!     split, the workload and Cochran methods, the recommendation, cost and
 //!     the headcount curve.
 //!   - `round`: decimal rounding half away from zero, as spreadsheets do.
+//!   - `formula`: formula columns — `lexer`, `parser` (Pratt, Excel
+//!     precedence), `ast` (printable; print → parse round-trips), `value`
+//!     (errors as values, Excel coercions), `functions`, and `calc` (compile,
+//!     dependency graph, cycles, cached aggregates, incremental recalc,
+//!     renames). The language is documented in `docs/FORMULAS.md`.
 //! - [`io`]: headless text → model. `delimited` splits pasted/CSV text with
 //!   Excel's quoting (the `csv` crate); `import` maps headers, parses values,
-//!   drops summary rows and reports diagnostics; `demo` embeds the demo team.
+//!   drops summary rows and reports diagnostics; `demo` embeds the demo team;
+//!   `synthetic` builds the 10,000-agent benchmark team.
 //! - `ui` (wasm32 only): the Yew app — `app` (shell, tabs, language switch),
 //!   `state` (the one reducer), `components/` (`data` + `grid`: the data
 //!   workspace; `qa`: the QA workspace; `fields`: validated number inputs;
-//!   `chart`: inline SVG charts), `browser` (storage, navigator), and the panic
-//!   hook that shows an error banner.
+//!   `chart`: inline SVG charts; `formula_bar`: the formula bar and the
+//!   add-formula panel), `browser` (storage, navigator), `bench` (the
+//!   in-browser measurement at `#bench`), and the panic hook.
 //!
 //! ## Invariants
 //! - **`model` and `io` never import a browser crate** (yew, web-sys, gloo,
@@ -52,6 +59,9 @@
 //!   diagnostics with source row/column; a cell that does not parse keeps its
 //!   text and the reason. An unusable input yields an empty table and an
 //!   error; the UI keeps its previous state.
+//! - **Formula columns are always up to date**: every step the workbook
+//!   applies, undoes or redoes is followed by a recalculation (incremental
+//!   for a cell edit), and a formula is validated before it is stored.
 //! - **Imports and grid edits parse values with the same function**
 //!   (`model::unit::parse_value`); stored values are canonical (percent as a
 //!   fraction, durations in seconds, money in yuan).

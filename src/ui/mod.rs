@@ -7,6 +7,7 @@
 //! `use_effect_with`, never in the reducer.
 
 pub mod app;
+pub mod bench;
 pub mod browser;
 pub mod components;
 pub mod state;
@@ -23,6 +24,12 @@ pub fn start() {
     root.set_inner_html("");
     yew::Renderer::<app::App>::with_root(root).render();
     browser::mark("app-rendered");
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    if hash == "#bench" {
+        bench::run_and_publish();
+    }
 }
 
 /// A panic in wasm stops the module. The hook logs it and reveals the static

@@ -1,0 +1,93 @@
+//! The in-browser measurement path: opening the app at `#bench` runs the core
+//! benchmarks in wasm with `performance.now()` and publishes the figures as
+//! JSON in `<pre id="bench-results">` (read by `tests/e2e/bench.mjs`, run by
+//! `make bench`). It changes nothing for normal use.
+
+use super::browser::now_ms;
+use crate::io::import::import_text;
+use crate::io::synthetic::{big_tsv, BENCH_FORMULAS};
+use crate::model::formula;
+use crate::model::{Command, MetricId, Unit, Workbook};
+
+const N: usize = 10_000;
+
+/// Median of `runs` timings of `f`, in milliseconds.
+fn time(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut t: Vec<f64> = (0..runs)
+        .map(|_| {
+            let s = now_ms();
+            f();
+            now_ms() - s
+        })
+        .collect();
+    t.sort_by(|a, b| a.total_cmp(b));
+    t.get(t.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// Runs the benchmarks and returns `[(name, median ms)]`.
+pub fn run() -> Vec<(&'static str, f64)> {
+    let text = big_tsv(N);
+    let import = time(5, || {
+        let _ = import_text(&text);
+    });
+    let mut wb = Workbook::new(import_text(&text).table);
+    for (name, f) in BENCH_FORMULAS {
+        let _ = wb.apply(Command::AddFormulaColumn {
+            name: (*name).into(),
+            formula: (*f).into(),
+            unit: Unit::Number,
+        });
+    }
+    let mut table = wb.table().clone();
+    let full = time(11, || {
+        let calc = formula::compile(&table);
+        formula::recalc_all(&mut table, &calc);
+    });
+    let aov = wb.table().column_of(MetricId::Aov).unwrap_or(0);
+    let qa = wb.table().column_of(MetricId::QaScore).unwrap_or(0);
+    let mut i = 0usize;
+    let edit_agg = time(21, || {
+        i += 1;
+        let _ = wb.apply(Command::SetCell {
+            row: i % N,
+            col: aov,
+            raw: format!("{}", 100 + i % 50),
+        });
+    });
+    let edit_row = time(51, || {
+        i += 1;
+        let _ = wb.apply(Command::SetCell {
+            row: i % N,
+            col: qa,
+            raw: format!("{}", 70 + i % 30),
+        });
+    });
+    let sort = time(11, || {
+        let _ = wb.table().sorted_order(6, false);
+    });
+    vec![
+        ("import_tsv_10k_x_30", import),
+        ("formula_full_recalc_10k_x_10", full),
+        ("formula_edit_aggregated_input", edit_agg),
+        ("formula_edit_row_only_input", edit_row),
+        ("sort_10k_by_conversion", sort),
+    ]
+}
+
+/// Runs the benchmarks and writes the JSON into the page.
+pub fn run_and_publish() {
+    let results = run();
+    let body: Vec<String> = results
+        .iter()
+        .map(|(k, v)| format!("\"{k}\":{v:.3}"))
+        .collect();
+    let json = format!("{{{}}}", body.join(","));
+    let doc = gloo::utils::document();
+    if let Ok(pre) = doc.create_element("pre") {
+        pre.set_id("bench-results");
+        pre.set_text_content(Some(&json));
+        if let Some(b) = doc.body() {
+            let _ = b.append_child(&pre);
+        }
+    }
+}
