@@ -134,7 +134,7 @@ fn qa_inputs_are_validated_applied_and_undoable() {
     };
     assert_eq!(
         wb.apply(Command::SetQa(Box::new(qa.clone()))),
-        Ok(Touched::Qa)
+        Ok(Touched::Inputs)
     );
     assert_eq!(wb.qa().agents, 300);
     let mut bad = qa.clone();
@@ -150,4 +150,45 @@ fn qa_inputs_are_validated_applied_and_undoable() {
     assert_eq!(wb.qa().agents, 150);
     wb.redo();
     assert_eq!(wb.qa().agents, 300);
+}
+
+#[test]
+fn plans_are_commands_and_follow_renames() {
+    use kpi_sandbox::model::plan::{template, Template};
+    let mut wb = Workbook::new(demo_table());
+    let p = template(Template::PreSales, "售前方案", "2026-11");
+    wb.apply(Command::AddPlan(Box::new(p.clone()))).unwrap();
+    assert_eq!(wb.plans().len(), 1);
+    let mut q = p.clone();
+    q.items[0].weight = 35.0;
+    wb.apply(Command::SetPlan {
+        idx: 0,
+        plan: Box::new(q),
+    })
+    .unwrap();
+    assert_eq!(wb.plans()[0].items[0].weight, 35.0);
+    assert_eq!(
+        wb.apply(Command::SetPlan {
+            idx: 5,
+            plan: Box::new(p.clone())
+        })
+        .unwrap_err()
+        .msg,
+        Msg::ErrNoSuchPlan
+    );
+    // Renaming a column carries plan items with it; undo restores both.
+    let conv = wb.table().column_of(MetricId::Conversion).unwrap();
+    wb.apply(Command::RenameColumn {
+        col: conv,
+        name: "转化".into(),
+    })
+    .unwrap();
+    // The item named the metric "询单转化率"; the header was also 询单转化率.
+    assert_eq!(wb.plans()[0].items[0].column, "转化");
+    wb.undo();
+    assert_eq!(wb.plans()[0].items[0].column, "询单转化率");
+    wb.apply(Command::RemovePlan { idx: 0 }).unwrap();
+    assert!(wb.plans().is_empty());
+    wb.undo();
+    assert_eq!(wb.plans()[0].items[0].weight, 35.0);
 }

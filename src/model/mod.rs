@@ -7,6 +7,7 @@
 
 pub mod formula;
 pub mod metric;
+pub mod plan;
 pub mod qa;
 pub mod round;
 pub mod table;

@@ -7,6 +7,7 @@
 //! diverge from what was applied.
 
 use super::formula::{self, Calc};
+use super::plan::Plan;
 use super::qa::QaParams;
 use super::table::{Cell, Column, Table};
 use super::unit::{Direction, Unit};
@@ -36,6 +37,12 @@ pub enum Command {
     RenameColumn { col: usize, name: String },
     /// Remove a column (formulas that used it show `#NAME?`).
     RemoveColumn { col: usize },
+    /// Append a KPI plan.
+    AddPlan(Box<Plan>),
+    /// Replace plan `idx` (every edit of the plan editor).
+    SetPlan { idx: usize, plan: Box<Plan> },
+    /// Remove plan `idx`.
+    RemovePlan { idx: usize },
 }
 
 /// A command that was refused, with a message for the user.
@@ -80,6 +87,18 @@ enum Step {
         before: Box<Column>,
         after: Box<Column>,
     },
+    /// Plan `idx` appears (forward) or disappears (backward); with `remove`
+    /// the other way round.
+    PlanInsert {
+        idx: usize,
+        plan: Box<Plan>,
+        remove: bool,
+    },
+    PlanSet {
+        idx: usize,
+        before: Box<Plan>,
+        after: Box<Plan>,
+    },
     /// Several steps as one (a rename with the formulas that follow it).
     Multi(Vec<Step>),
 }
@@ -87,9 +106,13 @@ enum Step {
 /// What an applied command, undo or redo touched, so views can refresh just that.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Touched {
-    Cell { row: usize, col: usize },
+    Cell {
+        row: usize,
+        col: usize,
+    },
     Table,
-    Qa,
+    /// QA inputs or plans: nothing in the table to recalculate.
+    Inputs,
 }
 
 fn refuse(msg: Msg, args: Vec<String>) -> ModelError {
@@ -110,6 +133,7 @@ fn syntax(e: formula::SyntaxError) -> ModelError {
 pub struct Workbook {
     table: Table,
     qa: QaParams,
+    plans: Vec<Plan>,
     calc: Calc,
     undo: Vec<Step>,
     redo: Vec<Step>,
@@ -121,12 +145,25 @@ impl Workbook {
         let mut wb = Workbook {
             table,
             qa: QaParams::default(),
+            plans: Vec::new(),
             calc: Calc::default(),
             undo: Vec::new(),
             redo: Vec::new(),
         };
         wb.recalc_all();
         wb
+    }
+
+    /// A workbook holding `table` and `plans`, with empty history.
+    pub fn with_plans(table: Table, plans: Vec<Plan>) -> Self {
+        let mut wb = Workbook::new(table);
+        wb.plans = plans;
+        wb
+    }
+
+    /// The KPI plans.
+    pub fn plans(&self) -> &[Plan] {
+        &self.plans
     }
 
     /// The compiled formulas (issues per column, evaluation order).
@@ -248,6 +285,25 @@ impl Workbook {
                     before: Box::new(before.clone()),
                     after: Box::new(after),
                 });
+                // Plan items that name the column follow the rename.
+                for (pi, p) in self.plans.iter().enumerate() {
+                    if p.items
+                        .iter()
+                        .any(|it| it.column.trim().eq_ignore_ascii_case(old.trim()))
+                    {
+                        let mut a = p.clone();
+                        for it in a.items.iter_mut() {
+                            if it.column.trim().eq_ignore_ascii_case(old.trim()) {
+                                it.column = name.clone();
+                            }
+                        }
+                        steps.push(Step::PlanSet {
+                            idx: pi,
+                            before: Box::new(p.clone()),
+                            after: Box::new(a),
+                        });
+                    }
+                }
                 // References follow the rename.
                 for (i, c) in self.table.columns.iter().enumerate() {
                     if let Some(f) = &c.formula {
@@ -276,6 +332,37 @@ impl Workbook {
                     at: col,
                     column: Box::new(column.clone()),
                     cells: self.table.column_cells(col).to_vec(),
+                }
+            }
+            Command::AddPlan(plan) => Step::PlanInsert {
+                idx: self.plans.len(),
+                plan,
+                remove: false,
+            },
+            Command::SetPlan { idx, plan } => {
+                let Some(before) = self.plans.get(idx) else {
+                    return Err(refuse(Msg::ErrNoSuchPlan, Vec::new()));
+                };
+                if plan.items.len() > super::plan::MAX_ITEMS {
+                    return Err(refuse(
+                        Msg::PlanErrItemCount,
+                        vec![plan.items.len().to_string()],
+                    ));
+                }
+                Step::PlanSet {
+                    idx,
+                    before: Box::new(before.clone()),
+                    after: plan,
+                }
+            }
+            Command::RemovePlan { idx } => {
+                let Some(plan) = self.plans.get(idx) else {
+                    return Err(refuse(Msg::ErrNoSuchPlan, Vec::new()));
+                };
+                Step::PlanInsert {
+                    idx,
+                    plan: Box::new(plan.clone()),
+                    remove: true,
                 }
             }
             Command::SetQa(after) => {
@@ -309,7 +396,7 @@ impl Workbook {
                 formula::recalc_cell(&mut self.table, &self.calc, row, col);
             }
             Touched::Table => self.recalc_all(),
-            Touched::Qa => {}
+            Touched::Inputs => {}
         }
         t
     }
@@ -356,7 +443,7 @@ impl Workbook {
                 } else {
                     (**before).clone()
                 };
-                Touched::Qa
+                Touched::Inputs
             }
             Step::Insert { at, column, cells } => {
                 if forward {
@@ -383,6 +470,25 @@ impl Workbook {
                     };
                 }
                 Touched::Table
+            }
+            Step::PlanInsert { idx, plan, remove } => {
+                if forward != *remove {
+                    let at = (*idx).min(self.plans.len());
+                    self.plans.insert(at, (**plan).clone());
+                } else if *idx < self.plans.len() {
+                    self.plans.remove(*idx);
+                }
+                Touched::Inputs
+            }
+            Step::PlanSet { idx, before, after } => {
+                if let Some(p) = self.plans.get_mut(*idx) {
+                    *p = if forward {
+                        (**after).clone()
+                    } else {
+                        (**before).clone()
+                    };
+                }
+                Touched::Inputs
             }
             Step::Multi(steps) => {
                 if forward {

@@ -2,7 +2,9 @@
 
 use super::browser;
 use super::components::data::DataWorkspace;
+use super::components::plan::PlanWorkspace;
 use super::components::qa::QaWorkspace;
+use super::components::scores::ScoresWorkspace;
 use super::state::{Action, AppContext, AppState, Tab};
 use crate::i18n::{Lang, Msg};
 use wasm_bindgen::JsCast;
@@ -98,6 +100,8 @@ pub fn App() -> Html {
                     aria-labelledby={format!("tab-{}", state.tab.id())}>
                     { match state.tab {
                         Tab::Data => html! { <DataWorkspace /> },
+                        Tab::Plan => html! { <PlanWorkspace /> },
+                        Tab::Scores => html! { <ScoresWorkspace /> },
                         Tab::Qa => html! { <QaWorkspace /> },
                     } }
                 </section>

@@ -3,7 +3,11 @@
 
 use crate::i18n::{Lang, Msg};
 use crate::io::demo::demo_table;
+use crate::model::plan::{template, Template};
 use crate::model::{Command, Workbook};
+
+/// The month of the demo team's data.
+pub const DEMO_MONTH: &str = "2026-11";
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -11,16 +15,20 @@ use yew::prelude::*;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
     Data,
+    Plan,
+    Scores,
     Qa,
 }
 
 impl Tab {
     /// In the order of the manager's month (GUIDE.md); later workspaces slot in between.
-    pub const ALL: [Tab; 2] = [Tab::Data, Tab::Qa];
+    pub const ALL: [Tab; 4] = [Tab::Data, Tab::Plan, Tab::Scores, Tab::Qa];
 
     pub fn label(self) -> Msg {
         match self {
             Tab::Data => Msg::TabData,
+            Tab::Plan => Msg::TabPlan,
+            Tab::Scores => Msg::TabScores,
             Tab::Qa => Msg::TabQa,
         }
     }
@@ -28,6 +36,8 @@ impl Tab {
     pub fn id(self) -> &'static str {
         match self {
             Tab::Data => "data",
+            Tab::Plan => "plan",
+            Tab::Scores => "scores",
             Tab::Qa => "qa",
         }
     }
@@ -50,17 +60,27 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// Bumped on every data change so views can key memoised work on it.
     pub revision: u64,
+    /// The plan shown in the Plan and Scores workspaces.
+    pub plan: usize,
+    /// The plan compared with it in Scores.
+    pub compare: Option<usize>,
 }
 
 impl AppState {
     /// The start state: the demo team in `lang`.
     pub fn new(lang: Lang) -> Self {
+        let plans = vec![
+            template(Template::PreSales, Msg::TplPreSales.t(lang), DEMO_MONTH),
+            template(Template::AfterSales, Msg::TplAfterSales.t(lang), DEMO_MONTH),
+        ];
         AppState {
-            workbook: Workbook::new(demo_table()),
+            workbook: Workbook::with_plans(demo_table(), plans),
             lang,
             tab: Tab::Data,
             notice: None,
             revision: 0,
+            plan: 0,
+            compare: None,
         }
     }
 }
@@ -74,6 +94,8 @@ pub enum Action {
     Undo,
     Redo,
     DismissNotice,
+    SelectPlan(usize),
+    SetCompare(Option<usize>),
 }
 
 impl Reducible for AppState {
@@ -130,6 +152,15 @@ impl Reducible for AppState {
                 }
                 Rc::new(next)
             }
+            Action::SelectPlan(p) if p != self.plan => Rc::new(AppState {
+                plan: p,
+                compare: self.compare.filter(|c| *c != p),
+                ..(*self).clone()
+            }),
+            Action::SetCompare(c) if c != self.compare => Rc::new(AppState {
+                compare: c,
+                ..(*self).clone()
+            }),
             Action::DismissNotice if self.notice.is_some() => Rc::new(AppState {
                 notice: None,
                 ..(*self).clone()

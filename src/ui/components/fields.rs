@@ -28,10 +28,16 @@ pub struct NumberFieldProps {
     pub lang: Lang,
     #[prop_or_default]
     pub disabled: bool,
+    /// An empty field is allowed and sends NaN ("no value"), shown empty.
+    #[prop_or_default]
+    pub allow_empty: bool,
     pub on_change: Callback<f64>,
 }
 
 fn shown(value: f64, unit: Unit) -> String {
+    if !value.is_finite() {
+        return String::new();
+    }
     let v = if unit == Unit::Percent {
         value * 100.0
     } else {
@@ -63,6 +69,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
         let parse_error = parse_error.clone();
         let on_change = props.on_change.clone();
         let unit = props.unit;
+        let allow_empty = props.allow_empty;
         Callback::from(move |e: Event| {
             let Some(input) = e
                 .target()
@@ -82,6 +89,10 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                     on_change.emit(v);
                 }
                 Parsed::Invalid(m) => parse_error.set(Some(m)),
+                Parsed::Missing if allow_empty && raw.trim().is_empty() => {
+                    parse_error.set(None);
+                    on_change.emit(f64::NAN);
+                }
                 _ => parse_error.set(Some(Msg::QaNotANumber)),
             }
         })

@@ -5,4 +5,6 @@ pub mod data;
 pub mod fields;
 pub mod formula_bar;
 pub mod grid;
+pub mod plan;
 pub mod qa;
+pub mod scores;
