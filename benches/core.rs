@@ -87,6 +87,14 @@ mod benches {
         });
     }
 
+    /// Score 10,000 agents on an 8-item plan (every rule kind, forced grades).
+    #[divan::bench]
+    fn score_10k_on_8_items(bencher: divan::Bencher) {
+        let table = import_text(&big_tsv(N)).table;
+        let plan = kpi_sandbox::io::synthetic::bench_plan();
+        bencher.bench(|| kpi_sandbox::model::plan::score(divan::black_box(&table), &plan));
+    }
+
     /// Edit 质检得分: only 质检达标 reads it, in that row.
     #[divan::bench]
     fn formula_edit_row_only_input(bencher: divan::Bencher) {

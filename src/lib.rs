@@ -32,6 +32,10 @@
 //!     split, the workload and Cochran methods, the recommendation, cost and
 //!     the headcount curve.
 //!   - `round`: decimal rounding half away from zero, as spreadsheets do.
+//!   - `plan`: KPI plans (items, weights, seven scoring rules, grades by
+//!     thresholds or forced distribution), validation against the seed's
+//!     weight rules, scoring with an explanation of every point, "what is
+//!     needed for the next grade", templates.
 //!   - `formula`: formula columns — `lexer`, `parser` (Pratt, Excel
 //!     precedence), `ast` (printable; print → parse round-trips), `value`
 //!     (errors as values, Excel coercions), `functions`, and `calc` (compile,
@@ -43,7 +47,8 @@
 //!   `synthetic` builds the 10,000-agent benchmark team.
 //! - `ui` (wasm32 only): the Yew app — `app` (shell, tabs, language switch),
 //!   `state` (the one reducer), `components/` (`data` + `grid`: the data
-//!   workspace; `qa`: the QA workspace; `fields`: validated number inputs;
+//!   workspace; `plan`: the plan editor; `scores`: scores, why, histogram and
+//!   plan comparison; `qa`: the QA workspace; `fields`: validated number inputs;
 //!   `chart`: inline SVG charts; `formula_bar`: the formula bar and the
 //!   add-formula panel), `browser` (storage, navigator), `bench` (the
 //!   in-browser measurement at `#bench`), and the panic hook.
@@ -69,7 +74,8 @@
 //!   `panic!` and slice indexing outside tests; a panic hook still shows a
 //!   banner if one happens.
 //! - **Deterministic**: no clock, locale or OS randomness in the core; they
-//!   come in as arguments.
+//!   come in as arguments. Scores are never rounded in the core (display
+//!   rounds), so the same input gives the same bits.
 //! - **No network**: the page loads its own files with relative URLs and
 //!   requests nothing afterwards (CSP `connect-src 'self'`, tested end to end).
 

@@ -68,3 +68,74 @@ pub const BENCH_FORMULAS: &[(&str, &str)] = &[
     ),
     ("百分位", "=PERCENTRANK.INC([综合],[@综合])"),
 ];
+
+/// An 8-item plan over the synthetic team (all agents), one item per rule
+/// kind plus a second ratio, weights summing to 100 %.
+pub fn bench_plan() -> crate::model::plan::Plan {
+    use crate::model::plan::{Band, Grading, Plan, PlanItem, Rule};
+    let item = |column: &str, weight: f64, rule: Rule| PlanItem {
+        column: column.into(),
+        weight,
+        direction: None,
+        rule,
+        fixed: false,
+    };
+    let bands = |b: &[(f64, f64)]| Rule::Bands {
+        bands: b
+            .iter()
+            .map(|(t, p)| Band {
+                threshold: *t,
+                points: *p,
+            })
+            .collect(),
+        otherwise: 0.0,
+    };
+    Plan {
+        name: "bench".into(),
+        month: "2026-11".into(),
+        group: None,
+        items: vec![
+            item(
+                "询单转化率",
+                25.0,
+                bands(&[(0.45, 100.0), (0.40, 80.0), (0.35, 60.0)]),
+            ),
+            item("客服销售额", 15.0, Rule::Relative { cap: 120.0 }),
+            item(
+                "首次响应时间",
+                10.0,
+                bands(&[(35.0, 100.0), (45.0, 80.0), (55.0, 60.0)]),
+            ),
+            item(
+                "回复率",
+                10.0,
+                Rule::Linear {
+                    zero_at: 0.9,
+                    full_at: 1.0,
+                    stretch: None,
+                    cap: 100.0,
+                },
+            ),
+            item(
+                "客户满意度",
+                10.0,
+                Rule::Ratio {
+                    target: 0.95,
+                    floor: 0.0,
+                    cap: 110.0,
+                },
+            ),
+            item("质检得分", 10.0, Rule::Rank),
+            item("退款率", 10.0, Rule::Percentile),
+            item(
+                "出勤天数",
+                10.0,
+                Rule::Gate {
+                    threshold: 20.0,
+                    zero_total: true,
+                },
+            ),
+        ],
+        grading: Grading::default_forced(),
+    }
+}

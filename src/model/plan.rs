@@ -754,6 +754,9 @@ pub fn score(table: &Table, plan: &Plan) -> PlanScores {
         } else {
             present.iter().sum::<f64>() / present.len() as f64
         };
+        // Sorted once so rank and percentile are binary searches, not scans.
+        let mut sorted = present.clone();
+        sorted.sort_by(|a, b| a.total_cmp(b));
         for (a, v) in agents.iter_mut().zip(&vals) {
             let (points, explain) = match v {
                 None => (0.0, Explain::Missing),
@@ -780,15 +783,14 @@ pub fn score(table: &Table, plan: &Plan) -> PlanScores {
                         )
                     }
                     Rule::Rank | Rule::Percentile => {
-                        let better = present
-                            .iter()
-                            .filter(|o| if lower { **o < *x } else { **o > *x })
-                            .count();
-                        let worse = present
-                            .iter()
-                            .filter(|o| if lower { **o > *x } else { **o < *x })
-                            .count();
-                        let n = present.len();
+                        let n = sorted.len();
+                        let below = sorted.partition_point(|o| o < x);
+                        let above = n - sorted.partition_point(|o| o <= x);
+                        let (better, worse) = if lower {
+                            (below, above)
+                        } else {
+                            (above, below)
+                        };
                         if item.rule == Rule::Rank {
                             let rank = better + 1;
                             let p = if n <= 1 {
@@ -835,8 +837,11 @@ pub fn score(table: &Table, plan: &Plan) -> PlanScores {
         };
     }
     let totals: Vec<f64> = agents.iter().map(|a| a.total).collect();
+    // Competition rank: 1 + the number of higher totals (binary search).
+    let mut desc = totals.clone();
+    desc.sort_by(|a, b| b.total_cmp(a));
     for a in agents.iter_mut() {
-        a.rank = 1 + totals.iter().filter(|t| **t > a.total).count();
+        a.rank = 1 + desc.partition_point(|t| *t > a.total);
     }
     let grade_labels = grade(&mut agents, &plan.grading);
     let n = agents.len().max(1) as f64;

@@ -62,6 +62,10 @@ pub fn run() -> Vec<(&'static str, f64)> {
             raw: format!("{}", 70 + i % 30),
         });
     });
+    let plan = crate::io::synthetic::bench_plan();
+    let scoring = time(11, || {
+        let _ = crate::model::plan::score(wb.table(), &plan);
+    });
     let sort = time(11, || {
         let _ = wb.table().sorted_order(6, false);
     });
@@ -70,6 +74,7 @@ pub fn run() -> Vec<(&'static str, f64)> {
         ("formula_full_recalc_10k_x_10", full),
         ("formula_edit_aggregated_input", edit_agg),
         ("formula_edit_row_only_input", edit_row),
+        ("score_10k_on_8_items", scoring),
         ("sort_10k_by_conversion", sort),
     ]
 }
