@@ -496,7 +496,8 @@ struct Eval<'a> {
     table: &'a Table,
     slots: Vec<Value>,
     columns: RefCell<HashMap<usize, Rc<Vec<Value>>>>,
-    sorted: RefCell<HashMap<usize, Sorted>>,
+    /// Indexed by column: filled on first use in this recalculation.
+    sorted: RefCell<Vec<Option<Sorted>>>,
 }
 
 impl<'a> Eval<'a> {
@@ -505,23 +506,22 @@ impl<'a> Eval<'a> {
             table,
             slots: Vec::new(),
             columns: RefCell::new(HashMap::new()),
-            sorted: RefCell::new(HashMap::new()),
+            sorted: RefCell::new(vec![None; table.columns.len()]),
         }
     }
 
     /// The column's numbers, sorted once per recalculation (RANK.EQ and
     /// PERCENTRANK.INC read them for every row).
     fn sorted_column(&self, c: usize) -> Sorted {
-        if let Some(v) = self.sorted.borrow().get(&c) {
+        if let Some(Some(v)) = self.sorted.borrow().get(c) {
             return v.clone();
         }
-        let col = self.column(c);
-        let mut nums = Vec::with_capacity(col.len());
+        let mut nums = Vec::with_capacity(self.table.len());
         let mut res: Sorted = Ok(Rc::new(Vec::new()));
-        for v in col.iter() {
-            match v {
-                Value::Number(n) => nums.push(*n),
-                Value::Error(e) => {
+        for cell in self.table.column_cells(c) {
+            match cell {
+                Cell::Number(n) => nums.push(*n),
+                Cell::Error(e) => {
                     res = Err(*e);
                     break;
                 }
@@ -532,7 +532,9 @@ impl<'a> Eval<'a> {
             nums.sort_by(|a, b| a.total_cmp(b));
             res = Ok(Rc::new(nums));
         }
-        self.sorted.borrow_mut().insert(c, res.clone());
+        if let Some(slot) = self.sorted.borrow_mut().get_mut(c) {
+            *slot = Some(res.clone());
+        }
         res
     }
 
@@ -654,6 +656,75 @@ impl<'a> Eval<'a> {
                     return Value::Error(ErrorKind::Value);
                 }
                 ev(i as usize).unwrap_or(Value::Error(ErrorKind::Value))
+            }
+            // Per-row MIN/MAX/SUM/AVERAGE over single values (`MIN([@x],120)`):
+            // no argument vectors, same coercions as the general path.
+            Func::Min | Func::Max | Func::Sum | Func::Average
+                if args
+                    .iter()
+                    .all(|a| !matches!(a, Node::Column(_) | Node::Array(_))) =>
+            {
+                let mut acc = match f {
+                    Func::Min => f64::INFINITY,
+                    Func::Max => f64::NEG_INFINITY,
+                    _ => 0.0,
+                };
+                let mut count = 0usize;
+                for a in args {
+                    let x = match self.eval(a, row) {
+                        Value::Number(x) => x,
+                        Value::Bool(b) => f64::from(u8::from(b)),
+                        Value::Blank => continue,
+                        Value::Text(t) => match super::value::text_to_number(&t) {
+                            Some(x) => x,
+                            None => return Value::Error(ErrorKind::Value),
+                        },
+                        Value::Error(e) => return Value::Error(e),
+                    };
+                    count += 1;
+                    acc = match f {
+                        Func::Min => acc.min(x),
+                        Func::Max => acc.max(x),
+                        _ => acc + x,
+                    };
+                }
+                match f {
+                    Func::Min | Func::Max if count == 0 => Value::Number(0.0),
+                    Func::Average if count == 0 => Value::Error(ErrorKind::Div0),
+                    Func::Average => num(acc / count as f64),
+                    _ => num(acc),
+                }
+            }
+            // Numeric LOOKUP over array constants (score bands): the last key
+            // ≤ x among numbers, as `functions::lookup`, without allocating.
+            Func::Lookup
+                if matches!(args.get(1), Some(Node::Array(_)))
+                    && matches!(args.get(2), None | Some(Node::Array(_))) =>
+            {
+                let x = match args.first().map(|a| self.eval(a, row)) {
+                    Some(Value::Number(x)) => x,
+                    _ => {
+                        let vals: Vec<Arg> = args.iter().map(|a| self.arg(a, row)).collect();
+                        return call(f, &vals);
+                    }
+                };
+                let Some(Node::Array(keys)) = args.get(1) else {
+                    return Value::Error(ErrorKind::NA);
+                };
+                let found = keys
+                    .iter()
+                    .rposition(|k| matches!(k, Value::Number(n) if *n <= x));
+                let Some(i) = found else {
+                    return Value::Error(ErrorKind::NA);
+                };
+                let results = match args.get(2) {
+                    Some(Node::Array(res)) => res,
+                    _ => keys,
+                };
+                results
+                    .get(i)
+                    .cloned()
+                    .unwrap_or(Value::Error(ErrorKind::NA))
             }
             Func::RankEq | Func::PercentRankInc => {
                 let (range, x, third) = if f == Func::RankEq {

@@ -251,9 +251,11 @@ pub fn percentrank_inc(sorted_asc: &[f64], x: f64, sig: f64) -> R {
         let hi_p = below as f64 / (n - 1) as f64;
         lo_p + (x - lo_v) / (hi_v - lo_v) * (hi_p - lo_p)
     };
-    // Truncate (not round) to `sig` significant decimals, as Excel does.
+    // Truncate (not round) to `sig` decimals, as Excel does. The tiny
+    // relative nudge keeps binary noise (0.58 × 1000 = 579.9999…) from
+    // dropping a digit, without a decimal round trip per row.
     let f = 10f64.powf(sig);
-    Ok(num((round_dp(p * f, 9)).trunc() / f))
+    Ok(num((p * f * (1.0 + 1e-12)).floor() / f))
 }
 
 fn round_dir(x: f64, digits: f64, up: bool) -> R {
