@@ -106,7 +106,7 @@ messages! {
     LanguageLabel => "语言", "Language";
     MainTabsLabel => "工作区", "Workspaces";
     TabData => "数据", "Data";
-    DemoTeamName => "演示团队（虚构数据）", "Demo team (fictional data)";
+    TeamData => "团队数据", "Team data";
     AgentsCount => "{0} 名客服 · {1} 列", "{0} agents · {1} columns";
     GridLabel => "团队月度数据", "Team monthly metrics";
     GridHelp => "方向键移动 · Enter/F2 编辑 · 直接输入即替换 · Esc 取消 · 点击表头排序",
@@ -144,8 +144,6 @@ messages! {
     ErrBadDuration => "「{0}」不是时长；可写 32、32秒、1分20秒、00:01:20 或 32s",
         "\"{0}\" is not a duration; write 32, 32秒, 1分20秒, 00:01:20 or 32s";
     ErrNegative => "「{0}」为负数，此列不允许负值", "\"{0}\" is negative; this column does not allow negative values";
-    ErrPercentRange => "「{0}」超出 0–100% 的合理范围", "\"{0}\" is outside the plausible 0–100% range";
-    ErrEditNotAllowed => "该单元格不可编辑", "This cell cannot be edited";
     ErrFormulaCellReadOnly => "公式列的单元格由公式计算，不能直接修改；请在公式栏修改公式", "Cells of a formula column are computed; change the formula in the formula bar instead";
     ErrColumnNameEmpty => "列名不能为空", "The column name cannot be empty";
     ErrColumnNameTaken => "已有名为「{0}」的列", "There is already a column named \"{0}\"";
@@ -162,6 +160,38 @@ messages! {
     WarnSummaryRowDropped => "第 {0} 行「{1}」是汇总行，已忽略", "Row {0} (\"{1}\") is a summary row and was dropped";
     WarnDuplicateAgent => "客服「{0}」出现了不止一次（第 {1} 行）", "Agent \"{0}\" appears more than once (row {1})";
     WarnBlankAgent => "第 {0} 行没有客服昵称，已忽略", "Row {0} has no agent name and was dropped";
+    ImpErrTooLarge => "文件过大（{0} MB），上限为 {1} MB", "The file is too large ({0} MB); the limit is {1} MB";
+    ImpErrXls => "不支持旧版 .xls 文件：请在 Excel 或 WPS 中「另存为」.xlsx 或 CSV（UTF-8）后再打开", "Old .xls files are not supported: in Excel or WPS, use Save As .xlsx or CSV (UTF-8), then open that";
+    ImpErrXlsx => "暂不支持直接打开 .xlsx：请在 Excel 或 WPS 中「另存为」CSV，或选中表格复制后粘贴到这里", "Opening .xlsx directly is not supported yet: save it as CSV in Excel or WPS, or copy the range and paste it here";
+    ImpErrBinary => "「{0}」不是文本表格（可能是图片或二进制文件）", "\"{0}\" is not a text table (it looks like an image or binary file)";
+    ImpErrEncoding => "无法识别文件编码，请另存为 UTF-8 编码的 CSV", "The file's encoding could not be recognised; save it as UTF-8 CSV";
+    ImpErrTooManyColumns => "列数过多（{0} 列），上限为 {1} 列", "Too many columns ({0}); the limit is {1}";
+    ImpErrNoRows => "只有表头，没有客服数据行", "There is a header row but no agent rows";
+    ImpErrAllInvalid => "所有数值都无法识别，请检查是否选错了列或文件", "No value could be read; check the range or file";
+    WarnUnbalancedQuote => "第 {0} 行有未闭合的引号 \"，其后的内容被并入了一个单元格；请检查原表", "Row {0} opens a quote \" that never closes, so what follows was merged into one cell; check the source";
+    ImpErrRead => "读取文件失败", "The file could not be read";
+    ImpPasteButton => "粘贴数据", "Paste data";
+    ImpOpenFile => "打开文件", "Open file";
+    ImpRestoreDemo => "恢复演示数据", "Restore the demo team";
+    ImpHint => "在 Excel/WPS 中复制表格后直接按 Ctrl+V，或把 CSV 文件拖到这里", "Copy a range in Excel/WPS and press Ctrl+V here, or drop a CSV file here";
+    ImpPasteLabel => "粘贴区（手机、平板可用）", "Paste area (for touch devices)";
+    ImpPastePlaceholder => "把从 Excel、WPS、赤兔或千牛复制的表格粘贴到这里", "Paste a range copied from Excel, WPS, Chitu or Qianniu here";
+    ImpPreviewButton => "预览", "Preview";
+    ImpPreviewTitle => "导入预览：{0}", "Import preview: {0}";
+    ImpSourcePaste => "粘贴的内容", "pasted text";
+    ImpEncoding => "编码：{0}", "Encoding: {0}";
+    ImpDelimiter => "分隔符：{0}", "Delimiter: {0}";
+    ImpDelimTab => "制表符（从表格复制）", "tab (copied from a spreadsheet)";
+    ImpDelimComma => "逗号（CSV）", "comma (CSV)";
+    ImpDelimSemicolon => "分号", "semicolon";
+    ImpRows => "{0} 名客服，{1} 列", "{0} agents, {1} columns";
+    ImpDropped => "已忽略汇总行：{0}", "Summary rows dropped: {0}";
+    ImpProblems => "{0} 条提示", "{0} notes";
+    ImpColumns => "列的识别结果", "How columns were recognised";
+    ImpConfirm => "确认导入 {0} 名客服", "Import {0} agents";
+    ImpCancel => "取消", "Cancel";
+    ImpNothingChanged => "当前数据没有任何改动。", "Nothing was changed.";
+    UnitTextName => "文本", "text";
     ErrCsvSyntax => "第 {0} 行无法按表格解析：{1}", "Row {0} could not be split into cells: {1}";
     // QA staffing (质检).
     QaRoleLead => "质检主管", "QA lead";

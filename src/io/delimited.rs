@@ -114,6 +114,24 @@ pub fn split(text: &str) -> Grid {
             }
         }
     }
+    // A quote that never closes makes the rest of the input one cell; say so,
+    // pointing at the record where it opened (the last one with a line break
+    // inside a cell).
+    if text.bytes().filter(|b| *b == b'"').count() % 2 == 1 {
+        let line = rows
+            .iter()
+            .rev()
+            .find(|(_, cells)| cells.iter().any(|c| c.contains('\n')))
+            .map(|(l, _)| *l)
+            .unwrap_or(0);
+        diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            row: Some(line),
+            col: None,
+            msg: Msg::WarnUnbalancedQuote,
+            args: vec![line.to_string()],
+        });
+    }
     Grid {
         delimiter,
         rows,

@@ -31,6 +31,9 @@ impl ImportResult {
     }
 }
 
+/// Most columns accepted (a wider paste is a mistake, not a team export).
+pub const MAX_COLUMNS: usize = 1_000;
+
 /// Labels of summary rows in exports (compared lower-case, spaces removed).
 const SUMMARY_LABELS: &[&str] = &[
     "汇总",
@@ -129,6 +132,13 @@ pub fn import_grid(grid: Grid) -> ImportResult {
     let Some(((_, header), body)) = rows.split_first() else {
         return reject(diagnostics, Msg::ErrEmptyInput);
     };
+    if header.len() > MAX_COLUMNS {
+        let mut r = reject(diagnostics, Msg::ImpErrTooManyColumns);
+        if let Some(d) = r.diagnostics.first_mut() {
+            d.args = vec![header.len().to_string(), MAX_COLUMNS.to_string()];
+        }
+        return r;
+    }
 
     // Map headers; a metric claimed by an earlier column makes later ones custom.
     let mut used = HashSet::new();
@@ -181,6 +191,10 @@ pub fn import_grid(grid: Grid) -> ImportResult {
             ));
         }
         kept.push((*line, r));
+    }
+
+    if kept.is_empty() {
+        return reject(diagnostics, Msg::ImpErrNoRows);
     }
 
     // Columns with units.
@@ -236,6 +250,23 @@ pub fn import_grid(grid: Grid) -> ImportResult {
             out.push(cell);
         }
         table_cols.push(out);
+    }
+
+    // Known numeric columns that hold nothing readable mean the wrong range or file.
+    let (mut numbers, mut invalid) = (0usize, 0usize);
+    for (c, col) in columns.iter().enumerate() {
+        if col.metric.is_some() && col.unit.is_numeric() {
+            for cell in table_cols.get(c).map(Vec::as_slice).unwrap_or(&[]) {
+                match cell {
+                    Cell::Number(_) => numbers += 1,
+                    Cell::Invalid { .. } => invalid += 1,
+                    _ => {}
+                }
+            }
+        }
+    }
+    if numbers == 0 && invalid > 0 {
+        return reject(diagnostics, Msg::ImpErrAllInvalid);
     }
 
     // Duplicate agents are kept but flagged.

@@ -21,8 +21,11 @@ pub const HISTORY_LIMIT: usize = 200;
 pub enum Command {
     /// Parse `raw` with the column's rules and store it in (`row`, `col`).
     SetCell { row: usize, col: usize, raw: String },
-    /// Replace the whole table (an import, or loading the demo).
+    /// Replace the whole table (loading the demo).
     ReplaceTable(Box<Table>),
+    /// Replace the team data with an import, keeping the formula columns
+    /// (appended after the imported columns unless a name is taken).
+    ImportTable(Box<Table>),
     /// Replace the QA staffing inputs; refused unless they validate.
     SetQa(Box<QaParams>),
     /// Append a formula column; refused on a syntax error or a taken name.
@@ -217,6 +220,26 @@ impl Workbook {
                     col,
                     before: before.clone(),
                     after,
+                }
+            }
+            Command::ImportTable(new) => {
+                if new.columns.is_empty() {
+                    return Err(refuse(Msg::ErrEmptyInput, Vec::new()));
+                }
+                let mut table = *new;
+                for c in self.table.columns.iter().filter(|c| c.is_formula()) {
+                    let taken = table
+                        .columns
+                        .iter()
+                        .any(|o| o.name.trim().eq_ignore_ascii_case(c.name.trim()));
+                    if !taken {
+                        let at = table.columns.len();
+                        table.insert_column(at, c.clone(), Vec::new());
+                    }
+                }
+                Step::Table {
+                    before: Box::new(self.table.clone()),
+                    after: Box::new(table),
                 }
             }
             Command::ReplaceTable(after) => Step::Table {

@@ -24,7 +24,7 @@ pub fn DataWorkspace() -> Html {
         <div class="workspace data">
             <div class="toolbar">
                 <div class="title">
-                    <h2>{ Msg::DemoTeamName.t(lang) }</h2>
+                    <h2>{ Msg::TeamData.t(lang) }</h2>
                     <span class="muted" data-testid="counts">
                         { Msg::AgentsCount.fill(lang, &[table.len().to_string(), table.columns.len().to_string()]) }
                     </span>
@@ -36,6 +36,7 @@ pub fn DataWorkspace() -> Html {
                         title={Msg::RedoHint.t(lang)} aria-label={Msg::Redo.t(lang)}>{ "↷ " }{ Msg::Redo.t(lang) }</button>
                 </div>
             </div>
+            <super::import::ImportPanel />
             <p class="help muted">{ Msg::GridHelp.t(lang) }</p>
             <super::formula_bar::AddFormula />
             <Grid />

@@ -5,6 +5,7 @@ pub mod data;
 pub mod fields;
 pub mod formula_bar;
 pub mod grid;
+pub mod import;
 pub mod plan;
 pub mod qa;
 pub mod scores;
