@@ -65,3 +65,24 @@ test('open a GBK CSV from 千牛 and a refused .xls', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a 10,000-agent paste renders a window of rows and stays navigable', async () => {
+  const { page, context, errors } = await env.open({ locale: 'zh-CN' });
+  const rows = ['客服昵称\t分组\t询单人数\t询单转化率\t客单价'];
+  for (let i = 0; i < 10000; i++) rows.push(`客服${String(i).padStart(5, '0')}\t${i % 3 ? '售前' : '售后'}\t${100 + (i % 900)}\t${(30 + (i % 25)).toFixed(2)}%\t${(100 + (i % 300) * 0.5).toFixed(2)}`);
+  const t0 = Date.now();
+  await paste(page, rows.join('\n'));
+  await page.getByRole('button', { name: '确认导入 10000 名客服' }).click();
+  await expectText(page.getByTestId('counts'), '10000 名客服 · 5 列', 20000);
+  console.log(`# paste + preview + import + render of 10,000 agents: ${Date.now() - t0} ms (informational)`);
+  const rendered = await page.locator('table.grid tbody tr:not(.spacer)').count();
+  assert.ok(rendered < 200, `only a window is rendered (${rendered} rows)`);
+  await page.locator('#cell-0-0').click();
+  await page.keyboard.press('Control+End');
+  await expectText(page.locator('#cell-9999-4'), '¥149.50');   // 100 + (9999 % 300) × 0.5 = 149.5
+  await expectText(page.locator('#cell-9999-0'), '客服09999');
+  await page.keyboard.press('Control+Home');
+  await expectText(page.locator('#cell-0-0'), '客服00000');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -20,6 +20,14 @@ use yew::prelude::*;
 /// Rows moved by PageUp/PageDown.
 const PAGE_ROWS: usize = 20;
 
+/// Row height in pixels (fixed by the stylesheet: `.grid tbody tr`), used to
+/// window large tables.
+const ROW_H: f64 = 28.0;
+/// Tables up to this many rows render every row; larger ones render the
+/// visible window plus `OVERSCAN` rows each side, so 10,000 agents stay fast.
+const WINDOW_FROM: usize = 300;
+const OVERSCAN: usize = 20;
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Sort {
     col: usize,
@@ -123,15 +131,35 @@ pub fn Grid() -> Html {
             *was_editing.borrow_mut() = *editing;
         });
     }
-    // Keep the selected cell in view.
-    use_effect_with(*sel, |(r, c)| {
-        if let Some(el) = gloo::utils::document().get_element_by_id(&cell_id(*r, *c)) {
-            let opts = web_sys::ScrollIntoViewOptions::new();
-            opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            opts.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-            el.scroll_into_view_with_scroll_into_view_options(&opts);
-        }
-    });
+    // The first row of the rendered window (large tables only).
+    let first = use_state(|| 0usize);
+    let view_rows = use_state(|| 40usize);
+    let top_spacer = use_node_ref();
+    let bottom_spacer = use_node_ref();
+    // Keep the selected cell in view: scroll the wrapper so its row is
+    // visible (it may not be rendered yet), then the cell itself sideways.
+    {
+        let wrap_ref = wrap_ref.clone();
+        use_effect_with(*sel, move |(r, c)| {
+            if let Some(w) = wrap_ref.cast::<HtmlElement>() {
+                let header = 34.0;
+                let top = *r as f64 * ROW_H;
+                let st = f64::from(w.scroll_top());
+                let h = f64::from(w.client_height());
+                if top < st {
+                    w.set_scroll_top(top as i32);
+                } else if top + ROW_H > st + h - header {
+                    w.set_scroll_top((top + ROW_H - h + header) as i32);
+                }
+            }
+            if let Some(el) = gloo::utils::document().get_element_by_id(&cell_id(*r, *c)) {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                opts.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        });
+    }
 
     let Some(state) = state else {
         return Html::default();
@@ -329,7 +357,49 @@ pub fn Grid() -> Html {
         }
     });
 
-    let body = order.iter().enumerate().map(|(vr, &row)| {
+    // Rows to render: all of a small table, the visible window of a large one.
+    let windowed = n_rows > WINDOW_FROM;
+    let (lo, hi) = if windowed {
+        let lo = first.saturating_sub(OVERSCAN).min(n_rows);
+        (
+            lo,
+            (first.saturating_add(*view_rows + OVERSCAN)).min(n_rows),
+        )
+    } else {
+        (0, n_rows)
+    };
+    {
+        // Spacer heights go through the CSSOM: the CSP forbids style attributes.
+        let (top, bottom) = (top_spacer.clone(), bottom_spacer.clone());
+        let heights = (lo as f64 * ROW_H, (n_rows - hi) as f64 * ROW_H);
+        use_effect_with((heights.0.to_bits(), heights.1.to_bits()), move |_| {
+            for (r, h) in [(top, heights.0), (bottom, heights.1)] {
+                if let Some(el) = r.cast::<HtmlElement>() {
+                    let _ = el.style().set_property("height", &format!("{h}px"));
+                }
+            }
+        });
+    }
+    let onscroll = {
+        let first = first.clone();
+        let view_rows = view_rows.clone();
+        Callback::from(move |e: Event| {
+            if !windowed {
+                return;
+            }
+            if let Some(w) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+                let f = (f64::from(w.scroll_top()) / ROW_H).floor() as usize;
+                let v = (f64::from(w.client_height()) / ROW_H).ceil() as usize + 1;
+                // Re-render only when the window moves by a few rows.
+                if f.abs_diff(*first) >= OVERSCAN / 2 || v != *view_rows {
+                    first.set(f);
+                    view_rows.set(v);
+                }
+            }
+        })
+    };
+
+    let body = order.iter().enumerate().skip(lo).take(hi - lo).map(|(vr, &row)| {
         let cells = table.columns.iter().enumerate().map(|(ci, col)| {
             let cell = table.cell(row, ci).cloned().unwrap_or(Cell::Empty);
             let selected = vr == sel_row && ci == sel_col;
@@ -448,7 +518,7 @@ pub fn Grid() -> Html {
     html! {
         <>
         <super::formula_bar::ColumnBar col={sel_col} />
-        <div class="grid-wrap" ref={wrap_ref.clone()} tabindex="0" onkeydown={on_grid_keydown}
+        <div class="grid-wrap" ref={wrap_ref.clone()} tabindex="0" onkeydown={on_grid_keydown} {onscroll}
             role="region" aria-label={Msg::GridLabel.t(lang)}>
             <table class="grid" role="grid" aria-rowcount={(n_rows + 1).to_string()}
                 aria-colcount={(n_cols + 1).to_string()} aria-label={Msg::GridLabel.t(lang)}>
@@ -458,7 +528,11 @@ pub fn Grid() -> Html {
                         { for headers }
                     </tr>
                 </thead>
-                <tbody>{ for body }</tbody>
+                <tbody>
+                    if windowed { <tr class="spacer" ref={top_spacer.clone()} aria-hidden="true"><td colspan={(n_cols + 1).to_string()}></td></tr> }
+                    { for body }
+                    if windowed { <tr class="spacer" ref={bottom_spacer.clone()} aria-hidden="true"><td colspan={(n_cols + 1).to_string()}></td></tr> }
+                </tbody>
             </table>
         </div>
         </>
