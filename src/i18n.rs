@@ -147,6 +147,8 @@ messages! {
     ErrFormulaCellReadOnly => "公式列的单元格由公式计算，不能直接修改；请在公式栏修改公式", "Cells of a formula column are computed; change the formula in the formula bar instead";
     ErrColumnNameEmpty => "列名不能为空", "The column name cannot be empty";
     ErrColumnNameTaken => "已有名为「{0}」的列", "There is already a column named \"{0}\"";
+    ErrMonthEmpty => "请填写月份（如 2026-11）", "Enter a month (such as 2026-11)";
+    ErrNoSuchMonth => "没有 {0} 月的数据", "There is no data for {0}";
     ErrNoSuchPlan => "该考核方案不存在", "There is no such plan";
     ErrNotFormulaColumn => "这一列不是公式列", "This column is not a formula column";
     ErrCellOutOfRange => "单元格不存在（第 {0} 行，第 {1} 列）", "No such cell (row {0}, column {1})";
@@ -170,6 +172,12 @@ messages! {
     ImpErrAllInvalid => "所有数值都无法识别，请检查是否选错了列或文件", "No value could be read; check the range or file";
     WarnUnbalancedQuote => "第 {0} 行有未闭合的引号 \"，其后的内容被并入了一个单元格；请检查原表", "Row {0} opens a quote \" that never closes, so what follows was merged into one cell; check the source";
     ImpErrRead => "读取文件失败", "The file could not be read";
+    MonthLabel => "月份", "Month";
+    MonthCurrent => "{0}（当前）", "{0} (current)";
+    ImpAsMonth => "导入为月份", "Import as month";
+    ImpMonthHint => "填当前月份则替换当前数据；填其他月份则新增一个月，当前月份的数据保留", "The current month replaces its data; another month adds a month and keeps the current one";
+    ScoresMonthFallback => "方案月份 {0} 没有数据，以下按当前月份 {1} 的数据计算。", "There is no data for the plan's month {0}; scores below use the current month {1}.";
+    ScoresMonth => "数据月份：{0}", "Data month: {0}";
     ImpPasteButton => "粘贴数据", "Paste data";
     ImpOpenFile => "打开文件", "Open file";
     ImpRestoreDemo => "恢复演示数据", "Restore the demo team";

@@ -192,3 +192,95 @@ fn plans_are_commands_and_follow_renames() {
     wb.undo();
     assert_eq!(wb.plans()[0].items[0].weight, 35.0);
 }
+
+#[test]
+fn months_are_imported_switched_and_undone() {
+    use kpi_sandbox::io::import::import_text;
+    let oct = import_text("客服昵称\t询单人数\n小雨\t900\n").table;
+    let sep = import_text("客服昵称\t询单人数\n小雨\t800\n阿杰\t700\n").table;
+    let mut wb = Workbook::with_plans(demo_table(), "2026-11", Vec::new());
+    let inq = |wb: &Workbook| {
+        wb.table()
+            .at(0, wb.table().column_of(MetricId::Inquiries).unwrap())
+            .number()
+    };
+    // A formula column travels to imported months.
+    wb.apply(Command::AddFormulaColumn {
+        name: "双倍".into(),
+        formula: "[询单人数]*2".into(),
+        unit: kpi_sandbox::model::Unit::Number,
+    })
+    .unwrap();
+    wb.apply(Command::ImportMonth {
+        month: "2026-10".into(),
+        table: Box::new(oct),
+    })
+    .unwrap();
+    assert_eq!(wb.month(), "2026-10");
+    assert_eq!(
+        wb.months(),
+        vec!["2026-10".to_string(), "2026-11".to_string()]
+    );
+    assert_eq!(inq(&wb), Some(900.0));
+    assert_eq!(
+        wb.table().at(0, 2).clone(),
+        Cell::Number(1800.0),
+        "formula column carried and computed"
+    );
+    wb.apply(Command::ImportMonth {
+        month: "2026-09".into(),
+        table: Box::new(sep),
+    })
+    .unwrap();
+    assert_eq!(
+        wb.months(),
+        vec![
+            "2026-09".to_string(),
+            "2026-10".to_string(),
+            "2026-11".to_string()
+        ]
+    );
+    assert_eq!(wb.table_for("2026-11").unwrap().len(), 30);
+    assert_eq!(wb.table_for("2026-10").unwrap().len(), 1);
+    assert!(wb.table_for("2026-08").is_none());
+    // Switch to November, then undo the switch.
+    wb.apply(Command::SelectMonth("2026-11".into())).unwrap();
+    assert_eq!(wb.month(), "2026-11");
+    assert_eq!(inq(&wb), Some(1404.0));
+    wb.undo();
+    assert_eq!(wb.month(), "2026-09");
+    assert_eq!(wb.table().len(), 2);
+    // Re-importing an existing month replaces it.
+    let oct2 = import_text("客服昵称\t询单人数\n小雨\t950\n").table;
+    wb.apply(Command::ImportMonth {
+        month: "2026-10".into(),
+        table: Box::new(oct2),
+    })
+    .unwrap();
+    assert_eq!(wb.months().len(), 3);
+    assert_eq!(inq(&wb), Some(950.0));
+    wb.undo();
+    assert_eq!(wb.month(), "2026-09");
+    assert_eq!(
+        wb.table_for("2026-10").unwrap().at(0, 1).number(),
+        Some(900.0)
+    );
+    // Refusals change nothing.
+    assert_eq!(
+        wb.apply(Command::SelectMonth("2030-01".into()))
+            .unwrap_err()
+            .msg,
+        Msg::ErrNoSuchMonth
+    );
+    let t = import_text("客服昵称\t询单人数\n小雨\t1\n").table;
+    assert_eq!(
+        wb.apply(Command::ImportMonth {
+            month: " ".into(),
+            table: Box::new(t)
+        })
+        .unwrap_err()
+        .msg,
+        Msg::ErrMonthEmpty
+    );
+    assert_eq!(wb.month(), "2026-09");
+}

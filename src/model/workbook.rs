@@ -40,6 +40,12 @@ pub enum Command {
     RenameColumn { col: usize, name: String },
     /// Remove a column (formulas that used it show `#NAME?`).
     RemoveColumn { col: usize },
+    /// Import a table as month `month` and make it current; the current month
+    /// is kept in the archive (an existing month of that label is replaced).
+    /// Formula columns are carried over as with `ImportTable`.
+    ImportMonth { month: String, table: Box<Table> },
+    /// Make another month current.
+    SelectMonth(String),
     /// Append a KPI plan.
     AddPlan(Box<Plan>),
     /// Replace plan `idx` (every edit of the plan editor).
@@ -102,8 +108,23 @@ enum Step {
         before: Box<Plan>,
         after: Box<Plan>,
     },
+    /// The months before and after an import of a month.
+    Months {
+        before: Box<MonthsState>,
+        after: Box<MonthsState>,
+    },
+    /// Switch the current month from one label to another.
+    SwitchMonth { from: String, to: String },
     /// Several steps as one (a rename with the formulas that follow it).
     Multi(Vec<Step>),
+}
+
+/// The current month and the archive, as one value for undo.
+#[derive(Clone, Debug, PartialEq)]
+struct MonthsState {
+    table: Table,
+    month: String,
+    archive: Vec<(String, Table)>,
 }
 
 /// What an applied command, undo or redo touched, so views can refresh just that.
@@ -134,7 +155,12 @@ fn syntax(e: formula::SyntaxError) -> ModelError {
 /// The state a manager works on.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Workbook {
+    /// The current month's table.
     table: Table,
+    /// The current month's label (`YYYY-MM`), empty when unnamed.
+    month: String,
+    /// The other months, sorted by label.
+    archive: Vec<(String, Table)>,
     qa: QaParams,
     plans: Vec<Plan>,
     calc: Calc,
@@ -147,6 +173,8 @@ impl Workbook {
     pub fn new(table: Table) -> Self {
         let mut wb = Workbook {
             table,
+            month: String::new(),
+            archive: Vec::new(),
             qa: QaParams::default(),
             plans: Vec::new(),
             calc: Calc::default(),
@@ -157,11 +185,74 @@ impl Workbook {
         wb
     }
 
-    /// A workbook holding `table` and `plans`, with empty history.
-    pub fn with_plans(table: Table, plans: Vec<Plan>) -> Self {
+    /// A workbook holding `table` as month `month`, and `plans`, with empty history.
+    pub fn with_plans(table: Table, month: &str, plans: Vec<Plan>) -> Self {
         let mut wb = Workbook::new(table);
+        wb.month = month.trim().to_string();
         wb.plans = plans;
         wb
+    }
+
+    /// The current month's label.
+    pub fn month(&self) -> &str {
+        &self.month
+    }
+
+    /// Every month's label, sorted, the current one included.
+    pub fn months(&self) -> Vec<String> {
+        let mut m: Vec<String> = self.archive.iter().map(|(l, _)| l.clone()).collect();
+        m.push(self.month.clone());
+        m.sort();
+        m.dedup();
+        m
+    }
+
+    /// The table of month `month`: the current one or an archived one.
+    pub fn table_for(&self, month: &str) -> Option<&Table> {
+        if month.trim() == self.month {
+            Some(&self.table)
+        } else {
+            self.archive
+                .iter()
+                .find(|(l, _)| l == month.trim())
+                .map(|(_, t)| t)
+        }
+    }
+
+    fn months_state(&self) -> MonthsState {
+        MonthsState {
+            table: self.table.clone(),
+            month: self.month.clone(),
+            archive: self.archive.clone(),
+        }
+    }
+
+    /// `new` with the current table's formula columns appended (names not taken).
+    fn with_formulas(&self, mut table: Table) -> Table {
+        for c in self.table.columns.iter().filter(|c| c.is_formula()) {
+            let taken = table
+                .columns
+                .iter()
+                .any(|o| o.name.trim().eq_ignore_ascii_case(c.name.trim()));
+            if !taken {
+                let at = table.columns.len();
+                table.insert_column(at, c.clone(), Vec::new());
+            }
+        }
+        table
+    }
+
+    fn switch_to(&mut self, to: &str) {
+        if to == self.month {
+            return;
+        }
+        if let Some(i) = self.archive.iter().position(|(l, _)| l == to) {
+            let (label, table) = self.archive.remove(i);
+            let old_table = std::mem::replace(&mut self.table, table);
+            let old_month = std::mem::replace(&mut self.month, label);
+            self.archive.push((old_month, old_table));
+            self.archive.sort_by(|a, b| a.0.cmp(&b.0));
+        }
     }
 
     /// The KPI plans.
@@ -226,20 +317,47 @@ impl Workbook {
                 if new.columns.is_empty() {
                     return Err(refuse(Msg::ErrEmptyInput, Vec::new()));
                 }
-                let mut table = *new;
-                for c in self.table.columns.iter().filter(|c| c.is_formula()) {
-                    let taken = table
-                        .columns
-                        .iter()
-                        .any(|o| o.name.trim().eq_ignore_ascii_case(c.name.trim()));
-                    if !taken {
-                        let at = table.columns.len();
-                        table.insert_column(at, c.clone(), Vec::new());
-                    }
-                }
                 Step::Table {
                     before: Box::new(self.table.clone()),
-                    after: Box::new(table),
+                    after: Box::new(self.with_formulas(*new)),
+                }
+            }
+            Command::ImportMonth { month, table } => {
+                let month = month.trim().to_string();
+                if table.columns.is_empty() {
+                    return Err(refuse(Msg::ErrEmptyInput, Vec::new()));
+                }
+                if month.is_empty() {
+                    return Err(refuse(Msg::ErrMonthEmpty, Vec::new()));
+                }
+                let before = self.months_state();
+                let mut archive: Vec<(String, Table)> = self
+                    .archive
+                    .iter()
+                    .filter(|(l, _)| *l != month)
+                    .cloned()
+                    .collect();
+                if self.month != month {
+                    archive.push((self.month.clone(), self.table.clone()));
+                }
+                archive.sort_by(|a, b| a.0.cmp(&b.0));
+                let after = MonthsState {
+                    table: self.with_formulas(*table),
+                    month,
+                    archive,
+                };
+                Step::Months {
+                    before: Box::new(before),
+                    after: Box::new(after),
+                }
+            }
+            Command::SelectMonth(to) => {
+                if !self.archive.iter().any(|(l, _)| *l == to) {
+                    return Err(refuse(Msg::ErrNoSuchMonth, vec![to]));
+                }
+                Step::SwitchMonth {
+                    from: self.month.clone(),
+                    to,
                 }
             }
             Command::ReplaceTable(after) => Step::Table {
@@ -492,6 +610,18 @@ impl Workbook {
                         (**before).clone()
                     };
                 }
+                Touched::Table
+            }
+            Step::Months { before, after } => {
+                let m = if forward { after } else { before };
+                self.table = m.table.clone();
+                self.month = m.month.clone();
+                self.archive = m.archive.clone();
+                Touched::Table
+            }
+            Step::SwitchMonth { from, to } => {
+                let target = if forward { to.clone() } else { from.clone() };
+                self.switch_to(&target);
                 Touched::Table
             }
             Step::PlanInsert { idx, plan, remove } => {

@@ -74,7 +74,7 @@ impl AppState {
             template(Template::AfterSales, Msg::TplAfterSales.t(lang), DEMO_MONTH),
         ];
         AppState {
-            workbook: Workbook::with_plans(demo_table(), plans),
+            workbook: Workbook::with_plans(demo_table(), DEMO_MONTH, plans),
             lang,
             tab: Tab::Data,
             notice: None,

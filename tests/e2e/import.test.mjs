@@ -86,3 +86,23 @@ test('a 10,000-agent paste renders a window of rows and stays navigable', async 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('import a second month; a month plan scores its own month', async () => {
+  const { page, context, errors } = await env.open({ locale: 'zh-CN' });
+  await paste(page, TSV);
+  await page.getByLabel('导入为月份').fill('2026-10');
+  await page.getByRole('button', { name: '确认导入 2 名客服' }).click();
+  await expectText(page.getByTestId('counts'), '2 名客服 · 5 列');
+  const months = await page.getByLabel('月份', { exact: true }).locator('option').allInnerTexts();
+  assert.deepEqual(months, ['2026-10（当前）', '2026-11']);
+  // The 售前 plan is for 2026-11: it scores November's 20 售前 agents, not October's.
+  await page.getByRole('tab', { name: '成绩' }).click();
+  await expectText(page.getByTestId('scores-month'), '数据月份：2026-11');
+  assert.equal(await page.getByTestId('scores-table').locator('tbody tr').count(), 20);
+  // Switch back to November in the data workspace.
+  await page.getByRole('tab', { name: '数据' }).click();
+  await page.getByLabel('月份', { exact: true }).selectOption('2026-11');
+  await expectText(page.getByTestId('counts'), '30 名客服 · 19 列');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -30,6 +30,24 @@ pub fn DataWorkspace() -> Html {
                     </span>
                 </div>
                 <div class="actions">
+                    <div class="field month-select">
+                        <label for="month-select">{ Msg::MonthLabel.t(lang) }</label>
+                        <select id="month-select" onchange={{
+                            let state = state.clone();
+                            Callback::from(move |e: Event| {
+                                use wasm_bindgen::JsCast;
+                                if let Some(s) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+                                    state.dispatch(Action::Apply(crate::model::Command::SelectMonth(s.value())));
+                                }
+                            })
+                        }}>
+                            { for state.workbook.months().into_iter().map(|m| {
+                                let current = m == state.workbook.month();
+                                let label = if current { Msg::MonthCurrent.fill(lang, std::slice::from_ref(&m)) } else { m.clone() };
+                                html! { <option value={m} selected={current}>{ label }</option> }
+                            }) }
+                        </select>
+                    </div>
                     <button type="button" onclick={on_undo} disabled={!state.workbook.can_undo()}
                         title={Msg::UndoHint.t(lang)} aria-label={Msg::Undo.t(lang)}>{ "↶ " }{ Msg::Undo.t(lang) }</button>
                     <button type="button" onclick={on_redo} disabled={!state.workbook.can_redo()}

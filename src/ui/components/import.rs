@@ -103,6 +103,7 @@ pub fn ImportPanel() -> Html {
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     let drag = use_state(|| false);
     let paste_ref = use_node_ref();
+    let month_ref = use_node_ref();
 
     // Ctrl+V anywhere in the workspace (not inside a text field).
     {
@@ -202,11 +203,17 @@ pub fn ImportPanel() -> Html {
         let pending = pending.clone();
         let state = state.clone();
         let paste_open = paste_open.clone();
+        let month_ref = month_ref.clone();
         Callback::from(move |_| {
             if let Some(Pending::Ready { result, .. }) = &*pending {
-                state.dispatch(Action::Apply(Command::ImportTable(Box::new(
-                    result.table.clone(),
-                ))));
+                let month = month_ref
+                    .cast::<HtmlInputElement>()
+                    .map(|i| i.value())
+                    .unwrap_or_else(|| state.workbook.month().to_string());
+                state.dispatch(Action::Apply(Command::ImportMonth {
+                    month,
+                    table: Box::new(result.table.clone()),
+                }));
                 pending.set(None);
                 paste_open.set(false);
             }
@@ -241,7 +248,7 @@ pub fn ImportPanel() -> Html {
             }
             { match &*pending {
                 None => Html::default(),
-                Some(p) => preview(p, lang, confirm, cancel),
+                Some(p) => preview(p, lang, confirm, cancel, month_ref.clone(), state.workbook.month()),
             } }
         </div>
     }
@@ -252,6 +259,8 @@ fn preview(
     lang: Lang,
     confirm: Callback<MouseEvent>,
     cancel: Callback<MouseEvent>,
+    month_ref: NodeRef,
+    month: &str,
 ) -> Html {
     let source_name = |s: &str| {
         if s.is_empty() {
@@ -333,6 +342,13 @@ fn preview(
                                     }) }</tr>
                                 }) }</tbody>
                             </table>
+                        </div>
+                    }
+                    if !result.is_rejected() {
+                        <div class="field month-field">
+                            <label for="import-month">{ Msg::ImpAsMonth.t(lang) }</label>
+                            <input id="import-month" type="text" ref={month_ref} value={month.to_string()} title={Msg::ImpMonthHint.t(lang)} />
+                            <span class="muted hint">{ Msg::ImpMonthHint.t(lang) }</span>
                         </div>
                     }
                     <div class="actions">

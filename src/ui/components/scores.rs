@@ -261,11 +261,20 @@ pub fn ScoresWorkspace() -> Html {
         return Html::default();
     };
     let lang = state.lang;
-    let table = state.workbook.table();
     let plans = state.workbook.plans();
     let idx = state.plan.min(plans.len().saturating_sub(1));
     let Some(plan) = plans.get(idx) else {
         return html! { <div class="workspace scores"><p class="muted">{ Msg::NoPlans.t(lang) }</p></div> };
+    };
+    // A month's plan scores that month's table.
+    let month_table = state.workbook.table_for(&plan.month);
+    let table = month_table.unwrap_or(state.workbook.table());
+    let month_note = match month_table {
+        Some(_) => Msg::ScoresMonth.fill(lang, std::slice::from_ref(&plan.month)),
+        None => Msg::ScoresMonthFallback.fill(
+            lang,
+            &[plan.month.clone(), state.workbook.month().to_string()],
+        ),
     };
     let s = score(table, plan);
     let cmp = state
@@ -421,6 +430,7 @@ pub fn ScoresWorkspace() -> Html {
                         { for table.groups().iter().map(|(g, _)| html! { <option value={g.clone()} selected={*filter == *g}>{ g.clone() }</option> }) }
                     </select></div>
             </div>
+            <p class={classes!("muted", month_table.is_none().then_some("field-error"))} data-testid="scores-month">{ month_note }</p>
             if !valid { <p class="validation bad" role="alert" data-testid="scores-invalid">{ "✗ " }{ Msg::ScoresInvalid.t(lang) }</p> }
             <p class="help muted">{ Msg::WhyHint.t(lang) }</p>
             { for summary }
