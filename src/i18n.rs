@@ -147,6 +147,8 @@ messages! {
     ErrFormulaCellReadOnly => "公式列的单元格由公式计算，不能直接修改；请在公式栏修改公式", "Cells of a formula column are computed; change the formula in the formula bar instead";
     ErrColumnNameEmpty => "列名不能为空", "The column name cannot be empty";
     ErrColumnNameTaken => "已有名为「{0}」的列", "There is already a column named \"{0}\"";
+    ErrAgentColumnKept => "客服昵称列不能删除", "The agent column cannot be removed";
+    ErrNotDataColumn => "只有数据列可以更改指标和单位", "Only data columns can change metric and unit";
     ErrMonthEmpty => "请填写月份（如 2026-11）", "Enter a month (such as 2026-11)";
     ErrNoSuchMonth => "没有 {0} 月的数据", "There is no data for {0}";
     ErrNoSuchPlan => "该考核方案不存在", "There is no such plan";
@@ -199,6 +201,11 @@ messages! {
     ImpConfirm => "确认导入 {0} 名客服", "Import {0} agents";
     ImpCancel => "取消", "Cancel";
     ImpNothingChanged => "当前数据没有任何改动。", "Nothing was changed.";
+    UnitRatioName => "比值", "ratio";
+    ColumnMetric => "对应指标", "Metric";
+    ColumnCustom => "（自定义列）", "(custom column)";
+    AddRow => "添加一行", "Add a row";
+    RemoveRow => "删除第 {0} 行", "Remove row {0}";
     UnitTextName => "文本", "text";
     ErrCsvSyntax => "第 {0} 行无法按表格解析：{1}", "Row {0} could not be split into cells: {1}";
     // QA staffing (质检).
@@ -253,7 +260,7 @@ messages! {
     AddColumn => "添加列", "Add column";
     AddFormulaColumn => "新增公式列", "New formula column";
     RemoveColumn => "删除此列", "Remove this column";
-    InputColumnHint => "这是数据列：直接在表格中修改数值。公式列可在此编辑公式。", "This is a data column: edit its values in the grid. Formula columns show their formula here.";
+    InputColumnHint => "数据列：在表格中直接修改数值；可在此更改对应指标和单位（数值按原文重新识别）。", "A data column: edit values in the grid; change its metric and unit here (values are read again from their text).";
     FormulaHelp => "像 Excel 一样写公式：[列名] 引用本行的值，在 SUM、AVERAGE、RANK.EQ 等函数中引用整列；[@列名] 总是本行。例：=[询单人数]*[询单转化率]，=RANK.EQ([@客单价],[客单价])，=LOOKUP([询单转化率],{0,0.35,0.4,0.45},{0,60,80,100})。",
         "Write formulas as in Excel: [column] is this row's value, and the whole column inside SUM, AVERAGE, RANK.EQ and the like; [@column] is always this row. E.g. =[询单人数]*[询单转化率], =RANK.EQ([@客单价],[客单价]), =LOOKUP([询单转化率],{0,0.35,0.4,0.45},{0,60,80,100}).";
     FxBuiltinSales => "客服销售额(公式)", "Sales (formula)";

@@ -27,7 +27,8 @@
 //!     spellings, unit, direction).
 //!   - `table`: the team table, stored column by column (typed columns,
 //!     cells; invalid input kept as text with a reason), sort orders.
-//!   - `workbook`: the state, its [`model::Command`]s and the undo history.
+//!   - `workbook`: the state (the current month's table, other months, QA
+//!     inputs, plans), its [`model::Command`]s and the undo history.
 //!   - `qa`: QA (质检) staffing — the ratio rule with its documented role
 //!     split, the workload and Cochran methods, the recommendation, cost and
 //!     the headcount curve.
@@ -41,13 +42,16 @@
 //!     (errors as values, Excel coercions), `functions`, and `calc` (compile,
 //!     dependency graph, cycles, cached aggregates, incremental recalc,
 //!     renames). The language is documented in `docs/FORMULAS.md`.
-//! - [`io`]: headless text → model. `delimited` splits pasted/CSV text with
-//!   Excel's quoting (the `csv` crate); `import` maps headers, parses values,
-//!   drops summary rows and reports diagnostics; `demo` embeds the demo team;
+//! - [`io`]: headless text/bytes → model. `decode` detects a file's encoding
+//!   (BOM, UTF-8, else GB18030 through an injected decoder) and refuses
+//!   non-text files; `delimited` splits pasted/CSV text with Excel's quoting
+//!   (the `csv` crate); `import` maps headers, parses values, drops summary
+//!   rows and reports diagnostics; `demo` embeds the demo team;
 //!   `synthetic` builds the 10,000-agent benchmark team.
 //! - `ui` (wasm32 only): the Yew app — `app` (shell, tabs, language switch),
 //!   `state` (the one reducer), `components/` (`data` + `grid`: the data
-//!   workspace; `plan`: the plan editor; `scores`: scores, why, histogram and
+//!   workspace; `import`: paste, files, drag-and-drop and the import
+//!   preview; `plan`: the plan editor; `scores`: scores, why, histogram and
 //!   plan comparison; `qa`: the QA workspace; `fields`: validated number inputs;
 //!   `chart`: inline SVG charts; `formula_bar`: the formula bar and the
 //!   add-formula panel), `browser` (storage, navigator), `bench` (the

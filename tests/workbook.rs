@@ -284,3 +284,56 @@ fn months_are_imported_switched_and_undone() {
     );
     assert_eq!(wb.month(), "2026-09");
 }
+
+#[test]
+fn rows_and_column_remaps_are_undoable() {
+    use kpi_sandbox::model::Unit;
+    let mut wb = Workbook::new(demo_table());
+    let n = wb.table().len();
+    wb.apply(Command::AddRow { at: usize::MAX }).unwrap();
+    assert_eq!(wb.table().len(), n + 1);
+    assert_eq!(*wb.table().at(n, 0), Cell::Empty);
+    wb.apply(Command::RemoveRow { row: 0 }).unwrap();
+    assert_eq!(wb.table().agent_name(0), "阿杰");
+    wb.undo();
+    assert_eq!(wb.table().agent_name(0), "小雨");
+    assert!(wb.apply(Command::RemoveRow { row: 999 }).is_err());
+    // Percent → number: 32.26 % is read again from "32.26%" as 32.26.
+    let conv = wb.table().column_of(MetricId::Conversion).unwrap();
+    wb.apply(Command::RemapColumn {
+        col: conv,
+        metric: None,
+        unit: Unit::Number,
+    })
+    .unwrap();
+    assert_eq!(wb.table().at(0, conv).clone(), Cell::Number(32.26));
+    assert_eq!(wb.table().columns[conv].metric, None);
+    // … and back: bare numbers > 1 in the column are percentage points.
+    wb.apply(Command::RemapColumn {
+        col: conv,
+        metric: Some(MetricId::Conversion),
+        unit: Unit::Percent,
+    })
+    .unwrap();
+    assert_eq!(wb.table().at(0, conv).clone(), Cell::Number(0.3226));
+    wb.undo();
+    wb.undo();
+    assert_eq!(wb.table().columns[conv].unit, Unit::Percent);
+    assert_eq!(wb.table().at(0, conv).clone(), Cell::Number(0.3226));
+    // Text → seconds re-reads the text and marks what does not parse.
+    let agent = wb.table().column_of(MetricId::Agent).unwrap();
+    assert_eq!(
+        wb.apply(Command::RemoveColumn { col: agent })
+            .unwrap_err()
+            .msg,
+        Msg::ErrAgentColumnKept
+    );
+    let group = wb.table().column_of(MetricId::Group).unwrap();
+    wb.apply(Command::RemapColumn {
+        col: group,
+        metric: None,
+        unit: Unit::Seconds,
+    })
+    .unwrap();
+    assert!(matches!(wb.table().at(0, group), Cell::Invalid { .. }));
+}

@@ -237,6 +237,36 @@ impl Table {
         self.cols.insert(at, cells);
     }
 
+    /// Inserts a row at `at` (clamped), padding or cutting `cells` to the columns.
+    pub fn insert_row(&mut self, at: usize, cells: Vec<Cell>) {
+        let at = at.min(self.n_rows);
+        let mut it = cells.into_iter();
+        for col in self.cols.iter_mut() {
+            col.insert(at, it.next().unwrap_or(Cell::Empty));
+        }
+        self.n_rows += 1;
+    }
+
+    /// Removes row `at`, returning its cells.
+    pub fn remove_row(&mut self, at: usize) -> Option<Vec<Cell>> {
+        if at >= self.n_rows {
+            return None;
+        }
+        self.n_rows -= 1;
+        Some(
+            self.cols
+                .iter_mut()
+                .map(|c| {
+                    if at < c.len() {
+                        c.remove(at)
+                    } else {
+                        Cell::Empty
+                    }
+                })
+                .collect(),
+        )
+    }
+
     /// Removes column `at`, returning it with its cells.
     pub fn remove_column(&mut self, at: usize) -> Option<(Column, Vec<Cell>)> {
         if at >= self.columns.len() {

@@ -38,8 +38,20 @@ pub enum Command {
     SetFormula { col: usize, formula: String },
     /// Rename a column; formulas that reference it follow the new name.
     RenameColumn { col: usize, name: String },
-    /// Remove a column (formulas that used it show `#NAME?`).
+    /// Remove a column (formulas that used it show `#NAME?`). The agent
+    /// column cannot be removed.
     RemoveColumn { col: usize },
+    /// Map a data column to a dictionary metric (or none) and a unit; its
+    /// cells are read again from their text with the import rules.
+    RemapColumn {
+        col: usize,
+        metric: Option<super::MetricId>,
+        unit: Unit,
+    },
+    /// Insert an empty agent row at `at` (the end when past it).
+    AddRow { at: usize },
+    /// Remove agent row `row`.
+    RemoveRow { row: usize },
     /// Import a table as month `month` and make it current; the current month
     /// is kept in the archive (an existing month of that label is replaced).
     /// Formula columns are carried over as with `ImportTable`.
@@ -112,6 +124,18 @@ enum Step {
     Months {
         before: Box<MonthsState>,
         after: Box<MonthsState>,
+    },
+    /// A row appears (forward) or disappears (backward); with `remove` the other way round.
+    Row {
+        at: usize,
+        cells: Vec<Cell>,
+        remove: bool,
+    },
+    /// A column's definition and cells change together.
+    ColumnData {
+        col: usize,
+        before: Box<(Column, Vec<Cell>)>,
+        after: Box<(Column, Vec<Cell>)>,
     },
     /// Switch the current month from one label to another.
     SwitchMonth { from: String, to: String },
@@ -462,6 +486,61 @@ impl Workbook {
                 }
                 Step::Multi(steps)
             }
+            Command::RemoveColumn { col }
+                if self
+                    .table
+                    .columns
+                    .get(col)
+                    .is_some_and(|c| c.metric == Some(super::MetricId::Agent)) =>
+            {
+                return Err(refuse(Msg::ErrAgentColumnKept, Vec::new()));
+            }
+            Command::RemapColumn { col, metric, unit } => {
+                let Some(before) = self.table.columns.get(col).filter(|c| !c.is_formula()) else {
+                    return Err(refuse(Msg::ErrNotDataColumn, Vec::new()));
+                };
+                let old_cells = self.table.column_cells(col).to_vec();
+                // Read every cell again from its text, with the column-wide percent rule.
+                let texts: Vec<String> =
+                    old_cells.iter().map(|c| c.edit_text(before.unit)).collect();
+                let scale = super::unit::infer_percent_scale(texts.iter().map(String::as_str));
+                let cells = texts
+                    .iter()
+                    .map(|t| Cell::from_parsed(super::unit::parse_value(t, unit, scale), t))
+                    .collect();
+                let mut after = before.clone();
+                after.metric = metric;
+                after.unit = unit;
+                after.direction = metric
+                    .and_then(super::metric::def)
+                    .map(|d| d.direction)
+                    .unwrap_or(Direction::Neutral);
+                Step::ColumnData {
+                    col,
+                    before: Box::new((before.clone(), old_cells)),
+                    after: Box::new((after, cells)),
+                }
+            }
+            Command::AddRow { at } => Step::Row {
+                at: at.min(self.table.len()),
+                cells: Vec::new(),
+                remove: false,
+            },
+            Command::RemoveRow { row } => {
+                if row >= self.table.len() {
+                    return Err(refuse(
+                        Msg::ErrCellOutOfRange,
+                        vec![(row + 1).to_string(), "1".into()],
+                    ));
+                }
+                Step::Row {
+                    at: row,
+                    cells: (0..self.table.columns.len())
+                        .map(|c| self.table.at(row, c).clone())
+                        .collect(),
+                    remove: true,
+                }
+            }
             Command::RemoveColumn { col } => {
                 let Some(column) = self.table.columns.get(col) else {
                     return Err(refuse(
@@ -610,6 +689,22 @@ impl Workbook {
                         (**before).clone()
                     };
                 }
+                Touched::Table
+            }
+            Step::Row { at, cells, remove } => {
+                if forward != *remove {
+                    self.table.insert_row(*at, cells.clone());
+                } else {
+                    self.table.remove_row(*at);
+                }
+                Touched::Table
+            }
+            Step::ColumnData { col, before, after } => {
+                let (column, cells) = if forward { &**after } else { &**before };
+                if let Some(c) = self.table.columns.get_mut(*col) {
+                    *c = column.clone();
+                }
+                self.table.set_column(*col, cells.clone());
                 Touched::Table
             }
             Step::Months { before, after } => {

@@ -122,3 +122,25 @@ test('a 390-px phone shows the grid scrolling horizontally', async () => {
   await page.screenshot({ path: 'screenshots/data-phone.png' });
   await context.close();
 });
+
+test('rows and columns: add, remove, change a unit, undo', async () => {
+  const { page, context, errors } = await env.open({ locale: 'zh-CN' });
+  await page.locator('#cell-1-0').click();   // 阿杰
+  await page.getByRole('button', { name: '删除第 2 行' }).click();
+  await expectText(page.getByTestId('counts'), '29 名客服 · 19 列');
+  await expectText(page.locator('#cell-1-0'), '晓晨');
+  await page.getByRole('button', { name: '+ 添加一行' }).click();
+  await expectText(page.getByTestId('counts'), '30 名客服 · 19 列');
+  // 询单转化率 as a plain number: 32.26% is read again as 32.26.
+  await page.locator('#cell-0-6').click();
+  await page.getByLabel('单位', { exact: true }).selectOption({ label: '数值' });
+  await expectText(page.locator('#cell-0-6'), '32.26');
+  await page.getByRole('button', { name: '删除此列' }).click();
+  await expectText(page.getByTestId('counts'), '30 名客服 · 18 列');
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: '撤销' }).click();
+  await expectText(page.getByTestId('counts'), '30 名客服 · 19 列');
+  await expectText(page.locator('#cell-0-6'), '32.26%');
+  await expectText(page.locator('#cell-1-0'), '阿杰');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

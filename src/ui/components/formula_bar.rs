@@ -283,7 +283,22 @@ pub fn FormulaInput(props: &FormulaInputProps) -> Html {
 pub struct ColumnBarProps {
     /// The selected column.
     pub col: usize,
+    /// The selected data row, if any.
+    #[prop_or_default]
+    pub row: Option<usize>,
 }
+
+const UNITS: [(Unit, Msg); 9] = [
+    (Unit::Text, Msg::UnitTextName),
+    (Unit::Number, Msg::UnitNumberName),
+    (Unit::Count, Msg::UnitCount),
+    (Unit::Percent, Msg::UnitPercent),
+    (Unit::Seconds, Msg::UnitSeconds),
+    (Unit::Money, Msg::UnitYuan),
+    (Unit::Ratio, Msg::UnitRatioName),
+    (Unit::Days, Msg::UnitDays),
+    (Unit::Points, Msg::UnitPoints),
+];
 
 /// Name, formula and removal of the selected column.
 #[component]
@@ -333,12 +348,110 @@ pub fn ColumnBar(props: &ColumnBarProps) -> Html {
                     on_commit={on_formula} button={Msg::FormulaApply.t(lang)} />
                 <button type="button" class="danger" onclick={on_remove}>{ Msg::RemoveColumn.t(lang) }</button>
             } else {
-                <p class="muted fx-hint">{ Msg::InputColumnHint.t(lang) }</p>
+                { data_column_controls(col, column, &state, lang) }
             }
+            <div class="row-ops">
+                <button type="button" onclick={{
+                    let state = state.clone();
+                    Callback::from(move |_| state.dispatch(Action::Apply(Command::AddRow { at: usize::MAX })))
+                }}>{ "+ " }{ Msg::AddRow.t(lang) }</button>
+                if let Some(r) = props.row {
+                    <button type="button" class="danger" onclick={{
+                        let state = state.clone();
+                        Callback::from(move |_| state.dispatch(Action::Apply(Command::RemoveRow { row: r })))
+                    }}>{ Msg::RemoveRow.fill(lang, &[(r + 1).to_string()]) }</button>
+                }
+            </div>
             if let Some(i) = issue {
                 <p class="field-error" role="alert" data-testid="column-issue">{ i }</p>
             }
         </div>
+    }
+}
+
+/// Metric and unit of a data column, and its removal (not the agent column).
+fn data_column_controls(
+    col: usize,
+    column: &crate::model::Column,
+    state: &AppContext,
+    lang: Lang,
+) -> Html {
+    use crate::model::{MetricId, METRICS};
+    let metric = column.metric;
+    let unit = column.unit;
+    let on_metric = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let Some(v) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+                .map(|s| s.value())
+            else {
+                return;
+            };
+            let m: Option<MetricId> = METRICS
+                .iter()
+                .find(|d| format!("{:?}", d.id) == v)
+                .map(|d| d.id);
+            // A known metric brings its unit; "custom" keeps the current one.
+            let u = m
+                .and_then(crate::model::metric::def)
+                .map(|d| d.unit)
+                .unwrap_or(unit);
+            state.dispatch(Action::Apply(Command::RemapColumn {
+                col,
+                metric: m,
+                unit: u,
+            }));
+        })
+    };
+    let on_unit = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let Some(v) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+                .map(|s| s.value())
+            else {
+                return;
+            };
+            if let Some((u, _)) = UNITS.iter().find(|(u, _)| format!("{u:?}") == v) {
+                state.dispatch(Action::Apply(Command::RemapColumn {
+                    col,
+                    metric,
+                    unit: *u,
+                }));
+            }
+        })
+    };
+    let on_remove = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Apply(Command::RemoveColumn { col })))
+    };
+    html! {
+        <>
+            <div class="field narrow">
+                <label for="col-metric">{ Msg::ColumnMetric.t(lang) }</label>
+                <select id="col-metric" onchange={on_metric}>
+                    <option value="" selected={metric.is_none()}>{ Msg::ColumnCustom.t(lang) }</option>
+                    { for METRICS.iter().map(|d| html! {
+                        <option value={format!("{:?}", d.id)} selected={metric == Some(d.id)}>{ match lang { Lang::Zh => d.zh, Lang::En => d.en } }</option>
+                    }) }
+                </select>
+            </div>
+            <div class="field narrow">
+                <label for="col-unit">{ Msg::ColumnUnit.t(lang) }</label>
+                <select id="col-unit" onchange={on_unit}>
+                    { for UNITS.iter().map(|(u, m)| html! {
+                        <option value={format!("{u:?}")} selected={*u == unit}>{ m.t(lang) }</option>
+                    }) }
+                </select>
+            </div>
+            if metric != Some(MetricId::Agent) {
+                <button type="button" class="danger" onclick={on_remove}>{ Msg::RemoveColumn.t(lang) }</button>
+            }
+            <p class="muted fx-hint">{ Msg::InputColumnHint.t(lang) }</p>
+        </>
     }
 }
 

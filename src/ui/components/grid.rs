@@ -517,7 +517,7 @@ pub fn Grid() -> Html {
 
     html! {
         <>
-        <super::formula_bar::ColumnBar col={sel_col} />
+        <super::formula_bar::ColumnBar col={sel_col} row={order.get(sel_row).copied()} />
         <div class="grid-wrap" ref={wrap_ref.clone()} tabindex="0" onkeydown={on_grid_keydown} {onscroll}
             role="region" aria-label={Msg::GridLabel.t(lang)}>
             <table class="grid" role="grid" aria-rowcount={(n_rows + 1).to_string()}
