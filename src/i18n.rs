@@ -149,6 +149,16 @@ messages! {
     ErrColumnNameTaken => "已有名为「{0}」的列", "There is already a column named \"{0}\"";
     ErrAgentColumnKept => "客服昵称列不能删除", "The agent column cannot be removed";
     ErrNotDataColumn => "只有数据列可以更改指标和单位", "Only data columns can change metric and unit";
+    FileErrJson => "文件不是有效的 JSON：{0}", "The file is not valid JSON: {0}";
+    FileErrNotOurs => "这不是客服绩效沙盘保存的文件", "This file was not saved by KPI Sandbox";
+    FileErrFuture => "文件版本 {0} 比本程序支持的版本 {1} 新，请使用新版打开", "The file is version {0}, newer than this app's {1}; open it with a newer version";
+    FileErrVersion => "文件缺少有效的版本号", "The file has no valid version";
+    FileErrShape => "文件内容不完整或格式不对：{0}", "The file is incomplete or malformed: {0}";
+    FileErrRowWidth => "该行有 {0} 个单元格，应为 {1} 个", "This row has {0} cells; it should have {1}";
+    FileProblemAt => "{0}：{1}", "{0}: {1}";
+    AutosaveRestored => "已恢复上次未完成的工作（自动保存）", "Your previous work was restored (autosave)";
+    AutosaveBroken => "自动保存的数据无法恢复（{0}），已另存备份并载入演示数据", "The autosave could not be restored ({0}); it was kept as a backup and the demo team was loaded";
+    AutosaveFailed => "自动保存失败：{0}（浏览器存储空间可能已满）", "Autosave failed: {0} (the browser's storage may be full)";
     ErrMonthEmpty => "请填写月份（如 2026-11）", "Enter a month (such as 2026-11)";
     ErrNoSuchMonth => "没有 {0} 月的数据", "There is no data for {0}";
     ErrNoSuchPlan => "该考核方案不存在", "There is no such plan";

@@ -46,7 +46,9 @@
 //!   (BOM, UTF-8, else GB18030 through an injected decoder) and refuses
 //!   non-text files; `delimited` splits pasted/CSV text with Excel's quoting
 //!   (the `csv` crate); `import` maps headers, parses values, drops summary
-//!   rows and reports diagnostics; `demo` embeds the demo team;
+//!   rows and reports diagnostics; `scenario` is the versioned saved format
+//!   (autosave), a compatibility boundary with its own file types and
+//!   path-located problems; `demo` embeds the demo team;
 //!   `synthetic` builds the 10,000-agent benchmark team.
 //! - `ui` (wasm32 only): the Yew app — `app` (shell, tabs, language switch),
 //!   `state` (the one reducer), `components/` (`data` + `grid`: the data
@@ -74,6 +76,9 @@
 //! - **Imports and grid edits parse values with the same function**
 //!   (`model::unit::parse_value`); stored values are canonical (percent as a
 //!   fraction, durations in seconds, money in yuan).
+//! - **Saved files are a boundary**: only `io::scenario` reads or writes
+//!   them; a file with any problem changes nothing, and numbers round-trip
+//!   bit for bit.
 //! - **No panics in non-test code**: clippy denies `unwrap`, `expect`,
 //!   `panic!` and slice indexing outside tests; a panic hook still shows a
 //!   banner if one happens.

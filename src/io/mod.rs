@@ -9,6 +9,7 @@ pub mod decode;
 pub mod delimited;
 pub mod demo;
 pub mod import;
+pub mod scenario;
 pub mod synthetic;
 
 use crate::i18n::{Lang, Msg};

@@ -17,4 +17,4 @@ pub mod workbook;
 pub use metric::{lookup_header, MetricDef, MetricId, METRICS};
 pub use table::{Cell, Column, Table};
 pub use unit::{format_value as format_value_pub, Direction, Parsed, PercentScale, Unit};
-pub use workbook::{Command, ModelError, Touched, Workbook};
+pub use workbook::{Command, ModelError, Snapshot, Touched, Workbook};

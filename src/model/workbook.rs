@@ -58,6 +58,9 @@ pub enum Command {
     ImportMonth { month: String, table: Box<Table> },
     /// Make another month current.
     SelectMonth(String),
+    /// Replace everything with a loaded snapshot (a restored autosave or an
+    /// opened scenario file).
+    Load(Box<Snapshot>),
     /// Append a KPI plan.
     AddPlan(Box<Plan>),
     /// Replace plan `idx` (every edit of the plan editor).
@@ -139,8 +142,24 @@ enum Step {
     },
     /// Switch the current month from one label to another.
     SwitchMonth { from: String, to: String },
+    /// Everything before and after a load.
+    Load {
+        before: Box<Snapshot>,
+        after: Box<Snapshot>,
+    },
     /// Several steps as one (a rename with the formulas that follow it).
     Multi(Vec<Step>),
+}
+
+/// Everything a workbook holds (no history): what is saved and loaded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    /// The current month's label.
+    pub month: String,
+    /// Every month, the current one included.
+    pub tables: Vec<(String, Table)>,
+    pub plans: Vec<Plan>,
+    pub qa: QaParams,
 }
 
 /// The current month and the archive, as one value for undo.
@@ -215,6 +234,44 @@ impl Workbook {
         wb.month = month.trim().to_string();
         wb.plans = plans;
         wb
+    }
+
+    /// Everything the workbook holds, for saving.
+    pub fn snapshot(&self) -> Snapshot {
+        let mut tables = self.archive.clone();
+        tables.push((self.month.clone(), self.table.clone()));
+        tables.sort_by(|a, b| a.0.cmp(&b.0));
+        Snapshot {
+            month: self.month.clone(),
+            tables,
+            plans: self.plans.clone(),
+            qa: self.qa.clone(),
+        }
+    }
+
+    /// A workbook from a snapshot, with empty history and formulas computed.
+    pub fn from_snapshot(s: Snapshot) -> Workbook {
+        let mut wb = Workbook::new(Table::default());
+        wb.restore(&s);
+        wb.recalc_all();
+        wb
+    }
+
+    fn restore(&mut self, s: &Snapshot) {
+        let mut archive = Vec::new();
+        let mut current = None;
+        for (m, t) in &s.tables {
+            if *m == s.month && current.is_none() {
+                current = Some(t.clone());
+            } else {
+                archive.push((m.clone(), t.clone()));
+            }
+        }
+        self.table = current.unwrap_or_default();
+        self.month = s.month.clone();
+        self.archive = archive;
+        self.plans = s.plans.clone();
+        self.qa = s.qa.clone();
     }
 
     /// The current month's label.
@@ -375,6 +432,10 @@ impl Workbook {
                     after: Box::new(after),
                 }
             }
+            Command::Load(after) => Step::Load {
+                before: Box::new(self.snapshot()),
+                after,
+            },
             Command::SelectMonth(to) => {
                 if !self.archive.iter().any(|(l, _)| *l == to) {
                     return Err(refuse(Msg::ErrNoSuchMonth, vec![to]));
@@ -712,6 +773,11 @@ impl Workbook {
                 self.table = m.table.clone();
                 self.month = m.month.clone();
                 self.archive = m.archive.clone();
+                Touched::Table
+            }
+            Step::Load { before, after } => {
+                let s = if forward { after } else { before };
+                self.restore(s);
                 Touched::Table
             }
             Step::SwitchMonth { from, to } => {

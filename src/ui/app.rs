@@ -13,8 +13,31 @@ use yew::prelude::*;
 /// The root component.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| AppState::new(browser::preferred_lang()));
+    let state = use_reducer(|| AppState::restore_or_new(browser::preferred_lang()));
     let lang = state.lang;
+
+    // Autosave: 600 ms after the last change, the whole workbook goes to
+    // localStorage; a refusal (quota, private mode) is shown, never silent.
+    {
+        let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+        let state = state.clone();
+        use_effect_with(state.revision, move |rev| {
+            if *rev > 0 {
+                let s = state.clone();
+                *pending.borrow_mut() =
+                    Some(gloo::timers::callback::Timeout::new(600, move || {
+                        let json = crate::io::scenario::to_json(&s.workbook.snapshot());
+                        if let Err(e) = browser::save_autosave(&json) {
+                            s.dispatch(Action::Notify(crate::ui::state::Notice {
+                                msg: Msg::AutosaveFailed,
+                                args: vec![e],
+                                error: true,
+                            }));
+                        }
+                    }));
+            }
+        });
+    }
 
     // Language side effects: remember the choice, set <html lang> and title.
     use_effect_with(lang, |lang| {

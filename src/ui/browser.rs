@@ -65,3 +65,32 @@ pub fn mark(name: &str) {
         let _ = p.mark(name);
     }
 }
+
+const AUTOSAVE_KEY: &str = "kpi-sandbox.autosave";
+const BACKUP_KEY: &str = "kpi-sandbox.autosave.backup";
+
+/// The autosaved workbook (JSON), if any.
+pub fn load_autosave() -> Option<String> {
+    storage().and_then(|s| s.get_item(AUTOSAVE_KEY).ok().flatten())
+}
+
+/// Saves the workbook; the error text when storage refuses (full, blocked).
+pub fn save_autosave(json: &str) -> Result<(), String> {
+    let s = storage().ok_or_else(|| "localStorage unavailable".to_string())?;
+    s.set_item(AUTOSAVE_KEY, json).map_err(|e| {
+        e.as_string()
+            .or_else(|| {
+                js_sys::Reflect::get(&e, &"name".into())
+                    .ok()
+                    .and_then(|n| n.as_string())
+            })
+            .unwrap_or_else(|| "QuotaExceededError".into())
+    })
+}
+
+/// Keeps an autosave that could not be restored, so it is never lost.
+pub fn backup_autosave(json: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(BACKUP_KEY, json);
+    }
+}

@@ -67,6 +67,43 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The start state: the autosaved workbook when there is one, else the
+    /// demo team in `lang`. An autosave that cannot be restored is kept as a
+    /// backup and reported; it is never overwritten silently.
+    pub fn restore_or_new(lang: Lang) -> Self {
+        let Some(json) = super::browser::load_autosave() else {
+            return AppState::new(lang);
+        };
+        match crate::io::scenario::from_json(&json) {
+            Ok(snapshot) => AppState {
+                workbook: Workbook::from_snapshot(snapshot),
+                notice: Some(Notice {
+                    msg: Msg::AutosaveRestored,
+                    args: Vec::new(),
+                    error: false,
+                }),
+                ..AppState::new(lang)
+            },
+            Err(problems) => {
+                super::browser::backup_autosave(&json);
+                let why = problems
+                    .first()
+                    .map(|p| {
+                        Msg::FileProblemAt.fill(lang, &[p.path.clone(), p.msg.fill(lang, &p.args)])
+                    })
+                    .unwrap_or_default();
+                AppState {
+                    notice: Some(Notice {
+                        msg: Msg::AutosaveBroken,
+                        args: vec![why],
+                        error: true,
+                    }),
+                    ..AppState::new(lang)
+                }
+            }
+        }
+    }
+
     /// The start state: the demo team in `lang`.
     pub fn new(lang: Lang) -> Self {
         let plans = vec![
@@ -96,6 +133,8 @@ pub enum Action {
     DismissNotice,
     SelectPlan(usize),
     SetCompare(Option<usize>),
+    /// Show a message (from an effect, e.g. a failed autosave).
+    Notify(Notice),
 }
 
 impl Reducible for AppState {
@@ -159,6 +198,10 @@ impl Reducible for AppState {
             }),
             Action::SetCompare(c) if c != self.compare => Rc::new(AppState {
                 compare: c,
+                ..(*self).clone()
+            }),
+            Action::Notify(n) if self.notice.as_ref() != Some(&n) => Rc::new(AppState {
+                notice: Some(n),
                 ..(*self).clone()
             }),
             Action::DismissNotice if self.notice.is_some() => Rc::new(AppState {

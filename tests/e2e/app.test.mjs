@@ -144,3 +144,32 @@ test('rows and columns: add, remove, change a unit, undo', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('reload mid-work and see nothing lost; a broken autosave is kept as a backup', async () => {
+  const { page, context, errors } = await env.open({ locale: 'zh-CN' });
+  await page.locator('#cell-0-6').click();
+  await page.keyboard.type('50');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'ƒx 新增公式列' }).click();
+  await page.locator('#new-col-name').fill('双倍');
+  await page.locator('#new-col-formula').fill('[询单人数]*2');
+  await page.locator('#new-col-formula').press('Enter');
+  await expectText(page.locator('#cell-0-19'), '2,808');
+  // Wait for the debounced autosave to land, then reload.
+  await page.waitForFunction(() => (localStorage.getItem('kpi-sandbox.autosave') || '').includes('双倍'));
+  await page.reload();
+  await page.getByRole('grid').waitFor();
+  await expectText(page.locator('#cell-0-6'), '50.00%');
+  await expectText(page.locator('#cell-0-19'), '2,808');
+  await expectText(page.getByRole('status').first(), /已恢复上次未完成的工作（自动保存）/);
+  // A corrupted autosave: the demo loads, the text is backed up, the user is told.
+  await page.evaluate(() => localStorage.setItem('kpi-sandbox.autosave', '{"app":"kpi-sandbox","version":1,"months":[tru'));
+  await page.reload();
+  await page.getByRole('grid').waitFor();
+  await expectText(page.getByRole('status').first(), /自动保存的数据无法恢复/);
+  await expectText(page.locator('#cell-0-6'), '32.26%');
+  const backup = await page.evaluate(() => localStorage.getItem('kpi-sandbox.autosave.backup'));
+  assert.ok(backup.startsWith('{"app":"kpi-sandbox"'), 'the broken autosave is kept');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -29,6 +29,7 @@ async fn render_app() -> Element {
     // Each test starts from the default language choice.
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.remove_item("kpi-sandbox.lang").unwrap();
+    storage.remove_item("kpi-sandbox.autosave").unwrap();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root(root.clone()).render();

@@ -1,0 +1,255 @@
+//! The saved format: the whole workbook (all months, plans, QA inputs) as
+//! versioned JSON, used by autosave and, later, scenario files. Schema in
+//! `docs/SCENARIO.md`.
+//!
+//! This is a compatibility boundary: the file types here (`FileV1`…) are not
+//! the model's types, so the model can change while old files keep loading.
+//! Reading never panics and never half-applies: it returns a complete
+//! [`Snapshot`] or every problem found, each with its path in the file.
+
+use crate::i18n::Msg;
+use crate::model::formula::ErrorKind;
+use crate::model::plan::Plan;
+use crate::model::qa::QaParams;
+use crate::model::workbook::Snapshot;
+use crate::model::{Cell, Column, Direction, MetricId, Table, Unit};
+use serde::{Deserialize, Serialize};
+
+/// The version this build writes. Files with a higher version are refused.
+pub const VERSION: u32 = 1;
+const APP: &str = "kpi-sandbox";
+
+#[derive(Serialize, Deserialize)]
+struct FileV1 {
+    app: String,
+    version: u32,
+    current_month: String,
+    months: Vec<MonthV1>,
+    plans: Vec<Plan>,
+    qa: QaParams,
+}
+
+#[derive(Serialize, Deserialize)]
+struct MonthV1 {
+    month: String,
+    columns: Vec<ColumnV1>,
+    /// Row-major; formula cells are saved as null (they are recomputed).
+    rows: Vec<Vec<Option<CellV1>>>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ColumnV1 {
+    name: String,
+    metric: Option<MetricId>,
+    unit: Unit,
+    direction: Direction,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    formula: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum CellV1 {
+    Number(f64),
+    Text(String),
+    Bool(bool),
+    Invalid { invalid: String, problem: Msg },
+    Error { error: ErrorKind },
+}
+
+/// A problem in a file: where (a JSON path such as `months[0].rows[3]`) and what.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileProblem {
+    pub path: String,
+    pub msg: Msg,
+    pub args: Vec<String>,
+}
+
+fn month_to_file(month: &str, t: &Table) -> MonthV1 {
+    MonthV1 {
+        month: month.to_string(),
+        columns: t
+            .columns
+            .iter()
+            .map(|c| ColumnV1 {
+                name: c.name.clone(),
+                metric: c.metric,
+                unit: c.unit,
+                direction: c.direction,
+                formula: c.formula.clone(),
+            })
+            .collect(),
+        rows: (0..t.len())
+            .map(|r| {
+                t.columns
+                    .iter()
+                    .enumerate()
+                    .map(|(c, col)| {
+                        if col.is_formula() {
+                            return None;
+                        }
+                        match t.at(r, c) {
+                            Cell::Empty => None,
+                            Cell::Number(v) => Some(CellV1::Number(*v)),
+                            Cell::Text(s) => Some(CellV1::Text(s.clone())),
+                            Cell::Bool(b) => Some(CellV1::Bool(*b)),
+                            Cell::Invalid { raw, problem } => Some(CellV1::Invalid {
+                                invalid: raw.clone(),
+                                problem: *problem,
+                            }),
+                            Cell::Error(e) => Some(CellV1::Error { error: *e }),
+                        }
+                    })
+                    .collect()
+            })
+            .collect(),
+    }
+}
+
+/// Writes a snapshot as JSON.
+pub fn to_json(s: &Snapshot) -> String {
+    let file = FileV1 {
+        app: APP.into(),
+        version: VERSION,
+        current_month: s.month.clone(),
+        months: s.tables.iter().map(|(m, t)| month_to_file(m, t)).collect(),
+        plans: s.plans.clone(),
+        qa: s.qa.clone(),
+    };
+    serde_json::to_string(&file).unwrap_or_default()
+}
+
+fn problem(path: impl Into<String>, msg: Msg, args: Vec<String>) -> FileProblem {
+    FileProblem {
+        path: path.into(),
+        msg,
+        args,
+    }
+}
+
+/// Reads a snapshot, or every problem with its path. A file from a newer
+/// version of the app, or not from this app, is refused as a whole.
+pub fn from_json(text: &str) -> Result<Snapshot, Vec<FileProblem>> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        vec![problem(
+            format!("line {}, column {}", e.line(), e.column()),
+            Msg::FileErrJson,
+            vec![e.to_string()],
+        )]
+    })?;
+    if value.get("app").and_then(|a| a.as_str()) != Some(APP) {
+        return Err(vec![problem("app", Msg::FileErrNotOurs, Vec::new())]);
+    }
+    let version = value.get("version").and_then(|v| v.as_u64());
+    match version {
+        Some(v) if v > u64::from(VERSION) => {
+            return Err(vec![problem(
+                "version",
+                Msg::FileErrFuture,
+                vec![v.to_string(), VERSION.to_string()],
+            )])
+        }
+        Some(1) => {}
+        _ => return Err(vec![problem("version", Msg::FileErrVersion, Vec::new())]),
+    }
+    let file: FileV1 = serde_json::from_value(value)
+        .map_err(|e| vec![problem("", Msg::FileErrShape, vec![e.to_string()])])?;
+    let mut problems = Vec::new();
+    let mut tables = Vec::new();
+    for (mi, m) in file.months.iter().enumerate() {
+        let base = format!("months[{mi}]");
+        if m.month.trim().is_empty() {
+            problems.push(problem(
+                format!("{base}.month"),
+                Msg::ErrMonthEmpty,
+                Vec::new(),
+            ));
+        }
+        if !m.columns.iter().any(|c| c.metric == Some(MetricId::Agent)) {
+            problems.push(problem(
+                format!("{base}.columns"),
+                Msg::ErrNoAgentColumn,
+                Vec::new(),
+            ));
+        }
+        for (ci, c) in m.columns.iter().enumerate() {
+            if let Some(f) = &c.formula {
+                if let Err(e) = crate::model::formula::validate(f) {
+                    problems.push(problem(
+                        format!("{base}.columns[{ci}].formula"),
+                        e.msg,
+                        e.args,
+                    ));
+                }
+            }
+        }
+        let width = m.columns.len();
+        let mut rows = Vec::with_capacity(m.rows.len());
+        for (ri, r) in m.rows.iter().enumerate() {
+            if r.len() != width {
+                problems.push(problem(
+                    format!("{base}.rows[{ri}]"),
+                    Msg::FileErrRowWidth,
+                    vec![r.len().to_string(), width.to_string()],
+                ));
+            }
+            rows.push(
+                r.iter()
+                    .map(|c| match c {
+                        None => Cell::Empty,
+                        Some(CellV1::Number(v)) if v.is_finite() => Cell::Number(*v),
+                        Some(CellV1::Number(_)) => Cell::Empty,
+                        Some(CellV1::Text(s)) => Cell::Text(s.clone()),
+                        Some(CellV1::Bool(b)) => Cell::Bool(*b),
+                        Some(CellV1::Invalid { invalid, problem }) => Cell::Invalid {
+                            raw: invalid.clone(),
+                            problem: *problem,
+                        },
+                        Some(CellV1::Error { error }) => Cell::Error(*error),
+                    })
+                    .collect(),
+            );
+        }
+        let columns = m
+            .columns
+            .iter()
+            .map(|c| Column {
+                name: c.name.clone(),
+                metric: c.metric,
+                unit: c.unit,
+                direction: c.direction,
+                formula: c.formula.clone(),
+            })
+            .collect();
+        tables.push((m.month.trim().to_string(), Table::from_rows(columns, rows)));
+    }
+    if !tables.iter().any(|(m, _)| *m == file.current_month.trim()) {
+        problems.push(problem(
+            "current_month",
+            Msg::ErrNoSuchMonth,
+            vec![file.current_month.clone()],
+        ));
+    }
+    for (pi, p) in file.plans.iter().enumerate() {
+        if p.items.len() > crate::model::plan::MAX_ITEMS {
+            problems.push(problem(
+                format!("plans[{pi}].items"),
+                Msg::PlanErrItemCount,
+                vec![p.items.len().to_string()],
+            ));
+        }
+    }
+    for q in file.qa.validate() {
+        problems.push(problem(format!("qa.{:?}", q.field), q.msg, Vec::new()));
+    }
+    if problems.is_empty() {
+        Ok(Snapshot {
+            month: file.current_month.trim().to_string(),
+            tables,
+            plans: file.plans,
+            qa: file.qa,
+        })
+    } else {
+        Err(problems)
+    }
+}
