@@ -11,9 +11,11 @@ WASM := wasm32-unknown-unknown
 # Bundle budget: gzip of the wasm module + JS, in KB. `make test` fails above it.
 # Issue 9 started it at 900 KB; lowered to 300 KB when the app measured 141.5 KB
 # (Yew shell + grid + importer); raised to 350 KB when plans, scores, formulas,
-# QA and import brought it to 292 KB. Lower it when XLSX and charts load lazily.
+# QA and import brought it to 292 KB; raised to 400 KB when the saved format
+# (serde_json with float_roundtrip, +82 KB gzip, of which float_roundtrip 9 KB)
+# brought it to 377 KB. Lower it when XLSX and charts load lazily.
 # Raise it only on purpose, with the reason.
-SIZE_BUDGET_KB ?= 350
+SIZE_BUDGET_KB ?= 400
 
 .PHONY: serve dist test setup setup-browser lint test-native test-web build-release e2e size bench serve-dist fmt clean
 

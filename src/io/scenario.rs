@@ -130,18 +130,25 @@ fn problem(path: impl Into<String>, msg: Msg, args: Vec<String>) -> FileProblem 
 /// Reads a snapshot, or every problem with its path. A file from a newer
 /// version of the app, or not from this app, is refused as a whole.
 pub fn from_json(text: &str) -> Result<Snapshot, Vec<FileProblem>> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+    // The header first, so a foreign or future file gets its own message
+    // rather than a shape error (and without building a generic JSON value).
+    #[derive(Deserialize)]
+    struct Header {
+        app: Option<String>,
+        version: Option<serde_json::Value>,
+    }
+    let json_err = |e: serde_json::Error| {
         vec![problem(
             format!("line {}, column {}", e.line(), e.column()),
             Msg::FileErrJson,
             vec![e.to_string()],
         )]
-    })?;
-    if value.get("app").and_then(|a| a.as_str()) != Some(APP) {
+    };
+    let header: Header = serde_json::from_str(text).map_err(json_err)?;
+    if header.app.as_deref() != Some(APP) {
         return Err(vec![problem("app", Msg::FileErrNotOurs, Vec::new())]);
     }
-    let version = value.get("version").and_then(|v| v.as_u64());
-    match version {
+    match header.version.and_then(|v| v.as_u64()) {
         Some(v) if v > u64::from(VERSION) => {
             return Err(vec![problem(
                 "version",
@@ -152,7 +159,7 @@ pub fn from_json(text: &str) -> Result<Snapshot, Vec<FileProblem>> {
         Some(1) => {}
         _ => return Err(vec![problem("version", Msg::FileErrVersion, Vec::new())]),
     }
-    let file: FileV1 = serde_json::from_value(value)
+    let file: FileV1 = serde_json::from_str(text)
         .map_err(|e| vec![problem("", Msg::FileErrShape, vec![e.to_string()])])?;
     let mut problems = Vec::new();
     let mut tables = Vec::new();
