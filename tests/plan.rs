@@ -189,16 +189,7 @@ fn bands_both_directions() {
 }
 
 fn bands_rule(b: &[(f64, f64)]) -> Rule {
-    Rule::Bands {
-        bands: b
-            .iter()
-            .map(|(t, p)| Band {
-                threshold: *t,
-                points: *p,
-            })
-            .collect(),
-        otherwise: 0.0,
-    }
+    Rule::bands(b, 0.0)
 }
 
 #[test]

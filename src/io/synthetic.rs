@@ -72,24 +72,9 @@ pub const BENCH_FORMULAS: &[(&str, &str)] = &[
 /// An 8-item plan over the synthetic team (all agents), one item per rule
 /// kind plus a second ratio, weights summing to 100 %.
 pub fn bench_plan() -> crate::model::plan::Plan {
-    use crate::model::plan::{Band, Grading, Plan, PlanItem, Rule};
-    let item = |column: &str, weight: f64, rule: Rule| PlanItem {
-        column: column.into(),
-        weight,
-        direction: None,
-        rule,
-        fixed: false,
-    };
-    let bands = |b: &[(f64, f64)]| Rule::Bands {
-        bands: b
-            .iter()
-            .map(|(t, p)| Band {
-                threshold: *t,
-                points: *p,
-            })
-            .collect(),
-        otherwise: 0.0,
-    };
+    use crate::model::plan::{Grading, Plan, PlanItem, Rule};
+    let item = |column: &str, weight: f64, rule: Rule| PlanItem::new(column, weight, rule, false);
+    let bands = |b: &[(f64, f64)]| Rule::bands(b, 0.0);
     Plan {
         name: "bench".into(),
         month: "2026-11".into(),

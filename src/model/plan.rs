@@ -598,11 +598,7 @@ fn points_alone(rule: &Rule, a: f64, lower: bool) -> Option<(f64, Explain)> {
     Some(match rule {
         Rule::Ratio { target, floor, cap } => {
             let raw = if *target > 0.0 {
-                if lower {
-                    (2.0 - a / target) * 100.0
-                } else {
-                    a / target * 100.0
-                }
+                ratio_points(a, *target, lower)
             } else {
                 0.0
             };
@@ -690,6 +686,16 @@ fn points_alone(rule: &Rule, a: f64, lower: bool) -> Option<(f64, Explain)> {
     })
 }
 
+/// `a ÷ reference × 100`, or `(2 − a ÷ reference) × 100` when lower is better
+/// (shared by ratio-to-target and relative-to-average).
+fn ratio_points(a: f64, reference: f64, lower: bool) -> f64 {
+    if lower {
+        (2.0 - a / reference) * 100.0
+    } else {
+        a / reference * 100.0
+    }
+}
+
 /// Piecewise-linear through `knots` (sorted by x), flat beyond the ends.
 fn interpolate(knots: &[(f64, f64)], x: f64) -> f64 {
     let (Some(first), Some(last)) = (knots.first(), knots.last()) else {
@@ -763,11 +769,7 @@ pub fn score(table: &Table, plan: &Plan) -> PlanScores {
                 Some(x) => match &item.rule {
                     Rule::Relative { cap } => {
                         let raw = if avg != 0.0 {
-                            if lower {
-                                (2.0 - x / avg) * 100.0
-                            } else {
-                                x / avg * 100.0
-                            }
+                            ratio_points(*x, avg, lower)
                         } else {
                             0.0
                         };
@@ -999,26 +1001,32 @@ pub enum Template {
     AfterSales,
 }
 
-fn item(column: &str, weight: f64, rule: Rule, fixed: bool) -> PlanItem {
-    PlanItem {
-        column: column.into(),
-        weight,
-        direction: None,
-        rule,
-        fixed,
+impl PlanItem {
+    /// An item on `column` with the column's own direction.
+    pub fn new(column: &str, weight: f64, rule: Rule, fixed: bool) -> PlanItem {
+        PlanItem {
+            column: column.into(),
+            weight,
+            direction: None,
+            rule,
+            fixed,
+        }
     }
 }
 
-fn bands(b: &[(f64, f64)], otherwise: f64) -> Rule {
-    Rule::Bands {
-        bands: b
-            .iter()
-            .map(|(t, p)| Band {
-                threshold: *t,
-                points: *p,
-            })
-            .collect(),
-        otherwise,
+impl Rule {
+    /// A band table from `(threshold, points)` pairs.
+    pub fn bands(b: &[(f64, f64)], otherwise: f64) -> Rule {
+        Rule::Bands {
+            bands: b
+                .iter()
+                .map(|(t, p)| Band {
+                    threshold: *t,
+                    points: *p,
+                })
+                .collect(),
+            otherwise,
+        }
     }
 }
 
@@ -1029,20 +1037,20 @@ fn bands(b: &[(f64, f64)], otherwise: f64) -> Rule {
 pub fn template(t: Template, name: &str, month: &str) -> Plan {
     let items = match t {
         Template::PreSales => vec![
-            item(
+            PlanItem::new(
                 "询单转化率",
                 40.0,
-                bands(&[(0.45, 100.0), (0.40, 80.0), (0.35, 60.0)], 0.0),
+                Rule::bands(&[(0.45, 100.0), (0.40, 80.0), (0.35, 60.0)], 0.0),
                 true,
             ),
-            item("客服销售额", 20.0, Rule::Relative { cap: 120.0 }, false),
-            item(
+            PlanItem::new("客服销售额", 20.0, Rule::Relative { cap: 120.0 }, false),
+            PlanItem::new(
                 "首次响应时间",
                 15.0,
-                bands(&[(35.0, 100.0), (45.0, 80.0), (55.0, 60.0)], 0.0),
+                Rule::bands(&[(35.0, 100.0), (45.0, 80.0), (55.0, 60.0)], 0.0),
                 false,
             ),
-            item(
+            PlanItem::new(
                 "回复率",
                 10.0,
                 Rule::Linear {
@@ -1053,7 +1061,7 @@ pub fn template(t: Template, name: &str, month: &str) -> Plan {
                 },
                 false,
             ),
-            item(
+            PlanItem::new(
                 "客户满意度",
                 15.0,
                 Rule::Ratio {
@@ -1065,7 +1073,7 @@ pub fn template(t: Template, name: &str, month: &str) -> Plan {
             ),
         ],
         Template::AfterSales => vec![
-            item(
+            PlanItem::new(
                 "客户满意度",
                 30.0,
                 Rule::Ratio {
@@ -1075,7 +1083,7 @@ pub fn template(t: Template, name: &str, month: &str) -> Plan {
                 },
                 true,
             ),
-            item(
+            PlanItem::new(
                 "退款率",
                 20.0,
                 Rule::Ratio {
@@ -1085,13 +1093,13 @@ pub fn template(t: Template, name: &str, month: &str) -> Plan {
                 },
                 false,
             ),
-            item(
+            PlanItem::new(
                 "中差评数",
                 15.0,
-                bands(&[(0.0, 100.0), (1.0, 80.0), (3.0, 60.0)], 0.0),
+                Rule::bands(&[(0.0, 100.0), (1.0, 80.0), (3.0, 60.0)], 0.0),
                 false,
             ),
-            item(
+            PlanItem::new(
                 "质检得分",
                 25.0,
                 Rule::Linear {
@@ -1102,10 +1110,10 @@ pub fn template(t: Template, name: &str, month: &str) -> Plan {
                 },
                 false,
             ),
-            item(
+            PlanItem::new(
                 "平均响应时间",
                 10.0,
-                bands(&[(40.0, 100.0), (50.0, 80.0), (60.0, 60.0)], 0.0),
+                Rule::bands(&[(40.0, 100.0), (50.0, 80.0), (60.0, 60.0)], 0.0),
                 false,
             ),
         ],
