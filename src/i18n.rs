@@ -190,6 +190,17 @@ messages! {
     ImpMonthHint => "填当前月份则替换当前数据；填其他月份则新增一个月，当前月份的数据保留", "The current month replaces its data; another month adds a month and keeps the current one";
     ScoresMonthFallback => "方案月份 {0} 没有数据，以下按当前月份 {1} 的数据计算。", "There is no data for the plan's month {0}; scores below use the current month {1}.";
     ScoresMonth => "数据月份：{0}", "Data month: {0}";
+    ExportCsv => "导出 CSV", "Export CSV";
+    ExportScoresCsv => "导出成绩 CSV", "Export scores CSV";
+    SaveWorkbook => "保存工作簿文件", "Save workbook file";
+    FileTeamData => "团队数据", "team-data";
+    FileScores => "成绩", "scores";
+    FileWorkbook => "客服绩效沙盘", "kpi-sandbox";
+    DownloadFailed => "下载失败：{0}", "Download failed: {0}";
+    WbPreview => "工作簿文件：{0} 个月份（当前 {1}），{2} 个考核方案", "Workbook file: {0} months (current {1}), {2} plans";
+    WbReplaceWarning => "打开后将替换当前的全部数据、方案和质检设置（可以撤销）。", "Opening replaces all current data, plans and QA inputs (you can undo).";
+    WbOpen => "打开此工作簿", "Open this workbook";
+    WbRefused => "文件有 {0} 处问题，未做任何改动：", "The file has {0} problems; nothing was changed:";
     ImpPasteButton => "粘贴数据", "Paste data";
     ImpOpenFile => "打开文件", "Open file";
     ImpRestoreDemo => "恢复演示数据", "Restore the demo team";

@@ -8,6 +8,7 @@
 pub mod decode;
 pub mod delimited;
 pub mod demo;
+pub mod export;
 pub mod import;
 pub mod scenario;
 pub mod synthetic;

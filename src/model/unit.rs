@@ -111,8 +111,13 @@ fn fold_width(s: &str) -> String {
 }
 
 /// Reads a plain number with optional currency sign, thousands separators,
-/// `元` suffix and `万`/`亿` multipliers. Returns `Err(msg)` on failure.
-fn parse_amount(s: &str) -> Result<f64, Msg> {
+/// `元` suffix and `万`/`亿` multipliers, scaled by `10^exp10` (−2 for a
+/// percentage). Returns `Err(msg)` on failure.
+///
+/// Scaling shifts the decimal exponent in the text (`33.76` → `33.76e-2`)
+/// rather than dividing, so the result is the double nearest the decimal
+/// value (0.3376, not 0.33759999999999996), as a spreadsheet holds it.
+fn parse_scaled(s: &str, exp10: i32) -> Result<f64, Msg> {
     let mut t: String = s
         .trim()
         .chars()
@@ -124,26 +129,39 @@ fn parse_amount(s: &str) -> Result<f64, Msg> {
     if let Some(rest) = t.strip_prefix("RMB") {
         t = rest.to_string();
     }
-    let mut mult = 1.0;
+    let mut exp = exp10;
     if let Some(rest) = t.strip_suffix('万') {
         t = rest.to_string();
-        mult = 1e4;
+        exp += 4;
     } else if let Some(rest) = t.strip_suffix('亿') {
         t = rest.to_string();
-        mult = 1e8;
+        exp += 8;
     }
     // Rust's parser accepts "inf" and "NaN"; they are recognised here so the
     // message can say "not finite" rather than "not a number".
-    let v: f64 = t.parse().map_err(|_| Msg::ErrNotANumber)?;
-    if !v.is_finite() {
+    let plain: f64 = t.parse().map_err(|_| Msg::ErrNotANumber)?;
+    if !plain.is_finite() {
         return Err(Msg::ErrNotFinite);
     }
-    let v = v * mult;
+    let v = if exp == 0 {
+        plain
+    } else if t.contains(['e', 'E']) {
+        plain * 10f64.powi(exp)
+    } else {
+        format!("{t}e{exp}")
+            .parse()
+            .map_err(|_| Msg::ErrNotANumber)?
+    };
     if !v.is_finite() {
         return Err(Msg::ErrNotFinite);
     }
     // Normalise -0 to 0 so that equal values compare and serialise equally.
     Ok(if v == 0.0 { 0.0 } else { v })
+}
+
+/// [`parse_scaled`] without scaling.
+fn parse_amount(s: &str) -> Result<f64, Msg> {
+    parse_scaled(s, 0)
 }
 
 /// Reads a duration in seconds: `32`, `32.5`, `32秒`, `32s`, `1分20秒`,
@@ -235,12 +253,12 @@ pub fn parse_value(raw: &str, unit: Unit, scale: PercentScale) -> Parsed {
     let result = match unit {
         Unit::Percent => {
             if let Some(body) = s.strip_suffix('%') {
-                parse_amount(body).map(|v| v / 100.0)
+                parse_scaled(body, -2)
             } else {
-                parse_amount(s).map(|v| match scale {
-                    PercentScale::Fraction => v,
-                    PercentScale::Points => v / 100.0,
-                })
+                match scale {
+                    PercentScale::Fraction => parse_amount(s),
+                    PercentScale::Points => parse_scaled(s, -2),
+                }
             }
         }
         Unit::Seconds => parse_duration(s),

@@ -94,3 +94,30 @@ pub fn backup_autosave(json: &str) {
         let _ = s.set_item(BACKUP_KEY, json);
     }
 }
+
+/// Saves `text` as a file named `name` through the browser's download (a
+/// Blob URL: nothing leaves the machine).
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let err = |e: wasm_bindgen::JsValue| e.as_string().unwrap_or_else(|| "download failed".into());
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(err)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
+    let doc = gloo::utils::document();
+    let a: web_sys::HtmlAnchorElement = doc
+        .create_element("a")
+        .map_err(err)?
+        .dyn_into()
+        .map_err(|_| "no anchor".to_string())?;
+    a.set_href(&url);
+    a.set_download(name);
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&a);
+    }
+    a.click();
+    a.remove();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}

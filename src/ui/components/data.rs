@@ -48,6 +48,16 @@ pub fn DataWorkspace() -> Html {
                             }) }
                         </select>
                     </div>
+                    <button type="button" onclick={{
+                        let state = state.clone();
+                        Callback::from(move |_| {
+                            let text = crate::io::export::table_csv(state.workbook.table(), lang);
+                            let name = format!("{}-{}.csv", Msg::FileTeamData.t(lang), state.workbook.month());
+                            if let Err(e) = crate::ui::browser::download(&name, "text/csv;charset=utf-8", &text) {
+                                state.dispatch(Action::Notify(crate::ui::state::Notice { msg: Msg::DownloadFailed, args: vec![e], error: true }));
+                            }
+                        })
+                    }}>{ Msg::ExportCsv.t(lang) }</button>
                     <button type="button" onclick={on_undo} disabled={!state.workbook.can_undo()}
                         title={Msg::UndoHint.t(lang)} aria-label={Msg::Undo.t(lang)}>{ "↶ " }{ Msg::Undo.t(lang) }</button>
                     <button type="button" onclick={on_redo} disabled={!state.workbook.can_redo()}

@@ -28,6 +28,16 @@ pub enum Pending {
         source: String,
         refusal: Refusal,
     },
+    /// A saved workbook file, ready to open.
+    Workbook {
+        source: String,
+        snapshot: Rc<crate::model::Snapshot>,
+    },
+    /// A workbook file with problems (each with its path).
+    BadWorkbook {
+        source: String,
+        problems: Rc<Vec<crate::io::scenario::FileProblem>>,
+    },
 }
 
 /// Decodes GB18030 with the browser's TextDecoder (no bundle cost); `None`
@@ -50,6 +60,19 @@ fn from_text(source: String, encoding: Option<Encoding>, text: &str) -> Pending 
 }
 
 fn from_bytes(name: String, bytes: &[u8]) -> Pending {
+    if name.to_lowercase().ends_with(".json") {
+        let text = String::from_utf8_lossy(bytes);
+        return match crate::io::scenario::from_json(text.trim_start_matches('\u{feff}')) {
+            Ok(s) => Pending::Workbook {
+                source: name,
+                snapshot: Rc::new(s),
+            },
+            Err(p) => Pending::BadWorkbook {
+                source: name,
+                problems: Rc::new(p),
+            },
+        };
+    }
     match decode(bytes, &name, &gb18030) {
         Ok((text, enc)) => from_text(name, Some(enc), &text),
         Err(refusal) => Pending::Refused {
@@ -205,6 +228,11 @@ pub fn ImportPanel() -> Html {
         let paste_open = paste_open.clone();
         let month_ref = month_ref.clone();
         Callback::from(move |_| {
+            if let Some(Pending::Workbook { snapshot, .. }) = &*pending {
+                state.dispatch(Action::Apply(Command::Load(Box::new((**snapshot).clone()))));
+                pending.set(None);
+                return;
+            }
             if let Some(Pending::Ready { result, .. }) = &*pending {
                 let month = month_ref
                     .cast::<HtmlInputElement>()
@@ -234,8 +262,18 @@ pub fn ImportPanel() -> Html {
                 <button type="button" onclick={toggle_paste} aria-expanded={paste_open.to_string()}>{ Msg::ImpPasteButton.t(lang) }</button>
                 <label class="file-button">
                     { Msg::ImpOpenFile.t(lang) }
-                    <input type="file" accept=".csv,.tsv,.txt,.xlsx,.xls,text/csv,text/plain" onchange={on_file} aria-label={Msg::ImpOpenFile.t(lang)} />
+                    <input type="file" accept=".csv,.tsv,.txt,.json,.xlsx,.xls,text/csv,text/plain,application/json" onchange={on_file} aria-label={Msg::ImpOpenFile.t(lang)} />
                 </label>
+                <button type="button" onclick={{
+                    let state = state.clone();
+                    Callback::from(move |_| {
+                        let json = crate::io::scenario::to_json(&state.workbook.snapshot());
+                        let name = format!("{}-{}.json", Msg::FileWorkbook.t(lang), state.workbook.month());
+                        if let Err(e) = crate::ui::browser::download(&name, "application/json", &json) {
+                            state.dispatch(Action::Notify(crate::ui::state::Notice { msg: Msg::DownloadFailed, args: vec![e], error: true }));
+                        }
+                    })
+                }}>{ Msg::SaveWorkbook.t(lang) }</button>
                 <button type="button" class="link" onclick={restore_demo}>{ Msg::ImpRestoreDemo.t(lang) }</button>
                 <span class="muted hint">{ Msg::ImpHint.t(lang) }</span>
             </div>
@@ -270,6 +308,27 @@ fn preview(
         }
     };
     match p {
+        Pending::Workbook { source, snapshot } => html! {
+            <section class="card preview" data-testid="import-preview">
+                <h3>{ Msg::ImpPreviewTitle.fill(lang, &[source_name(source)]) }</h3>
+                <p>{ Msg::WbPreview.fill(lang, &[snapshot.tables.len().to_string(), snapshot.month.clone(), snapshot.plans.len().to_string()]) }</p>
+                <p class="muted">{ Msg::WbReplaceWarning.t(lang) }</p>
+                <div class="actions">
+                    <button type="button" class="primary" onclick={confirm}>{ Msg::WbOpen.t(lang) }</button>
+                    <button type="button" onclick={cancel}>{ Msg::ImpCancel.t(lang) }</button>
+                </div>
+            </section>
+        },
+        Pending::BadWorkbook { source, problems } => html! {
+            <section class="card preview refused" data-testid="import-preview" role="alert">
+                <h3>{ Msg::ImpPreviewTitle.fill(lang, &[source_name(source)]) }</h3>
+                <p class="field-error">{ Msg::WbRefused.fill(lang, &[problems.len().to_string()]) }</p>
+                <ul class="problems error">{ for problems.iter().take(50).map(|p| html! {
+                    <li>{ Msg::FileProblemAt.fill(lang, &[p.path.clone(), p.msg.fill(lang, &p.args)]) }</li>
+                }) }</ul>
+                <button type="button" onclick={cancel}>{ Msg::Dismiss.t(lang) }</button>
+            </section>
+        },
         Pending::Refused { source, refusal } => html! {
             <section class="card preview refused" data-testid="import-preview" role="alert">
                 <h3>{ Msg::ImpPreviewTitle.fill(lang, &[source_name(source)]) }</h3>

@@ -431,6 +431,20 @@ pub fn ScoresWorkspace() -> Html {
                     </select></div>
             </div>
             <p class={classes!("muted", month_table.is_none().then_some("field-error"))} data-testid="scores-month">{ month_note }</p>
+            <div class="actions"><button type="button" onclick={{
+                let state = state.clone();
+                let name = format!("{}-{}-{}.csv", Msg::FileScores.t(lang), plan.name, plan.month);
+                // Built on click, not on every render.
+                Callback::from(move |_| {
+                    let wb = &state.workbook;
+                    let Some(plan) = wb.plans().get(idx) else { return };
+                    let table = wb.table_for(&plan.month).unwrap_or(wb.table());
+                    let text = crate::io::export::scores_csv(table, plan, &score(table, plan), lang);
+                    if let Err(e) = crate::ui::browser::download(&name, "text/csv;charset=utf-8", &text) {
+                        state.dispatch(Action::Notify(crate::ui::state::Notice { msg: Msg::DownloadFailed, args: vec![e], error: true }));
+                    }
+                })
+            }}>{ Msg::ExportScoresCsv.t(lang) }</button></div>
             if !valid { <p class="validation bad" role="alert" data-testid="scores-invalid">{ "✗ " }{ Msg::ScoresInvalid.t(lang) }</p> }
             <p class="help muted">{ Msg::WhyHint.t(lang) }</p>
             { for summary }

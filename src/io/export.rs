@@ -1,0 +1,165 @@
+//! Tables out: CSV that Excel and WPS open correctly (UTF-8 with BOM, CRLF,
+//! units in headers, numbers as numbers), with text that would start a
+//! formula neutralised.
+
+use crate::i18n::{Lang, Msg};
+use crate::model::plan::{Plan, PlanScores};
+use crate::model::round::round_dp;
+use crate::model::{Cell, Table, Unit};
+
+/// One exported value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Out {
+    Number(f64),
+    Text(String),
+    Empty,
+}
+
+/// Text starting with `=`, `+`, `-`, `@`, tab or CR would run as a formula in
+/// Excel/WPS ("CSV injection"); a leading apostrophe keeps it text.
+pub fn neutralize(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
+    }
+}
+
+/// A number as written: at most 6 decimals, no float noise (0.3376 not
+/// 0.33759999999999996).
+fn number(v: f64) -> String {
+    let r = round_dp(v, 6);
+    let s = format!("{r}");
+    if s == "-0" {
+        "0".into()
+    } else {
+        s
+    }
+}
+
+/// CSV text with a BOM.
+pub fn csv(header: &[String], rows: &[Vec<Out>]) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let _ = w.write_record(header.iter().map(|h| neutralize(h)));
+    for r in rows {
+        let _ = w.write_record(r.iter().map(|c| match c {
+            Out::Number(v) => number(*v),
+            Out::Text(t) => neutralize(t),
+            Out::Empty => String::new(),
+        }));
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
+}
+
+/// The unit suffix of a header: `询单转化率 (%)`.
+fn header(name: &str, unit: Unit, lang: Lang) -> String {
+    let u = match unit {
+        Unit::Percent => Some(Msg::UnitPercent),
+        Unit::Seconds => Some(Msg::UnitSeconds),
+        Unit::Money => Some(Msg::UnitYuan),
+        Unit::Days => Some(Msg::UnitDays),
+        _ => None,
+    };
+    match u {
+        Some(u) => format!("{name} ({})", u.t(lang)),
+        None => name.to_string(),
+    }
+}
+
+/// A value in its unit's display scale: percent in points.
+fn value(c: &Cell, unit: Unit) -> Out {
+    match c {
+        Cell::Number(v) if unit == Unit::Percent => Out::Number(v * 100.0),
+        Cell::Number(v) => Out::Number(*v),
+        Cell::Text(t) => Out::Text(t.clone()),
+        Cell::Bool(b) => Out::Text(if *b { "TRUE".into() } else { "FALSE".into() }),
+        Cell::Invalid { raw, .. } => Out::Text(raw.clone()),
+        Cell::Error(e) => Out::Text(e.code().into()),
+        Cell::Empty => Out::Empty,
+    }
+}
+
+/// The team table as CSV.
+pub fn table_csv(t: &Table, lang: Lang) -> String {
+    let header: Vec<String> = t
+        .columns
+        .iter()
+        .map(|c| header(c.label(lang), c.unit, lang))
+        .collect();
+    let rows: Vec<Vec<Out>> = (0..t.len())
+        .map(|r| {
+            t.columns
+                .iter()
+                .enumerate()
+                .map(|(c, col)| value(t.at(r, c), col.unit))
+                .collect()
+        })
+        .collect();
+    csv(&header, &rows)
+}
+
+/// A plan's scores as CSV: rank, agent, group, per item value/points/weighted, total, grade.
+pub fn scores_csv(t: &Table, plan: &Plan, s: &PlanScores, lang: Lang) -> String {
+    let mut header = vec![
+        Msg::ColRank.t(lang).to_string(),
+        Msg::ColAgent.t(lang).to_string(),
+        Msg::ColGroup.t(lang).to_string(),
+    ];
+    let units: Vec<Unit> = plan
+        .items
+        .iter()
+        .map(|it| {
+            crate::model::formula::calc::resolve(t, &it.column)
+                .and_then(|c| t.columns.get(c))
+                .map(|c| c.unit)
+                .unwrap_or(Unit::Number)
+        })
+        .collect();
+    for (it, u) in plan.items.iter().zip(&units) {
+        header.push(header_of(&it.column, *u, Msg::ColRaw, lang));
+        header.push(format!("{} · {}", it.column, Msg::ColPoints.t(lang)));
+        header.push(format!(
+            "{} · {} ({}%)",
+            it.column,
+            Msg::ColWeighted.t(lang),
+            number(it.weight)
+        ));
+    }
+    header.push(Msg::ColTotal.t(lang).to_string());
+    header.push(Msg::ColGrade.t(lang).to_string());
+    let gcol = t.column_of(crate::model::MetricId::Group);
+    let mut agents: Vec<_> = s.agents.iter().collect();
+    agents.sort_by(|a, b| a.rank.cmp(&b.rank).then(a.row.cmp(&b.row)));
+    let rows: Vec<Vec<Out>> = agents
+        .iter()
+        .map(|a| {
+            let mut r = vec![
+                Out::Number(a.rank as f64),
+                Out::Text(t.agent_name(a.row)),
+                gcol.map(|c| value(t.at(a.row, c), Unit::Text))
+                    .unwrap_or(Out::Empty),
+            ];
+            for (sc, u) in a.items.iter().zip(&units) {
+                r.push(match sc.raw {
+                    Some(v) if *u == Unit::Percent => Out::Number(v * 100.0),
+                    Some(v) => Out::Number(v),
+                    None => Out::Empty,
+                });
+                r.push(Out::Number(sc.points));
+                r.push(Out::Number(sc.weighted));
+            }
+            r.push(Out::Number(a.total));
+            r.push(Out::Text(
+                s.grade_labels.get(a.grade).cloned().unwrap_or_default(),
+            ));
+            r
+        })
+        .collect();
+    csv(&header, &rows)
+}
+
+fn header_of(column: &str, unit: Unit, what: Msg, lang: Lang) -> String {
+    header(&format!("{column} · {}", what.t(lang)), unit, lang)
+}
