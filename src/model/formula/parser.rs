@@ -54,7 +54,7 @@ impl Parser {
         t
     }
 
-    fn expect(&mut self, want: &Tok, what: &str) -> Result<(), SyntaxError> {
+    fn expect_tok(&mut self, want: &Tok, what: &str) -> Result<(), SyntaxError> {
         if self.peek() == Some(want) {
             self.pos += 1;
             Ok(())
@@ -205,7 +205,7 @@ impl Parser {
             }
             Tok::LParen => {
                 let inner = self.expr(0)?;
-                self.expect(&Tok::RParen, ")")?;
+                self.expect_tok(&Tok::RParen, ")")?;
                 Ok(inner)
             }
             Tok::LBrace => {
@@ -219,7 +219,7 @@ impl Parser {
                         }
                     }
                 }
-                self.expect(&Tok::RBrace, "}")?;
+                self.expect_tok(&Tok::RBrace, "}")?;
                 if items.is_empty() {
                     return Err(err(s, e, Msg::FxErrArrayItem, Vec::new()));
                 }

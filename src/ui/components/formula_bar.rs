@@ -162,7 +162,8 @@ pub fn FormulaInput(props: &FormulaInputProps) -> Html {
         return Html::default();
     };
     let lang = state.lang;
-    let table = state.workbook.table().clone();
+    // Borrowed when needed, never copied: the table can hold 10,000 agents.
+    let table = state.workbook.table();
 
     let submit = {
         let text = text.clone();
@@ -182,7 +183,7 @@ pub fn FormulaInput(props: &FormulaInputProps) -> Html {
         let text = text.clone();
         let sugg = sugg.clone();
         let error = error.clone();
-        let table = table.clone();
+        let state = state.clone();
         Callback::from(move |e: InputEvent| {
             let Some(input) = e
                 .target()
@@ -201,7 +202,7 @@ pub fn FormulaInput(props: &FormulaInputProps) -> Html {
                 })
                 .take_while(|n| *n <= caret_utf16)
                 .count();
-            sugg.set(completions(&v, caret, &table));
+            sugg.set(completions(&v, caret, state.workbook.table()));
             error.set(None);
             text.set(v);
         })
@@ -262,7 +263,7 @@ pub fn FormulaInput(props: &FormulaInputProps) -> Html {
                     aria-describedby={error.is_some().then(|| err_id.clone())} />
                 <button type="button" {onclick}>{ props.button.clone() }</button>
             </div>
-            { highlight(&text, &table, error.as_ref().map(|e| (e.start, e.end))) }
+            { highlight(&text, table, error.as_ref().map(|e| (e.start, e.end))) }
             if !sugg.1.is_empty() {
                 <div class="fx-suggest" role="listbox" aria-label={Msg::FxSuggestions.t(lang)}>
                     { for sugg.1.iter().map(|s| html! {
