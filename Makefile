@@ -17,7 +17,7 @@ WASM := wasm32-unknown-unknown
 # Raise it only on purpose, with the reason.
 SIZE_BUDGET_KB ?= 400
 
-.PHONY: serve dist test setup setup-browser lint test-native test-web build-release e2e size bench serve-dist fmt clean
+.PHONY: fuzz serve dist test setup setup-browser lint test-native test-web build-release e2e size bench serve-dist fmt clean
 
 ## serve: install what is missing, then serve the app with its demo team on http://127.0.0.1:8080
 serve: setup
@@ -62,6 +62,16 @@ bench: setup-browser
 	cargo bench --bench core
 	trunk build --release --offline
 	node tests/bench/browser.mjs
+
+## fuzz: run each fuzz target for FUZZ_SECONDS (nightly toolchain + cargo-fuzz)
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := import decode formula scenario
+fuzz:
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus/$$t; \
+	  cargo +nightly fuzz run $$t fuzz/corpus/$$t fuzz/seeds/$$t -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 2>&1 | grep -E 'stat::number_of_executed_units|Done|crash|panicked|SUMMARY' ; \
+	done
 
 ## serve-dist: serve the built dist/ as a static host would, on http://127.0.0.1:8081/
 serve-dist:

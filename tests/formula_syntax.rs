@@ -166,3 +166,15 @@ fn deep_nesting_is_refused_not_overflowed() {
     let negs = format!("{}1", "-".repeat(5000));
     assert_eq!(parse(&negs).unwrap_err().msg, Msg::FxErrTooDeep);
 }
+
+/// Found by `make fuzz` (fuzz/artifacts/formula/crash-0ee1511e…): an
+/// out-of-range literal parsed to infinity and printed as `inf`, which read
+/// back as a column name.
+#[test]
+fn regression_out_of_range_literals_are_syntax_errors() {
+    for src in ["=TE>6666E66=66E666666666666666", "1e999", "2*1E400"] {
+        let err = parse(src).unwrap_err();
+        assert_eq!(err.msg, Msg::FxErrBadNumber, "{src}");
+    }
+    assert_eq!(parse("1e308").unwrap().to_string(), "1e308");
+}

@@ -206,9 +206,11 @@ pub fn lex(src: &str) -> Vec<Token> {
                     }
                     Tok::Ident(s)
                 } else {
+                    // An out-of-range literal (1e999) is not a number; the
+                    // parser reports it ("not a valid number") at its place.
                     match s.parse::<f64>() {
-                        Ok(v) => Tok::Number(v),
-                        Err(_) => Tok::Ident(s),
+                        Ok(v) if v.is_finite() => Tok::Number(v),
+                        _ => Tok::Ident(s),
                     }
                 }
             }
