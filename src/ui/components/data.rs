@@ -35,9 +35,8 @@ pub fn DataWorkspace() -> Html {
                         <select id="month-select" onchange={{
                             let state = state.clone();
                             Callback::from(move |e: Event| {
-                                use wasm_bindgen::JsCast;
-                                if let Some(s) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
-                                    state.dispatch(Action::Apply(crate::model::Command::SelectMonth(s.value())));
+                                if let Some(v) = super::fields::select_value(&e) {
+                                    state.dispatch(Action::Apply(crate::model::Command::SelectMonth(v)));
                                 }
                             })
                         }}>

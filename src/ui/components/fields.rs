@@ -12,6 +12,13 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+/// The value of the `<select>` a change event came from.
+pub fn select_value(e: &Event) -> Option<String> {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .map(|s| s.value())
+}
+
 #[derive(Properties, PartialEq)]
 pub struct NumberFieldProps {
     pub id: AttrValue,

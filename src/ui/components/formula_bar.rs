@@ -13,7 +13,7 @@ use crate::model::formula::{validate, SyntaxError};
 use crate::model::{Command, Table, Unit};
 use crate::ui::state::{Action, AppContext};
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Coloured spans of a formula, from the core's lexer. `error` marks the
@@ -383,11 +383,7 @@ fn data_column_controls(
     let on_metric = {
         let state = state.clone();
         Callback::from(move |e: Event| {
-            let Some(v) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-                .map(|s| s.value())
-            else {
+            let Some(v) = super::fields::select_value(&e) else {
                 return;
             };
             let m: Option<MetricId> = METRICS
@@ -409,11 +405,7 @@ fn data_column_controls(
     let on_unit = {
         let state = state.clone();
         Callback::from(move |e: Event| {
-            let Some(v) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-                .map(|s| s.value())
-            else {
+            let Some(v) = super::fields::select_value(&e) else {
                 return;
             };
             if let Some((u, _)) = UNITS.iter().find(|(u, _)| format!("{u:?}") == v) {
@@ -513,11 +505,8 @@ pub fn AddFormula() -> Html {
     let on_unit = {
         let unit = unit.clone();
         Callback::from(move |e: Event| {
-            if let Some(s) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-            {
-                unit.set(match s.value().as_str() {
+            if let Some(v) = super::fields::select_value(&e) {
+                unit.set(match v.as_str() {
                     "percent" => Unit::Percent,
                     "money" => Unit::Money,
                     "seconds" => Unit::Seconds,

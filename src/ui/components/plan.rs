@@ -5,7 +5,7 @@
 //! `Command::SetPlan`, so each is validated, recorded and undoable. An invalid
 //! plan is kept and still computes; the panel says what is wrong.
 
-use super::fields::NumberField;
+use super::fields::{select_value, NumberField};
 use crate::i18n::{Lang, Msg};
 use crate::model::plan::{
     template, Band, GradeShare, GradeThreshold, Grading, Plan, PlanItem, Rule, RuleKind, Template,
@@ -14,7 +14,7 @@ use crate::model::{Cell, Command, Direction, Table, Unit};
 use crate::ui::state::{Action, AppContext};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 pub fn rule_name(k: RuleKind) -> Msg {
@@ -39,12 +39,6 @@ fn rule_key(k: RuleKind) -> &'static str {
         RuleKind::Percentile => "percentile",
         RuleKind::Gate => "gate",
     }
-}
-
-fn select_value(e: &Event) -> Option<String> {
-    e.target()
-        .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-        .map(|s| s.value())
 }
 
 fn input_value(e: &Event) -> Option<HtmlInputElement> {

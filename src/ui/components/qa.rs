@@ -17,7 +17,7 @@ use crate::ui::state::{Action, AppContext};
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Upper end and step of the headcount curve.
@@ -120,13 +120,9 @@ pub fn QaWorkspace() -> Html {
     let on_source = {
         let apply = apply.clone();
         Callback::from(move |e: Event| {
-            let Some(sel) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-            else {
+            let Some(v) = super::fields::select_value(&e) else {
                 return;
             };
-            let v = sel.value();
             let source = if v == "team" {
                 AgentSource::Team
             } else if let Some(g) = v.strip_prefix("group:") {
@@ -277,13 +273,10 @@ pub fn QaWorkspace() -> Html {
         let chats_month = qa.chats_per_month();
         let reviews = qa.current_reviews();
         Callback::from(move |e: Event| {
-            let Some(sel) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-            else {
+            let Some(v) = super::fields::select_value(&e) else {
                 return;
             };
-            let to_share = sel.value() == "share";
+            let to_share = v == "share";
             apply(
                 QaField::Sampling,
                 Box::new(move |p: &mut QaParams| {
@@ -324,13 +317,10 @@ pub fn QaWorkspace() -> Html {
     let on_conf = {
         let apply = apply.clone();
         Callback::from(move |e: Event| {
-            let Some(sel) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-            else {
+            let Some(v) = super::fields::select_value(&e) else {
                 return;
             };
-            let c = match sel.value().as_str() {
+            let c = match v.as_str() {
                 "90" => Confidence::C90,
                 "99" => Confidence::C99,
                 _ => Confidence::C95,

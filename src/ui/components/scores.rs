@@ -3,6 +3,7 @@
 //! of totals with a table view; "why this score" for one agent; and plan A
 //! vs plan B.
 
+use super::fields::select_value;
 use super::plan::rule_name;
 use crate::i18n::{Lang, Msg};
 use crate::model::formula::value::general;
@@ -11,8 +12,6 @@ use crate::model::round::round_dp;
 use crate::model::unit::format_value;
 use crate::model::{MetricId, Table, Unit};
 use crate::ui::state::{Action, AppContext};
-use wasm_bindgen::JsCast;
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// Points as shown: two decimals, rounded half away from zero.
@@ -142,12 +141,6 @@ pub fn explain_text(e: &Explain, unit: Unit, lang: Lang) -> String {
             )
         }
     }
-}
-
-fn select_value(e: &Event) -> Option<String> {
-    e.target()
-        .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-        .map(|s| s.value())
 }
 
 /// Histogram bins of 10 points, 0–10, 10–20, … up to the highest total.
