@@ -487,6 +487,21 @@ messages! {
     QaCurveTable => "表格视图", "Table view";
     QaCurveAgents => "客服人数", "Agents";
     QaNotANumber => "请输入数字", "Enter a number";
+    PayErrNoComponent => "奖金方案至少需要一个组成部分", "A payout model needs at least one part";
+    PayErrTooMany => "组成部分和门槛各最多 {0} 个", "At most {0} parts and {0} gates";
+    PayErrRounding => "取整单位须为 0.01、1、10 或 100 元（现为 {0}）", "Rounding must be ¥0.01, ¥1, ¥10 or ¥100 (it is {0})";
+    PayErrNegative => "金额不能为负数或非数字", "Amounts cannot be negative or not a number";
+    PayErrComponent => "第 {0} 个组成部分的数值无效（须为非负数，提成比例不超过 100%，至少一档）", "Part {0} has an invalid number (must be non-negative, rates at most 100 %, at least one tier)";
+    PayErrCapBelowFloor => "第 {0} 个组成部分的上限低于下限", "Part {0} has a cap below its floor";
+    PayErrGate => "第 {0} 个门槛无效（扣减比例须在 0–100% 之间）", "Gate {0} is invalid (the cut must be 0–100 %)";
+    PayErrProrate => "满勤天数须大于 0", "Full-month days must be above 0";
+    PayErrNoColumn => "找不到列「{0}」", "Column “{0}” not found";
+    PayWarnMissing => "{1} 名客服缺少「{0}」，按不适用处理", "{1} agents have no {0}; it does not apply to them";
+    PayErrEmptyPlan => "考核方案没有考核项，得分全为 0", "The plan has no items, so every score is 0";
+    PayWarnFloors => "保底合计超过奖金池，奖金池按人平分", "Floors add up to more than the pool, so the pool is split equally";
+    PayWarnPoolUnspent => "所有人都达到封顶，奖金池有剩余未发放", "Everyone reaches the cap, so part of the pool stays unpaid";
+    PaySolveBelowRest => "其他部分已发 {0} 元，超出预算", "The other parts already pay ¥{0}, above the budget";
+    PaySolveNoEffect => "调整该数值不改变总额（例如所有人得分为 0）", "Changing this number does not change the total (e.g. every score is 0)";
 }
 
 #[cfg(test)]

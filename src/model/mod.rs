@@ -5,8 +5,10 @@
 //! wasm-bindgen); `tests/tidy.rs` enforces it. Time, locale and random seeds
 //! come in as arguments.
 
+pub mod forecast;
 pub mod formula;
 pub mod metric;
+pub mod payout;
 pub mod plan;
 pub mod qa;
 pub mod round;

@@ -1,0 +1,1143 @@
+//! Risk: the Monte Carlo cost forecast and the pay-cliff scan.
+//!
+//! Both re-score the plan many times, so they use [`ScoreKernel`], a
+//! compiled form of [`super::plan::score`] over plain `f64` columns (NaN is
+//! missing) that gives the same totals and grades without the explanations.
+//! A test holds the two equal.
+//!
+//! **Forecast model.** Each simulated month draws, for every agent and every
+//! metric the plan or the payout model reads (sales, gates; not the days or
+//! pool-base columns, which are held), `v × (1 + cv × z)` with `z` standard
+//! normal, kept in the unit's range. Metrics are drawn independently;
+//! formula columns (e.g. 客服销售额) are drawn as metrics in their own right
+//! rather than recomputed from drawn inputs. `cv` is estimated per metric
+//! from the monthly tables when at least 3 months hold it (the median over
+//! agents present in ≥ 3 of them of their month-to-month coefficient of
+//! variation), otherwise the user's value.
+//!
+//! **Reproducibility.** The generator is xoshiro256** seeded by SplitMix64;
+//! normals come from Acklam's inverse of the normal CDF with a logarithm
+//! written here from `+ − × ÷` and `sqrt` only, so the same seed gives the
+//! same months bit for bit natively and in every browser. Draw order is
+//! month, then metric, then agent, so running in chunks gives exactly the
+//! same result as one run.
+
+use super::formula::calc::resolve;
+use super::payout::{clamp_unit, column_values, percentile_inc, Compiled, Inputs, PayoutModel};
+use super::plan::{item_lower, Grading, Plan, Rule};
+use super::round::round_dp;
+use super::table::Table;
+use super::Unit;
+
+/// A rule with its tables sorted once.
+#[derive(Clone, Debug)]
+enum KRule {
+    Ratio {
+        target: f64,
+        floor: f64,
+        cap: f64,
+    },
+    Linear {
+        knots: Vec<(f64, f64)>,
+        cap: f64,
+    },
+    /// Best threshold first.
+    Bands {
+        bands: Vec<(f64, f64)>,
+        otherwise: f64,
+    },
+    Relative {
+        cap: f64,
+    },
+    Rank,
+    Percentile,
+    Gate {
+        threshold: f64,
+        zero_total: bool,
+    },
+}
+
+#[derive(Clone, Debug)]
+struct KItem {
+    rule: KRule,
+    lower: bool,
+    weight: f64,
+}
+
+/// A plan compiled for fast re-scoring.
+#[derive(Clone, Debug)]
+pub struct ScoreKernel {
+    items: Vec<KItem>,
+    grading: Grading,
+    /// Per item, the table column it reads.
+    pub columns: Vec<Option<usize>>,
+    pub grade_labels: Vec<String>,
+}
+
+fn interpolate(knots: &[(f64, f64)], x: f64) -> f64 {
+    let (Some(first), Some(last)) = (knots.first(), knots.last()) else {
+        return 0.0;
+    };
+    if x <= first.0 {
+        return first.1;
+    }
+    if x >= last.0 {
+        return last.1;
+    }
+    for w in knots.windows(2) {
+        if let [(x0, y0), (x1, y1)] = w {
+            if x >= *x0 && x <= *x1 {
+                return if x1 == x0 {
+                    *y1
+                } else {
+                    y0 + (x - x0) / (x1 - x0) * (y1 - y0)
+                };
+            }
+        }
+    }
+    last.1
+}
+
+/// Reusable buffers for [`ScoreKernel::score`].
+#[derive(Clone, Debug, Default)]
+pub struct Scratch {
+    sorted: Vec<f64>,
+    pub totals: Vec<f64>,
+    pub grades: Vec<usize>,
+    gated: Vec<bool>,
+    order: Vec<usize>,
+    /// Points per item, item-major (`item × n + agent`), when asked for.
+    pub points: Vec<f64>,
+}
+
+impl ScoreKernel {
+    /// Compiles `plan` against `table`'s columns and directions.
+    pub fn new(plan: &Plan, table: &Table) -> ScoreKernel {
+        let items = plan
+            .items
+            .iter()
+            .map(|it| {
+                let lower = item_lower(it, table);
+                let rule = match &it.rule {
+                    Rule::Ratio { target, floor, cap } => KRule::Ratio {
+                        target: *target,
+                        floor: *floor,
+                        cap: *cap,
+                    },
+                    Rule::Linear {
+                        zero_at,
+                        full_at,
+                        stretch,
+                        cap,
+                    } => {
+                        let mut knots = vec![(*zero_at, 0.0), (*full_at, 100.0)];
+                        if let Some(s) = stretch {
+                            knots.push(*s);
+                        }
+                        knots.sort_by(|x, y| x.0.total_cmp(&y.0));
+                        KRule::Linear { knots, cap: *cap }
+                    }
+                    Rule::Bands { bands, otherwise } => {
+                        let mut b: Vec<(f64, f64)> =
+                            bands.iter().map(|b| (b.threshold, b.points)).collect();
+                        if lower {
+                            b.sort_by(|x, y| x.0.total_cmp(&y.0));
+                        } else {
+                            b.sort_by(|x, y| y.0.total_cmp(&x.0));
+                        }
+                        KRule::Bands {
+                            bands: b,
+                            otherwise: *otherwise,
+                        }
+                    }
+                    Rule::Relative { cap } => KRule::Relative { cap: *cap },
+                    Rule::Rank => KRule::Rank,
+                    Rule::Percentile => KRule::Percentile,
+                    Rule::Gate {
+                        threshold,
+                        zero_total,
+                    } => KRule::Gate {
+                        threshold: *threshold,
+                        zero_total: *zero_total,
+                    },
+                };
+                KItem {
+                    rule,
+                    lower,
+                    weight: it.weight,
+                }
+            })
+            .collect();
+        let grade_labels = match &plan.grading {
+            Grading::Thresholds(t) => {
+                let mut s: Vec<_> = t.iter().collect();
+                s.sort_by(|a, b| b.min.total_cmp(&a.min));
+                s.iter().map(|g| g.label.clone()).collect()
+            }
+            Grading::Forced(g) => g.iter().map(|g| g.label.clone()).collect(),
+        };
+        ScoreKernel {
+            items,
+            grading: plan.grading.clone(),
+            columns: plan
+                .items
+                .iter()
+                .map(|it| resolve(table, &it.column))
+                .collect(),
+            grade_labels,
+        }
+    }
+
+    /// Totals and grades into `s.totals` / `s.grades` for `values` (one
+    /// vector per item, same agents in each). With `keep_points`, each
+    /// item's points go to `s.points`.
+    pub fn score(&self, values: &[Vec<f64>], s: &mut Scratch, keep_points: bool) {
+        let n = values.first().map(Vec::len).unwrap_or(0);
+        s.totals.clear();
+        s.totals.resize(n, 0.0);
+        s.gated.clear();
+        s.gated.resize(n, false);
+        s.points.clear();
+        if keep_points {
+            s.points.resize(n * self.items.len(), 0.0);
+        }
+        for (i, item) in self.items.iter().enumerate() {
+            let Some(vals) = values.get(i) else { continue };
+            let needs_team = matches!(
+                item.rule,
+                KRule::Relative { .. } | KRule::Rank | KRule::Percentile
+            );
+            let mut avg = 0.0;
+            if needs_team {
+                s.sorted.clear();
+                s.sorted.extend(vals.iter().filter(|v| !v.is_nan()));
+                if !s.sorted.is_empty() {
+                    avg = s.sorted.iter().sum::<f64>() / s.sorted.len() as f64;
+                }
+                s.sorted.sort_by(|a, b| a.total_cmp(b));
+            }
+            let lower = item.lower;
+            for (a, x) in vals.iter().enumerate() {
+                let x = *x;
+                let p = if x.is_nan() {
+                    0.0
+                } else {
+                    match &item.rule {
+                        KRule::Ratio { target, floor, cap } => {
+                            let raw = if *target > 0.0 {
+                                ratio(x, *target, lower)
+                            } else {
+                                0.0
+                            };
+                            raw.max(*floor).min(*cap)
+                        }
+                        KRule::Linear { knots, cap } => interpolate(knots, x).min(*cap).max(0.0),
+                        KRule::Bands { bands, otherwise } => bands
+                            .iter()
+                            .find(|(t, _)| if lower { x <= *t } else { x >= *t })
+                            .map(|b| b.1)
+                            .unwrap_or(*otherwise),
+                        KRule::Relative { cap } => {
+                            let raw = if avg != 0.0 {
+                                ratio(x, avg, lower)
+                            } else {
+                                0.0
+                            };
+                            raw.max(0.0).min(*cap)
+                        }
+                        KRule::Rank | KRule::Percentile => {
+                            let sorted = &s.sorted;
+                            let m = sorted.len();
+                            let below = sorted.partition_point(|o| *o < x);
+                            let above = m - sorted.partition_point(|o| *o <= x);
+                            let (better, worse) = if lower {
+                                (below, above)
+                            } else {
+                                (above, below)
+                            };
+                            if m <= 1 {
+                                100.0
+                            } else if matches!(item.rule, KRule::Rank) {
+                                100.0 * (m - (better + 1)) as f64 / (m - 1) as f64
+                            } else {
+                                100.0 * worse as f64 / (m - 1) as f64
+                            }
+                        }
+                        KRule::Gate {
+                            threshold,
+                            zero_total,
+                        } => {
+                            let passed = if lower {
+                                x <= *threshold
+                            } else {
+                                x >= *threshold
+                            };
+                            if !passed && *zero_total {
+                                if let Some(g) = s.gated.get_mut(a) {
+                                    *g = true;
+                                }
+                            }
+                            if passed {
+                                100.0
+                            } else {
+                                0.0
+                            }
+                        }
+                    }
+                };
+                if let Some(t) = s.totals.get_mut(a) {
+                    *t += p * item.weight / 100.0;
+                }
+                if keep_points {
+                    if let Some(slot) = s.points.get_mut(i * n + a) {
+                        *slot = p;
+                    }
+                }
+            }
+        }
+        for (t, g) in s.totals.iter_mut().zip(&s.gated) {
+            if *g {
+                *t = 0.0;
+            }
+        }
+        self.grade(s);
+    }
+
+    fn grade(&self, s: &mut Scratch) {
+        let n = s.totals.len();
+        s.grades.clear();
+        s.grades.resize(n, 0);
+        match &self.grading {
+            Grading::Thresholds(t) => {
+                let mut mins: Vec<f64> = t.iter().map(|g| g.min).collect();
+                mins.sort_by(|a, b| b.total_cmp(a));
+                let last = mins.len().saturating_sub(1);
+                for (g, total) in s.grades.iter_mut().zip(&s.totals) {
+                    *g = mins
+                        .iter()
+                        .take(last)
+                        .position(|m| *total >= *m)
+                        .unwrap_or(last);
+                }
+            }
+            Grading::Forced(shares) => {
+                s.order.clear();
+                s.order.extend(0..n);
+                let totals = &s.totals;
+                s.order.sort_by(|x, y| {
+                    let (ax, ay) = (totals.get(*x), totals.get(*y));
+                    ay.partial_cmp(&ax)
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                        .then(x.cmp(y))
+                });
+                let mut bounds = Vec::with_capacity(shares.len());
+                let mut cum = 0.0;
+                for g in shares {
+                    cum += g.share;
+                    bounds.push(round_dp(n as f64 * cum, 0) as usize);
+                }
+                let last = shares.len().saturating_sub(1);
+                let mut prev: Option<(f64, usize)> = None;
+                for (pos, idx) in s.order.iter().enumerate() {
+                    let total = totals.get(*idx).copied().unwrap_or(0.0);
+                    let by_pos = bounds.iter().position(|b| pos < *b).unwrap_or(last);
+                    let g = match prev {
+                        Some((t, g)) if t == total => g,
+                        _ => by_pos,
+                    };
+                    if let Some(slot) = s.grades.get_mut(*idx) {
+                        *slot = g;
+                    }
+                    prev = Some((total, g));
+                }
+            }
+        }
+    }
+}
+
+fn ratio(a: f64, reference: f64, lower: bool) -> f64 {
+    if lower {
+        (2.0 - a / reference) * 100.0
+    } else {
+        a / reference * 100.0
+    }
+}
+
+/// xoshiro256** (Blackman & Vigna), seeded through SplitMix64.
+#[derive(Clone, Debug)]
+pub struct Rng {
+    s: [u64; 4],
+}
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        let mut x = seed;
+        let mut next = || {
+            x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = x;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
+        };
+        Rng {
+            s: [next(), next(), next(), next()],
+        }
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        let [s0, s1, s2, s3] = &mut self.s;
+        let result = s1.wrapping_mul(5).rotate_left(7).wrapping_mul(9);
+        let t = *s1 << 17;
+        *s2 ^= *s0;
+        *s3 ^= *s1;
+        *s1 ^= *s2;
+        *s0 ^= *s3;
+        *s2 ^= t;
+        *s3 = s3.rotate_left(45);
+        result
+    }
+
+    /// Uniform in the open interval (0, 1).
+    pub fn uniform(&mut self) -> f64 {
+        ((self.next_u64() >> 11) as f64 + 0.5) * (1.0 / 9_007_199_254_740_992.0)
+    }
+
+    /// Standard normal.
+    pub fn normal(&mut self) -> f64 {
+        normal_inv(self.uniform())
+    }
+}
+
+/// Natural logarithm from basic operations only (same bits on every platform).
+pub fn ln(x: f64) -> f64 {
+    if x.is_nan() || x < 0.0 {
+        return f64::NAN;
+    }
+    if x == 0.0 {
+        return f64::NEG_INFINITY;
+    }
+    if x.is_infinite() {
+        return x;
+    }
+    let mut bits = x.to_bits();
+    let mut e: i64 = ((bits >> 52) & 0x7ff) as i64;
+    if e == 0 {
+        // Subnormal: scale up by 2^54.
+        let y = x * 18_014_398_509_481_984.0;
+        bits = y.to_bits();
+        e = ((bits >> 52) & 0x7ff) as i64 - 54;
+    }
+    let mut m = f64::from_bits((bits & 0x000f_ffff_ffff_ffff) | 0x3ff0_0000_0000_0000);
+    let mut k = e - 1023;
+    if m > std::f64::consts::SQRT_2 {
+        m /= 2.0;
+        k += 1;
+    }
+    let s = (m - 1.0) / (m + 1.0);
+    let s2 = s * s;
+    // 2·atanh(s) = 2(s + s³/3 + s⁵/5 + …); |s| < 0.172 so 12 terms exceed f64 precision.
+    let mut term = s;
+    let mut sum = 0.0;
+    let mut d = 1.0;
+    for _ in 0..12 {
+        sum += term / d;
+        term *= s2;
+        d += 2.0;
+    }
+    2.0 * sum + k as f64 * std::f64::consts::LN_2
+}
+
+/// Acklam's inverse of the standard normal CDF (relative error < 1.2e-9).
+pub fn normal_inv(p: f64) -> f64 {
+    const A: [f64; 6] = [
+        -3.969_683_028_665_376e1,
+        2.209_460_984_245_205e2,
+        -2.759_285_104_469_687e2,
+        1.383_577_518_672_69e2,
+        -3.066_479_806_614_716e1,
+        2.506_628_277_459_239,
+    ];
+    const B: [f64; 5] = [
+        -5.447_609_879_822_406e1,
+        1.615_858_368_580_409e2,
+        -1.556_989_798_598_866e2,
+        6.680_131_188_771_972e1,
+        -1.328_068_155_288_572e1,
+    ];
+    const C: [f64; 6] = [
+        -7.784_894_002_430_293e-3,
+        -3.223_964_580_411_365e-1,
+        -2.400_758_277_161_838,
+        -2.549_732_539_343_734,
+        4.374_664_141_464_968,
+        2.938_163_982_698_783,
+    ];
+    const D: [f64; 4] = [
+        7.784_695_709_041_462e-3,
+        3.224_671_290_700_398e-1,
+        2.445_134_137_142_996,
+        3.754_408_661_907_416,
+    ];
+    let [a0, a1, a2, a3, a4, a5] = A;
+    let [b0, b1, b2, b3, b4] = B;
+    let [c0, c1, c2, c3, c4, c5] = C;
+    let [d0, d1, d2, d3] = D;
+    let tail = |q: f64| {
+        (((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5)
+            / ((((d0 * q + d1) * q + d2) * q + d3) * q + 1.0)
+    };
+    const P_LOW: f64 = 0.02425;
+    if p <= 0.0 {
+        return f64::NEG_INFINITY;
+    }
+    if p >= 1.0 {
+        return f64::INFINITY;
+    }
+    if p < P_LOW {
+        tail((-2.0 * ln(p)).sqrt())
+    } else if p <= 1.0 - P_LOW {
+        let q = p - 0.5;
+        let r = q * q;
+        (((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q
+            / (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1.0)
+    } else {
+        -tail((-2.0 * ln(1.0 - p)).sqrt())
+    }
+}
+
+/// Where a metric's variability comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CvSource {
+    /// Estimated from this many monthly tables.
+    History(usize),
+    /// The user's value (fewer than 3 months hold the metric).
+    Default,
+    /// Held at its current value (days worked, pool bases).
+    Held,
+}
+
+/// One simulated metric.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Variability {
+    pub column: String,
+    pub cv: f64,
+    pub source: CvSource,
+}
+
+/// The coefficient of variation of `column` across `months` (each a
+/// table), when at least 3 hold it: per agent present (with a number) in
+/// ≥ 3 months, sample standard deviation ÷ |mean|; the median over agents.
+pub fn history_cv(months: &[&Table], column: &str) -> Option<(f64, usize)> {
+    let holding: Vec<(&Table, usize)> = months
+        .iter()
+        .filter_map(|t| resolve(t, column).map(|c| (*t, c)))
+        .collect();
+    if holding.len() < 3 {
+        return None;
+    }
+    let mut per_agent: Vec<(String, Vec<f64>)> = Vec::new();
+    for (t, c) in &holding {
+        for r in 0..t.len() {
+            let Some(v) = t.cell(r, *c).and_then(super::Cell::number) else {
+                continue;
+            };
+            let name = t.agent_name(r);
+            if name.is_empty() {
+                continue;
+            }
+            match per_agent.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, vals)) => vals.push(v),
+                None => per_agent.push((name, vec![v])),
+            }
+        }
+    }
+    let mut cvs: Vec<f64> = per_agent
+        .iter()
+        .filter(|(_, v)| v.len() >= 3)
+        .filter_map(|(_, v)| {
+            let n = v.len() as f64;
+            let mean = v.iter().sum::<f64>() / n;
+            if mean == 0.0 {
+                return None;
+            }
+            let var = v.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (n - 1.0);
+            Some(var.sqrt() / mean.abs())
+        })
+        .collect();
+    if cvs.is_empty() {
+        return None;
+    }
+    cvs.sort_by(|a, b| a.total_cmp(b));
+    Some((percentile_inc(&cvs, 0.5), holding.len()))
+}
+
+/// The metrics a forecast draws, with their variability: the plan's items,
+/// then the payout model's sales and gate columns (each column once).
+pub fn variabilities(
+    months: &[&Table],
+    table: &Table,
+    plan: &Plan,
+    model: &PayoutModel,
+    default_cv: f64,
+) -> Vec<Variability> {
+    let mut names: Vec<(String, bool)> = plan
+        .items
+        .iter()
+        .map(|i| (i.column.clone(), true))
+        .collect();
+    for c in &model.components {
+        if let super::payout::Component::Commission { column, .. } = c {
+            names.push((column.clone(), true));
+        }
+    }
+    names.extend(model.gates.iter().map(|g| (g.column.clone(), true)));
+    names.extend(model.prorate.iter().map(|p| (p.column.clone(), false)));
+    let mut seen: Vec<(Option<usize>, String)> = Vec::new();
+    let mut out = Vec::new();
+    for (name, drawn) in names {
+        let c = resolve(table, &name);
+        let key = name.trim().to_lowercase();
+        if seen
+            .iter()
+            .any(|(sc, sn)| (c.is_some() && *sc == c) || *sn == key)
+        {
+            // A column both drawn and held (a gate on days worked) is drawn.
+            continue;
+        }
+        seen.push((c, key));
+        let (cv, source) = if !drawn {
+            (0.0, CvSource::Held)
+        } else {
+            match history_cv(months, &name) {
+                Some((cv, m)) => (cv, CvSource::History(m)),
+                None => (default_cv, CvSource::Default),
+            }
+        };
+        out.push(Variability {
+            column: name,
+            cv,
+            source,
+        });
+    }
+    out
+}
+
+/// Outcome of a finished (or partial) forecast.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ForecastResult {
+    pub months: usize,
+    pub mean: f64,
+    pub p5: f64,
+    pub p50: f64,
+    pub p95: f64,
+    /// Share of months above the budget, when there is one.
+    pub p_over_budget: Option<f64>,
+    /// (from, to, months) for 20 equal bins between the lowest and highest total.
+    pub histogram: Vec<(f64, f64, usize)>,
+    /// Per agent (plan order): table row, P5, P50, P95 of their payout.
+    pub per_agent: Vec<(usize, f64, f64, f64)>,
+    /// How many months the per-agent ranges use (all, up to a memory bound).
+    pub per_agent_months: usize,
+}
+
+/// Most agent-months kept for per-agent ranges (16 MB of f64).
+pub const AGENT_MONTHS_KEPT: usize = 2_000_000;
+
+/// A Monte Carlo forecast in progress; [`Forecast::run`] advances it in
+/// chunks so a page can show progress and stop it.
+#[derive(Clone, Debug)]
+pub struct Forecast {
+    kernel: ScoreKernel,
+    pay: Compiled,
+    rows: Vec<usize>,
+    /// Current values per plan item and per pay slot.
+    base_items: Vec<Vec<f64>>,
+    base_slots: Inputs,
+    /// (cv, unit) per plan item and per pay slot; cv 0 holds the value.
+    item_draw: Vec<(f64, Unit)>,
+    slot_draw: Vec<(f64, Unit)>,
+    /// Draw group per item and slot: the same column is drawn once.
+    item_group: Vec<usize>,
+    slot_group: Vec<usize>,
+    groups: usize,
+    rng: Rng,
+    target: usize,
+    budget: Option<f64>,
+    totals: Vec<f64>,
+    agent_pays: Vec<Vec<f64>>,
+    keep_months: usize,
+    scratch: Scratch,
+    items_buf: Vec<Vec<f64>>,
+    slots_buf: Inputs,
+    draws: Vec<Vec<f64>>,
+}
+
+impl Forecast {
+    /// Sets up `months` simulated months of `plan` × `model` on `table`,
+    /// drawing each column with the cv given for it in `vars` (by name).
+    pub fn new(
+        table: &Table,
+        plan: &Plan,
+        model: &PayoutModel,
+        vars: &[Variability],
+        months: usize,
+        seed: u64,
+    ) -> Forecast {
+        let kernel = ScoreKernel::new(plan, table);
+        let pay = Compiled::new(model, table, &kernel.grade_labels);
+        let rows = plan.members(table);
+        let cv_of = |c: Option<usize>| -> (f64, Unit) {
+            let unit = c
+                .and_then(|c| table.columns.get(c))
+                .map(|c| c.unit)
+                .unwrap_or(Unit::Number);
+            let cv = vars
+                .iter()
+                .find(|v| c.is_some() && resolve(table, &v.column) == c)
+                .filter(|v| v.source != CvSource::Held)
+                .map(|v| v.cv.max(0.0))
+                .unwrap_or(0.0);
+            (cv, unit)
+        };
+        let mut group_cols: Vec<Option<usize>> = Vec::new();
+        let mut group = |c: Option<usize>| -> usize {
+            match group_cols.iter().position(|g| g.is_some() && *g == c) {
+                Some(i) => i,
+                None => {
+                    group_cols.push(c);
+                    group_cols.len() - 1
+                }
+            }
+        };
+        let item_group: Vec<usize> = kernel.columns.iter().map(|c| group(*c)).collect();
+        let slot_group: Vec<usize> = pay.slot_columns.iter().map(|c| group(*c)).collect();
+        let groups = group_cols.len();
+        let base_items: Vec<Vec<f64>> = kernel
+            .columns
+            .iter()
+            .map(|c| column_values(table, *c, &rows))
+            .collect();
+        let base_slots = pay.inputs(table, &rows);
+        let item_draw = kernel.columns.iter().map(|c| cv_of(*c)).collect();
+        let slot_draw = pay.slot_columns.iter().map(|c| cv_of(*c)).collect();
+        let n = rows.len();
+        let keep_months = AGENT_MONTHS_KEPT
+            .checked_div(n)
+            .map(|k| months.min(k))
+            .unwrap_or(0);
+        Forecast {
+            items_buf: base_items.clone(),
+            slots_buf: base_slots.clone(),
+            draws: vec![vec![0.0; n]; groups],
+            kernel,
+            pay,
+            rows,
+            base_items,
+            base_slots,
+            item_draw,
+            slot_draw,
+            item_group,
+            slot_group,
+            groups,
+            rng: Rng::new(seed),
+            target: months,
+            budget: model.budget,
+            totals: Vec::with_capacity(months),
+            agent_pays: vec![Vec::with_capacity(keep_months); n],
+            keep_months,
+            scratch: Scratch::default(),
+        }
+    }
+
+    /// Months done and months asked for.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.totals.len(), self.target)
+    }
+
+    pub fn done(&self) -> bool {
+        self.totals.len() >= self.target
+    }
+
+    /// Simulates up to `chunk` more months; true when finished.
+    pub fn run(&mut self, chunk: usize) -> bool {
+        let n = self.rows.len();
+        for _ in 0..chunk {
+            if self.done() {
+                break;
+            }
+            // One standard normal per column group and agent, in a fixed order.
+            for g in 0..self.groups {
+                let Some(d) = self.draws.get_mut(g) else {
+                    continue;
+                };
+                for z in d.iter_mut().take(n) {
+                    *z = self.rng.normal();
+                }
+            }
+            fill(
+                &self.base_items,
+                &self.item_draw,
+                &self.item_group,
+                &self.draws,
+                &mut self.items_buf,
+            );
+            fill(
+                &self.base_slots,
+                &self.slot_draw,
+                &self.slot_group,
+                &self.draws,
+                &mut self.slots_buf,
+            );
+            self.kernel.score(&self.items_buf, &mut self.scratch, false);
+            let pays = self.pay.evaluate(
+                &self.scratch.totals,
+                &self.scratch.grades,
+                &self.kernel.grade_labels,
+                &self.slots_buf,
+                None,
+            );
+            self.totals.push(pays.iter().sum());
+            if self.totals.len() <= self.keep_months {
+                for (keep, p) in self.agent_pays.iter_mut().zip(&pays) {
+                    keep.push(*p);
+                }
+            }
+        }
+        self.done()
+    }
+
+    /// The distribution so far.
+    pub fn result(&self) -> ForecastResult {
+        let mut sorted = self.totals.clone();
+        sorted.sort_by(|a, b| a.total_cmp(b));
+        let m = sorted.len();
+        let mean = if m == 0 {
+            0.0
+        } else {
+            self.totals.iter().sum::<f64>() / m as f64
+        };
+        let (lo, hi) = (
+            sorted.first().copied().unwrap_or(0.0),
+            sorted.last().copied().unwrap_or(0.0),
+        );
+        const BINS: usize = 20;
+        let width = if hi > lo {
+            (hi - lo) / BINS as f64
+        } else {
+            1.0
+        };
+        let mut counts = [0usize; BINS];
+        for t in &sorted {
+            let b = (((t - lo) / width) as usize).min(BINS - 1);
+            if let Some(c) = counts.get_mut(b) {
+                *c += 1;
+            }
+        }
+        let histogram = if m == 0 {
+            Vec::new()
+        } else if hi == lo {
+            vec![(lo, hi, m)]
+        } else {
+            counts
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (lo + width * i as f64, lo + width * (i + 1) as f64, *c))
+                .collect()
+        };
+        let per_agent = self
+            .rows
+            .iter()
+            .zip(&self.agent_pays)
+            .map(|(r, p)| {
+                let mut s = p.clone();
+                s.sort_by(|a, b| a.total_cmp(b));
+                (
+                    *r,
+                    percentile_inc(&s, 0.05),
+                    percentile_inc(&s, 0.5),
+                    percentile_inc(&s, 0.95),
+                )
+            })
+            .collect();
+        ForecastResult {
+            months: m,
+            mean,
+            p5: percentile_inc(&sorted, 0.05),
+            p50: percentile_inc(&sorted, 0.5),
+            p95: percentile_inc(&sorted, 0.95),
+            p_over_budget: self
+                .budget
+                .filter(|_| m > 0)
+                .map(|b| sorted.iter().filter(|t| **t > b).count() as f64 / m as f64),
+            histogram,
+            per_agent,
+            per_agent_months: self.keep_months.min(m),
+        }
+    }
+}
+
+/// `out[i][a] = base[i][a] × (1 + cv_i × draws[group_i][a])`, kept in range.
+fn fill(
+    base: &[Vec<f64>],
+    draw: &[(f64, Unit)],
+    group: &[usize],
+    draws: &[Vec<f64>],
+    out: &mut [Vec<f64>],
+) {
+    for (i, o) in out.iter_mut().enumerate() {
+        let (Some(b), Some((cv, unit)), Some(g)) = (base.get(i), draw.get(i), group.get(i)) else {
+            continue;
+        };
+        let z = draws.get(*g);
+        for (a, slot) in o.iter_mut().enumerate() {
+            let v = b.get(a).copied().unwrap_or(f64::NAN);
+            *slot = if *cv == 0.0 || v.is_nan() {
+                v
+            } else {
+                let zz = z.and_then(|z| z.get(a)).copied().unwrap_or(0.0);
+                clamp_unit(v * (1.0 + cv * zz), *unit)
+            };
+        }
+    }
+}
+
+/// What caused a cliff.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cause {
+    /// A plan item's points changed (item index, points before, after).
+    Item(usize, f64, f64),
+    /// The grade changed (before, after).
+    Grade(usize, usize),
+    /// A payout component's amount jumped (component index).
+    Component(usize),
+    /// A payout gate passed or failed (gate index).
+    Gate(usize),
+}
+
+/// A place where a small move in one metric swings one agent's pay.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cliff {
+    pub row: usize,
+    pub agent: String,
+    pub column: String,
+    /// The move, in stored units (0.01 is 1 pp for a share).
+    pub step: f64,
+    /// Whether the step is relative (1 % of the value) rather than absolute.
+    pub relative: bool,
+    pub pay_before: f64,
+    pub pay_after: f64,
+    pub causes: Vec<Cause>,
+}
+
+impl Cliff {
+    pub fn change(&self) -> f64 {
+        self.pay_after - self.pay_before
+    }
+}
+
+/// The step a cliff scan moves a metric of `unit` by: 1 pp for a share,
+/// 1 s, 1 day or 1 point; otherwise 1 % of the value (relative).
+pub fn cliff_step(unit: Unit) -> (f64, bool) {
+    match unit {
+        Unit::Percent => (0.01, false),
+        Unit::Seconds | Unit::Days | Unit::Points => (1.0, false),
+        _ => (0.01, true),
+    }
+}
+
+/// A pay-cliff scan in progress (chunked like [`Forecast`]): for each agent
+/// and each metric the plan or model reads, moves the value one step up and
+/// one step down with everyone else held, and keeps the moves that change
+/// the agent's pay by more than `share` of the larger of the two pays.
+#[derive(Clone, Debug)]
+pub struct CliffScan {
+    kernel: ScoreKernel,
+    pay: Compiled,
+    rows: Vec<usize>,
+    names: Vec<String>,
+    items: Vec<Vec<f64>>,
+    slots: Inputs,
+    /// The drawn columns: (name, table column, unit).
+    metrics: Vec<(String, Option<usize>, Unit)>,
+    base_pays: Vec<f64>,
+    base_points: Vec<f64>,
+    base_grades: Vec<usize>,
+    base_parts: Vec<super::payout::AgentPay>,
+    share: f64,
+    next_agent: usize,
+    scratch: Scratch,
+    pub found: Vec<Cliff>,
+}
+
+impl CliffScan {
+    pub fn new(table: &Table, plan: &Plan, model: &PayoutModel, share: f64) -> CliffScan {
+        let kernel = ScoreKernel::new(plan, table);
+        let pay = Compiled::new(model, table, &kernel.grade_labels);
+        let rows = plan.members(table);
+        let names = rows.iter().map(|r| table.agent_name(*r)).collect();
+        let items: Vec<Vec<f64>> = kernel
+            .columns
+            .iter()
+            .map(|c| column_values(table, *c, &rows))
+            .collect();
+        let slots = pay.inputs(table, &rows);
+        let vars = variabilities(&[], table, plan, model, 1.0);
+        let metrics = vars
+            .iter()
+            .filter(|v| v.source != CvSource::Held)
+            .map(|v| {
+                let c = resolve(table, &v.column);
+                let unit = c
+                    .and_then(|c| table.columns.get(c))
+                    .map(|c| c.unit)
+                    .unwrap_or(Unit::Number);
+                (v.column.clone(), c, unit)
+            })
+            .filter(|m| m.1.is_some())
+            .collect();
+        let mut scratch = Scratch::default();
+        kernel.score(&items, &mut scratch, true);
+        let mut base_parts = Vec::new();
+        let base_pays = pay.evaluate(
+            &scratch.totals,
+            &scratch.grades,
+            &kernel.grade_labels,
+            &slots,
+            Some(&mut base_parts),
+        );
+        CliffScan {
+            base_points: scratch.points.clone(),
+            base_grades: scratch.grades.clone(),
+            kernel,
+            pay,
+            rows,
+            names,
+            items,
+            slots,
+            metrics,
+            base_pays,
+            base_parts,
+            share,
+            next_agent: 0,
+            scratch,
+            found: Vec::new(),
+        }
+    }
+
+    pub fn progress(&self) -> (usize, usize) {
+        (self.next_agent, self.rows.len())
+    }
+
+    /// Scans up to `chunk` more agents; true when finished.
+    pub fn run(&mut self, chunk: usize) -> bool {
+        let n = self.rows.len();
+        let n_items = self.kernel.columns.len();
+        for _ in 0..chunk {
+            let a = self.next_agent;
+            if a >= n {
+                break;
+            }
+            self.next_agent += 1;
+            let before = self.base_pays.get(a).copied().unwrap_or(0.0);
+            for (name, col, unit) in self.metrics.clone() {
+                let (step, relative) = cliff_step(unit);
+                for dir in [1.0, -1.0] {
+                    let mut items = self.items.clone();
+                    let mut slots = self.slots.clone();
+                    let mut moved = false;
+                    let mv = |v: &mut f64| {
+                        if v.is_nan() {
+                            return false;
+                        }
+                        let d = if relative { v.abs() * step } else { step };
+                        *v = clamp_unit(*v + dir * d, unit);
+                        true
+                    };
+                    for (i, c) in self.kernel.columns.iter().enumerate() {
+                        if *c == col {
+                            if let Some(v) = items.get_mut(i).and_then(|v| v.get_mut(a)) {
+                                moved |= mv(v);
+                            }
+                        }
+                    }
+                    for (s, c) in self.pay.slot_columns.iter().enumerate() {
+                        if *c == col {
+                            if let Some(v) = slots.get_mut(s).and_then(|v| v.get_mut(a)) {
+                                moved |= mv(v);
+                            }
+                        }
+                    }
+                    if !moved {
+                        continue;
+                    }
+                    self.kernel.score(&items, &mut self.scratch, true);
+                    let mut parts = Vec::new();
+                    let pays = self.pay.evaluate(
+                        &self.scratch.totals,
+                        &self.scratch.grades,
+                        &self.kernel.grade_labels,
+                        &slots,
+                        Some(&mut parts),
+                    );
+                    let after = pays.get(a).copied().unwrap_or(0.0);
+                    let big = before.abs().max(after.abs());
+                    if big == 0.0 || (after - before).abs() <= self.share * big {
+                        continue;
+                    }
+                    let mut causes = Vec::new();
+                    for i in 0..n_items {
+                        let p0 = self.base_points.get(i * n + a).copied().unwrap_or(0.0);
+                        let p1 = self.scratch.points.get(i * n + a).copied().unwrap_or(0.0);
+                        if p0 != p1 {
+                            causes.push(Cause::Item(i, p0, p1));
+                        }
+                    }
+                    let g0 = self.base_grades.get(a).copied().unwrap_or(0);
+                    let g1 = self.scratch.grades.get(a).copied().unwrap_or(0);
+                    if g0 != g1 {
+                        causes.push(Cause::Grade(g0, g1));
+                    }
+                    if let (Some(b), Some(x)) = (self.base_parts.get(a), parts.get(a)) {
+                        for (gi, _) in self.pay.model.gates.iter().enumerate() {
+                            if b.failed_gates.contains(&gi) != x.failed_gates.contains(&gi) {
+                                causes.push(Cause::Gate(gi));
+                            }
+                        }
+                        for (ci, (p0, p1)) in b.parts.iter().zip(&x.parts).enumerate() {
+                            let comp = self.pay.model.components.get(ci);
+                            let is_commission =
+                                matches!(comp, Some(super::payout::Component::Commission { .. }));
+                            if is_commission && (p1 - p0).abs() > self.share * big {
+                                causes.push(Cause::Component(ci));
+                            }
+                        }
+                    }
+                    self.found.push(Cliff {
+                        row: self.rows.get(a).copied().unwrap_or(0),
+                        agent: self.names.get(a).cloned().unwrap_or_default(),
+                        column: name.clone(),
+                        step: dir * step,
+                        relative,
+                        pay_before: before,
+                        pay_after: after,
+                        causes,
+                    });
+                }
+            }
+        }
+        self.next_agent >= n
+    }
+
+    /// The cliffs found so far, largest swing first.
+    pub fn worst(&self, limit: usize) -> Vec<Cliff> {
+        let mut v = self.found.clone();
+        v.sort_by(|a, b| {
+            b.change()
+                .abs()
+                .total_cmp(&a.change().abs())
+                .then(a.row.cmp(&b.row))
+        });
+        v.truncate(limit);
+        v
+    }
+}
