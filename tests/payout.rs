@@ -131,7 +131,9 @@ fn coefficients_by_table_grade_and_curve() {
 #[test]
 fn pool_split_with_floors_caps_and_redistribution() {
     let w = [1.0, 2.0, 3.0, 4.0];
-    let cases: &[(f64, f64, Option<f64>, &[f64], [f64; 4])] = &[
+    /// (pool, floor, cap, weights, expected shares)
+    type Case<'a> = (f64, f64, Option<f64>, &'a [f64], [f64; 4]);
+    let cases: &[Case] = &[
         // Plain proportion: 10,000 × w / 10.
         (
             10_000.0,
