@@ -66,7 +66,41 @@ fn a_workbook_survives_a_round_trip() {
     assert_eq!(back.qa(), wb.qa());
     // Writing again gives the same text.
     assert_eq!(to_json(&back.snapshot()), json);
-    assert!(json.contains("\"version\":1"));
+    assert!(json.contains("\"version\":2"));
+}
+
+#[test]
+fn payout_models_and_scenarios_round_trip_and_version_1_files_migrate() {
+    use kpi_sandbox::model::payout::{PayoutModel, Scenario};
+    let mut wb = rich();
+    wb.apply(Command::SetPayouts(Box::new(vec![PayoutModel::example(
+        "月度奖金",
+    )])))
+    .unwrap();
+    wb.apply(Command::SetScenarios(Box::new(vec![Scenario {
+        name: "现行".into(),
+        month: "2026-11".into(),
+        plan: "x".into(),
+        payout: "月度奖金".into(),
+    }])))
+    .unwrap();
+    let json = to_json(&wb.snapshot());
+    let back = from_json(&json).unwrap();
+    assert_eq!(back.payouts, wb.payouts());
+    assert_eq!(back.scenarios, wb.scenarios());
+    // A version 1 file (no payouts, no scenarios) still opens, with none.
+    let v1 = to_json(&rich().snapshot())
+        .replacen("\"version\":2", "\"version\":1", 1)
+        .replace(",\"payouts\":[],\"scenarios\":[]", "");
+    assert!(!v1.contains("payouts"));
+    let old = from_json(&v1).unwrap();
+    assert!(old.payouts.is_empty() && old.scenarios.is_empty());
+    assert!(Workbook::from_snapshot(old).table() == rich().table());
+    // Undo takes the payout change back.
+    wb.undo();
+    assert!(wb.scenarios().is_empty());
+    wb.undo();
+    assert!(wb.payouts().is_empty());
 }
 
 #[test]
@@ -77,12 +111,12 @@ fn foreign_future_and_broken_files_are_refused_with_paths() {
         ("not json".into(), Msg::FileErrJson, "line 1, column 2"),
         ("{}".into(), Msg::FileErrNotOurs, "app"),
         (
-            with("\"version\":1", "\"version\":2"),
+            with("\"version\":2", "\"version\":3"),
             Msg::FileErrFuture,
             "version",
         ),
         (
-            with("\"version\":1", "\"version\":\"1\""),
+            with("\"version\":2", "\"version\":\"2\""),
             Msg::FileErrVersion,
             "version",
         ),

@@ -3,6 +3,7 @@
 //! formula neutralised.
 
 use crate::i18n::{Lang, Msg};
+use crate::model::payout::{Comparison, Component, PayoutModel, Payouts};
 use crate::model::plan::{Plan, PlanScores};
 use crate::model::round::round_dp;
 use crate::model::{Cell, Table, Unit};
@@ -162,4 +163,92 @@ pub fn scores_csv(t: &Table, plan: &Plan, s: &PlanScores, lang: Lang) -> String 
 
 fn header_of(column: &str, unit: Unit, what: Msg, lang: Lang) -> String {
     header(&format!("{column} · {}", what.t(lang)), unit, lang)
+}
+
+/// Payouts as CSV: agent, score, coefficient, each part, gate and days
+/// factors, the unrounded and the paid amount; a total row last.
+pub fn payouts_csv(p: &Payouts, model: &PayoutModel, lang: Lang) -> String {
+    let mut header = vec![
+        Msg::ColAgent.t(lang).to_string(),
+        Msg::ColTotal.t(lang).to_string(),
+        Msg::PayCoef.t(lang).to_string(),
+    ];
+    for (i, c) in model.components.iter().enumerate() {
+        let kind = match c {
+            Component::Target { .. } => Msg::PayTarget,
+            Component::Pool { .. } => Msg::PayPool,
+            Component::Commission { .. } => Msg::PayCommission,
+        };
+        header.push(format!(
+            "{}. {} ({})",
+            i + 1,
+            kind.t(lang),
+            Msg::UnitYuan.t(lang)
+        ));
+    }
+    header.push(Msg::PayGateFactor.t(lang).to_string());
+    header.push(Msg::PayDaysFactor.t(lang).to_string());
+    header.push(format!(
+        "{} ({})",
+        Msg::PayGross.t(lang),
+        Msg::UnitYuan.t(lang)
+    ));
+    header.push(format!(
+        "{} ({})",
+        Msg::PayPay.t(lang),
+        Msg::UnitYuan.t(lang)
+    ));
+    let mut rows: Vec<Vec<Out>> = p
+        .agents
+        .iter()
+        .map(|a| {
+            let mut r = vec![
+                Out::Text(a.agent.clone()),
+                Out::Number(round_dp(a.score, 4)),
+                a.coef.map(Out::Number).unwrap_or(Out::Empty),
+            ];
+            r.extend(a.parts.iter().map(|v| Out::Number(round_dp(*v, 2))));
+            r.push(Out::Number(a.gate_factor));
+            r.push(Out::Number(a.days_factor));
+            r.push(Out::Number(round_dp(a.gross, 2)));
+            r.push(Out::Number(a.pay));
+            r
+        })
+        .collect();
+    let width = header.len();
+    let mut total = vec![Out::Text(Msg::PayTotal.t(lang).to_string())];
+    total.resize(width - 1, Out::Empty);
+    total.push(Out::Number(p.stats.total));
+    rows.push(total);
+    csv(&header, &rows)
+}
+
+/// A scenario comparison as CSV: agent, pay in A, pay in B, change.
+pub fn comparison_csv(c: &Comparison, lang: Lang) -> String {
+    let header = vec![
+        Msg::ColAgent.t(lang).to_string(),
+        format!("{} A ({})", Msg::PayPay.t(lang), Msg::UnitYuan.t(lang)),
+        format!("{} B ({})", Msg::PayPay.t(lang), Msg::UnitYuan.t(lang)),
+        Msg::ColDelta.t(lang).to_string(),
+    ];
+    let opt = |v: Option<f64>| v.map(Out::Number).unwrap_or(Out::Empty);
+    let mut rows: Vec<Vec<Out>> = c
+        .rows
+        .iter()
+        .map(|r| {
+            vec![
+                Out::Text(r.agent.clone()),
+                opt(r.a),
+                opt(r.b),
+                Out::Number(r.change),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        Out::Text(Msg::PayTotal.t(lang).to_string()),
+        Out::Number(c.total_a),
+        Out::Number(c.total_b),
+        Out::Number(c.total_b - c.total_a),
+    ]);
+    csv(&header, &rows)
 }

@@ -9,14 +9,17 @@
 
 use crate::i18n::Msg;
 use crate::model::formula::ErrorKind;
+use crate::model::payout::{PayoutModel, Scenario, MAX_PARTS};
 use crate::model::plan::Plan;
 use crate::model::qa::QaParams;
 use crate::model::workbook::Snapshot;
+use crate::model::workbook::MAX_MODELS;
 use crate::model::{Cell, Column, Direction, MetricId, Table, Unit};
 use serde::{Deserialize, Serialize};
 
-/// The version this build writes. Files with a higher version are refused.
-pub const VERSION: u32 = 1;
+/// The version this build writes. Files with a higher version are refused;
+/// version 1 (before payout models) is read as version 2 with none.
+pub const VERSION: u32 = 2;
 const APP: &str = "kpi-sandbox";
 
 #[derive(Serialize, Deserialize)]
@@ -27,6 +30,12 @@ struct FileV1 {
     months: Vec<MonthV1>,
     plans: Vec<Plan>,
     qa: QaParams,
+    /// Since version 2.
+    #[serde(default)]
+    payouts: Vec<PayoutModel>,
+    /// Since version 2.
+    #[serde(default)]
+    scenarios: Vec<Scenario>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -115,6 +124,8 @@ pub fn to_json(s: &Snapshot) -> String {
         months: s.tables.iter().map(|(m, t)| month_to_file(m, t)).collect(),
         plans: s.plans.clone(),
         qa: s.qa.clone(),
+        payouts: s.payouts.clone(),
+        scenarios: s.scenarios.clone(),
     };
     serde_json::to_string(&file).unwrap_or_default()
 }
@@ -156,7 +167,7 @@ pub fn from_json(text: &str) -> Result<Snapshot, Vec<FileProblem>> {
                 vec![v.to_string(), VERSION.to_string()],
             )])
         }
-        Some(1) => {}
+        Some(1 | 2) => {}
         _ => return Err(vec![problem("version", Msg::FileErrVersion, Vec::new())]),
     }
     let file: FileV1 = serde_json::from_str(text)
@@ -246,6 +257,29 @@ pub fn from_json(text: &str) -> Result<Snapshot, Vec<FileProblem>> {
             ));
         }
     }
+    if file.payouts.len() > MAX_MODELS {
+        problems.push(problem(
+            "payouts",
+            Msg::PayErrTooMany,
+            vec![MAX_MODELS.to_string()],
+        ));
+    }
+    for (i, m) in file.payouts.iter().enumerate() {
+        if m.components.len() > MAX_PARTS || m.gates.len() > MAX_PARTS {
+            problems.push(problem(
+                format!("payouts[{i}]"),
+                Msg::PayErrTooMany,
+                vec![MAX_PARTS.to_string()],
+            ));
+        }
+    }
+    if file.scenarios.len() > MAX_MODELS {
+        problems.push(problem(
+            "scenarios",
+            Msg::PayErrTooMany,
+            vec![MAX_MODELS.to_string()],
+        ));
+    }
     for q in file.qa.validate() {
         problems.push(problem(format!("qa.{:?}", q.field), q.msg, Vec::new()));
     }
@@ -255,6 +289,8 @@ pub fn from_json(text: &str) -> Result<Snapshot, Vec<FileProblem>> {
             tables,
             plans: file.plans,
             qa: file.qa,
+            payouts: file.payouts,
+            scenarios: file.scenarios,
         })
     } else {
         Err(problems)

@@ -7,6 +7,7 @@
 //! diverge from what was applied.
 
 use super::formula::{self, Calc};
+use super::payout::{PayoutModel, Scenario};
 use super::plan::Plan;
 use super::qa::QaParams;
 use super::table::{Cell, Column, Table};
@@ -67,7 +68,15 @@ pub enum Command {
     SetPlan { idx: usize, plan: Box<Plan> },
     /// Remove plan `idx`.
     RemovePlan { idx: usize },
+    /// Replace the payout models (every edit of the payout editor). Models
+    /// that do not validate are kept and shown with their problems, as plans are.
+    SetPayouts(Box<Vec<PayoutModel>>),
+    /// Replace the saved scenarios.
+    SetScenarios(Box<Vec<Scenario>>),
 }
+
+/// Most payout models and scenarios a workbook keeps.
+pub const MAX_MODELS: usize = 50;
 
 /// A command that was refused, with a message for the user.
 #[derive(Clone, Debug, PartialEq)]
@@ -147,6 +156,16 @@ enum Step {
         before: Box<Snapshot>,
         after: Box<Snapshot>,
     },
+    /// The payout models before and after.
+    Payouts {
+        before: Vec<PayoutModel>,
+        after: Vec<PayoutModel>,
+    },
+    /// The scenarios before and after.
+    Scenarios {
+        before: Vec<Scenario>,
+        after: Vec<Scenario>,
+    },
     /// Several steps as one (a rename with the formulas that follow it).
     Multi(Vec<Step>),
 }
@@ -160,6 +179,8 @@ pub struct Snapshot {
     pub tables: Vec<(String, Table)>,
     pub plans: Vec<Plan>,
     pub qa: QaParams,
+    pub payouts: Vec<PayoutModel>,
+    pub scenarios: Vec<Scenario>,
 }
 
 /// The current month and the archive, as one value for undo.
@@ -206,6 +227,8 @@ pub struct Workbook {
     archive: Vec<(String, Table)>,
     qa: QaParams,
     plans: Vec<Plan>,
+    payouts: Vec<PayoutModel>,
+    scenarios: Vec<Scenario>,
     calc: Calc,
     undo: Vec<Step>,
     redo: Vec<Step>,
@@ -220,6 +243,8 @@ impl Workbook {
             archive: Vec::new(),
             qa: QaParams::default(),
             plans: Vec::new(),
+            payouts: Vec::new(),
+            scenarios: Vec::new(),
             calc: Calc::default(),
             undo: Vec::new(),
             redo: Vec::new(),
@@ -246,6 +271,8 @@ impl Workbook {
             tables,
             plans: self.plans.clone(),
             qa: self.qa.clone(),
+            payouts: self.payouts.clone(),
+            scenarios: self.scenarios.clone(),
         }
     }
 
@@ -272,6 +299,8 @@ impl Workbook {
         self.archive = archive;
         self.plans = s.plans.clone();
         self.qa = s.qa.clone();
+        self.payouts = s.payouts.clone();
+        self.scenarios = s.scenarios.clone();
     }
 
     /// The current month's label.
@@ -339,6 +368,22 @@ impl Workbook {
     /// The KPI plans.
     pub fn plans(&self) -> &[Plan] {
         &self.plans
+    }
+
+    /// The payout models.
+    pub fn payouts(&self) -> &[PayoutModel] {
+        &self.payouts
+    }
+
+    /// The saved scenarios.
+    pub fn scenarios(&self) -> &[Scenario] {
+        &self.scenarios
+    }
+
+    /// Sets the payout models of a fresh workbook (no undo step).
+    pub fn with_payouts(mut self, payouts: Vec<PayoutModel>) -> Self {
+        self.payouts = payouts;
+        self
     }
 
     /// The compiled formulas (issues per column, evaluation order).
@@ -646,6 +691,32 @@ impl Workbook {
                     remove: true,
                 }
             }
+            Command::SetPayouts(after) => {
+                if after.len() > MAX_MODELS
+                    || after.iter().any(|m| {
+                        m.components.len() > super::payout::MAX_PARTS
+                            || m.gates.len() > super::payout::MAX_PARTS
+                    })
+                {
+                    return Err(refuse(
+                        Msg::PayErrTooMany,
+                        vec![super::payout::MAX_PARTS.to_string()],
+                    ));
+                }
+                Step::Payouts {
+                    before: self.payouts.clone(),
+                    after: *after,
+                }
+            }
+            Command::SetScenarios(after) => {
+                if after.len() > MAX_MODELS {
+                    return Err(refuse(Msg::PayErrTooMany, vec![MAX_MODELS.to_string()]));
+                }
+                Step::Scenarios {
+                    before: self.scenarios.clone(),
+                    after: *after,
+                }
+            }
             Command::SetQa(after) => {
                 if let Some(problem) = after.validate().into_iter().next() {
                     return Err(ModelError {
@@ -802,6 +873,22 @@ impl Workbook {
                         (**before).clone()
                     };
                 }
+                Touched::Inputs
+            }
+            Step::Payouts { before, after } => {
+                self.payouts = if forward {
+                    after.clone()
+                } else {
+                    before.clone()
+                };
+                Touched::Inputs
+            }
+            Step::Scenarios { before, after } => {
+                self.scenarios = if forward {
+                    after.clone()
+                } else {
+                    before.clone()
+                };
                 Touched::Inputs
             }
             Step::Multi(steps) => {

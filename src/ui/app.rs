@@ -2,6 +2,7 @@
 
 use super::browser;
 use super::components::data::DataWorkspace;
+use super::components::payout::PayWorkspace;
 use super::components::plan::PlanWorkspace;
 use super::components::qa::QaWorkspace;
 use super::components::scores::ScoresWorkspace;
@@ -125,6 +126,7 @@ pub fn App() -> Html {
                         Tab::Data => html! { <DataWorkspace /> },
                         Tab::Plan => html! { <PlanWorkspace /> },
                         Tab::Scores => html! { <ScoresWorkspace /> },
+                        Tab::Pay => html! { <PayWorkspace /> },
                         Tab::Qa => html! { <QaWorkspace /> },
                     } }
                 </section>

@@ -3,6 +3,7 @@
 
 use crate::i18n::{Lang, Msg};
 use crate::io::demo::demo_table;
+use crate::model::payout::{PayoutModel, Shift};
 use crate::model::plan::{template, Template};
 use crate::model::{Command, Workbook};
 
@@ -17,18 +18,20 @@ pub enum Tab {
     Data,
     Plan,
     Scores,
+    Pay,
     Qa,
 }
 
 impl Tab {
     /// In the order of the manager's month (GUIDE.md); later workspaces slot in between.
-    pub const ALL: [Tab; 4] = [Tab::Data, Tab::Plan, Tab::Scores, Tab::Qa];
+    pub const ALL: [Tab; 5] = [Tab::Data, Tab::Plan, Tab::Scores, Tab::Pay, Tab::Qa];
 
     pub fn label(self) -> Msg {
         match self {
             Tab::Data => Msg::TabData,
             Tab::Plan => Msg::TabPlan,
             Tab::Scores => Msg::TabScores,
+            Tab::Pay => Msg::TabPay,
             Tab::Qa => Msg::TabQa,
         }
     }
@@ -38,6 +41,7 @@ impl Tab {
             Tab::Data => "data",
             Tab::Plan => "plan",
             Tab::Scores => "scores",
+            Tab::Pay => "pay",
             Tab::Qa => "qa",
         }
     }
@@ -64,6 +68,11 @@ pub struct AppState {
     pub plan: usize,
     /// The plan compared with it in Scores.
     pub compare: Option<usize>,
+    /// The payout model shown in Payouts.
+    pub payout: usize,
+    /// What-if moves applied on top of the data in Payouts (never saved;
+    /// resetting restores the data untouched).
+    pub shifts: Vec<Shift>,
 }
 
 impl AppState {
@@ -111,13 +120,16 @@ impl AppState {
             template(Template::AfterSales, Msg::TplAfterSales.t(lang), DEMO_MONTH),
         ];
         AppState {
-            workbook: Workbook::with_plans(demo_table(), DEMO_MONTH, plans),
+            workbook: Workbook::with_plans(demo_table(), DEMO_MONTH, plans)
+                .with_payouts(vec![PayoutModel::example(Msg::PayDefaultName.t(lang))]),
             lang,
             tab: Tab::Data,
             notice: None,
             revision: 0,
             plan: 0,
             compare: None,
+            payout: 0,
+            shifts: Vec::new(),
         }
     }
 }
@@ -133,6 +145,8 @@ pub enum Action {
     DismissNotice,
     SelectPlan(usize),
     SetCompare(Option<usize>),
+    SelectPayout(usize),
+    SetShifts(Vec<Shift>),
     /// Show a message (from an effect, e.g. a failed autosave).
     Notify(Notice),
 }
@@ -198,6 +212,14 @@ impl Reducible for AppState {
             }),
             Action::SetCompare(c) if c != self.compare => Rc::new(AppState {
                 compare: c,
+                ..(*self).clone()
+            }),
+            Action::SelectPayout(p) if p != self.payout => Rc::new(AppState {
+                payout: p,
+                ..(*self).clone()
+            }),
+            Action::SetShifts(shifts) if shifts != self.shifts => Rc::new(AppState {
+                shifts,
                 ..(*self).clone()
             }),
             Action::Notify(n) if self.notice.as_ref() != Some(&n) => Rc::new(AppState {
