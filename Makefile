@@ -14,8 +14,12 @@ WASM := wasm32-unknown-unknown
 # QA and import brought it to 292 KB; raised to 400 KB when the saved format
 # (serde_json with float_roundtrip, +82 KB gzip, of which float_roundtrip 9 KB)
 # brought it to 377 KB. Lower it when XLSX and charts load lazily.
+# Raised to 500 KB when the 奖金 workspace (payout editor, forecast, cliffs,
+# scenarios: +97 KB gzip, mostly html! code of the editor) brought it to 485 KB;
+# making the editor's callbacks non-generic saved nothing, and opt-level "s"
+# would cost +78 KB for ~10 % speed in the forecast.
 # Raise it only on purpose, with the reason.
-SIZE_BUDGET_KB ?= 400
+SIZE_BUDGET_KB ?= 500
 
 .PHONY: fuzz serve dist test setup setup-browser lint test-native test-web build-release e2e size bench serve-dist fmt clean
 

@@ -110,4 +110,32 @@ mod benches {
             })
         });
     }
+
+    /// Payouts of 10,000 agents (scores given): target × coefficient,
+    /// commission, gate, pro-rating, rounding.
+    #[divan::bench]
+    fn payouts_10k(bencher: divan::Bencher) {
+        use kpi_sandbox::io::synthetic::{bench_payout, bench_plan};
+        let table = import_text(&big_tsv(N)).table;
+        let plan = bench_plan();
+        let scores = kpi_sandbox::model::plan::score(&table, &plan);
+        let model = bench_payout();
+        bencher.bench(|| kpi_sandbox::model::payout::compute(&table, &plan, &scores, &model));
+    }
+
+    /// The target: 10,000 simulated months × 500 agents × 8 items.
+    #[divan::bench(sample_count = 3, sample_size = 1)]
+    fn monte_carlo_10k_months_500_agents_8_items(bencher: divan::Bencher) {
+        use kpi_sandbox::io::synthetic::{bench_payout, bench_plan};
+        use kpi_sandbox::model::forecast::{variabilities, Forecast};
+        let table = import_text(&big_tsv(500)).table;
+        let plan = bench_plan();
+        let model = bench_payout();
+        let vars = variabilities(&[], &table, &plan, &model, 0.1);
+        bencher.bench_local(|| {
+            let mut f = Forecast::new(&table, &plan, &model, &vars, 10_000, 1);
+            f.run(usize::MAX);
+            f.result()
+        });
+    }
 }

@@ -203,51 +203,109 @@ impl ScoreKernel {
         }
         for (i, item) in self.items.iter().enumerate() {
             let Some(vals) = values.get(i) else { continue };
-            let needs_team = matches!(
-                item.rule,
-                KRule::Relative { .. } | KRule::Rank | KRule::Percentile
-            );
             let mut avg = 0.0;
-            if needs_team {
+            if matches!(item.rule, KRule::Relative { .. }) {
+                // Summed in table order, as `plan::score` does, for the same bits.
+                let (mut sum, mut n) = (0.0, 0usize);
+                for v in vals.iter().filter(|v| !v.is_nan()) {
+                    sum += v;
+                    n += 1;
+                }
+                if n > 0 {
+                    avg = sum / n as f64;
+                }
+            }
+            if matches!(item.rule, KRule::Rank | KRule::Percentile) {
                 s.sorted.clear();
                 s.sorted.extend(vals.iter().filter(|v| !v.is_nan()));
-                if !s.sorted.is_empty() {
-                    avg = s.sorted.iter().sum::<f64>() / s.sorted.len() as f64;
-                }
-                s.sorted.sort_by(|a, b| a.total_cmp(b));
+                // Equal keys under total_cmp are identical values, so an unstable sort gives the same array.
+                s.sorted.sort_unstable_by(|a, b| a.total_cmp(b));
             }
             let lower = item.lower;
-            for (a, x) in vals.iter().enumerate() {
-                let x = *x;
-                let p = if x.is_nan() {
-                    0.0
-                } else {
-                    match &item.rule {
-                        KRule::Ratio { target, floor, cap } => {
-                            let raw = if *target > 0.0 {
-                                ratio(x, *target, lower)
-                            } else {
-                                0.0
-                            };
-                            raw.max(*floor).min(*cap)
-                        }
-                        KRule::Linear { knots, cap } => interpolate(knots, x).min(*cap).max(0.0),
-                        KRule::Bands { bands, otherwise } => bands
-                            .iter()
-                            .find(|(t, _)| if lower { x <= *t } else { x >= *t })
-                            .map(|b| b.1)
-                            .unwrap_or(*otherwise),
-                        KRule::Relative { cap } => {
-                            let raw = if avg != 0.0 {
-                                ratio(x, avg, lower)
-                            } else {
-                                0.0
-                            };
-                            raw.max(0.0).min(*cap)
-                        }
-                        KRule::Rank | KRule::Percentile => {
-                            let sorted = &s.sorted;
-                            let m = sorted.len();
+            let w = item.weight;
+            // One loop per rule (the match is outside the agent loop).
+            let Scratch {
+                sorted,
+                totals,
+                gated,
+                points,
+                ..
+            } = &mut *s;
+            let mut put = |a: usize, p: f64| {
+                if let Some(t) = totals.get_mut(a) {
+                    *t += p * w / 100.0;
+                }
+                if keep_points {
+                    if let Some(slot) = points.get_mut(i * n + a) {
+                        *slot = p;
+                    }
+                }
+            };
+            let each = vals.iter().enumerate();
+            match &item.rule {
+                KRule::Ratio { target, floor, cap } => {
+                    for (a, &x) in each {
+                        let p = if x.is_nan() {
+                            0.0
+                        } else if *target > 0.0 {
+                            ratio(x, *target, lower).max(*floor).min(*cap)
+                        } else {
+                            0.0f64.max(*floor).min(*cap)
+                        };
+                        put(a, p);
+                    }
+                }
+                KRule::Linear { knots, cap } => {
+                    for (a, &x) in each {
+                        let p = if x.is_nan() {
+                            0.0
+                        } else {
+                            interpolate(knots, x).min(*cap).max(0.0)
+                        };
+                        put(a, p);
+                    }
+                }
+                KRule::Bands { bands, otherwise } => {
+                    for (a, &x) in each {
+                        let p = if x.is_nan() {
+                            0.0
+                        } else if lower {
+                            bands
+                                .iter()
+                                .find(|b| x <= b.0)
+                                .map(|b| b.1)
+                                .unwrap_or(*otherwise)
+                        } else {
+                            bands
+                                .iter()
+                                .find(|b| x >= b.0)
+                                .map(|b| b.1)
+                                .unwrap_or(*otherwise)
+                        };
+                        put(a, p);
+                    }
+                }
+                KRule::Relative { cap } => {
+                    for (a, &x) in each {
+                        let p = if x.is_nan() {
+                            0.0
+                        } else if avg != 0.0 {
+                            ratio(x, avg, lower).max(0.0).min(*cap)
+                        } else {
+                            0.0f64.max(0.0).min(*cap)
+                        };
+                        put(a, p);
+                    }
+                }
+                KRule::Rank | KRule::Percentile => {
+                    let rank = matches!(item.rule, KRule::Rank);
+                    let m = sorted.len();
+                    for (a, &x) in each {
+                        let p = if x.is_nan() {
+                            0.0
+                        } else if m <= 1 {
+                            100.0
+                        } else {
                             let below = sorted.partition_point(|o| *o < x);
                             let above = m - sorted.partition_point(|o| *o <= x);
                             let (better, worse) = if lower {
@@ -255,25 +313,30 @@ impl ScoreKernel {
                             } else {
                                 (above, below)
                             };
-                            if m <= 1 {
-                                100.0
-                            } else if matches!(item.rule, KRule::Rank) {
+                            if rank {
                                 100.0 * (m - (better + 1)) as f64 / (m - 1) as f64
                             } else {
                                 100.0 * worse as f64 / (m - 1) as f64
                             }
-                        }
-                        KRule::Gate {
-                            threshold,
-                            zero_total,
-                        } => {
+                        };
+                        put(a, p);
+                    }
+                }
+                KRule::Gate {
+                    threshold,
+                    zero_total,
+                } => {
+                    for (a, &x) in each {
+                        let p = if x.is_nan() {
+                            0.0
+                        } else {
                             let passed = if lower {
                                 x <= *threshold
                             } else {
                                 x >= *threshold
                             };
                             if !passed && *zero_total {
-                                if let Some(g) = s.gated.get_mut(a) {
+                                if let Some(g) = gated.get_mut(a) {
                                     *g = true;
                                 }
                             }
@@ -282,15 +345,8 @@ impl ScoreKernel {
                             } else {
                                 0.0
                             }
-                        }
-                    }
-                };
-                if let Some(t) = s.totals.get_mut(a) {
-                    *t += p * item.weight / 100.0;
-                }
-                if keep_points {
-                    if let Some(slot) = s.points.get_mut(i * n + a) {
-                        *slot = p;
+                        };
+                        put(a, p);
                     }
                 }
             }
@@ -660,6 +716,8 @@ pub struct Forecast {
     item_group: Vec<usize>,
     slot_group: Vec<usize>,
     groups: usize,
+    /// Whether a group is drawn at all (some member has cv > 0).
+    group_drawn: Vec<bool>,
     rng: Rng,
     target: usize,
     budget: Option<f64>,
@@ -718,8 +776,20 @@ impl Forecast {
             .map(|c| column_values(table, *c, &rows))
             .collect();
         let base_slots = pay.inputs(table, &rows);
-        let item_draw = kernel.columns.iter().map(|c| cv_of(*c)).collect();
-        let slot_draw = pay.slot_columns.iter().map(|c| cv_of(*c)).collect();
+        let item_draw: Vec<(f64, Unit)> = kernel.columns.iter().map(|c| cv_of(*c)).collect();
+        let slot_draw: Vec<(f64, Unit)> = pay.slot_columns.iter().map(|c| cv_of(*c)).collect();
+        let mut group_drawn = vec![false; groups];
+        for (g, d) in item_group
+            .iter()
+            .zip(&item_draw)
+            .chain(slot_group.iter().zip(&slot_draw))
+        {
+            if d.0 > 0.0 {
+                if let Some(x) = group_drawn.get_mut(*g) {
+                    *x = true;
+                }
+            }
+        }
         let n = rows.len();
         let keep_months = AGENT_MONTHS_KEPT
             .checked_div(n)
@@ -739,6 +809,7 @@ impl Forecast {
             item_group,
             slot_group,
             groups,
+            group_drawn,
             rng: Rng::new(seed),
             target: months,
             budget: model.budget,
@@ -767,6 +838,9 @@ impl Forecast {
             }
             // One standard normal per column group and agent, in a fixed order.
             for g in 0..self.groups {
+                if !self.group_drawn.get(g).copied().unwrap_or(false) {
+                    continue;
+                }
                 let Some(d) = self.draws.get_mut(g) else {
                     continue;
                 };

@@ -108,11 +108,16 @@ pub struct Tier {
 
 /// Commission on `sales` with `tiers` (any order).
 pub fn commission(sales: f64, tiers: &[Tier], mode: TierMode) -> f64 {
+    let mut sorted = tiers.to_vec();
+    sorted.sort_by(|a, b| a.from.total_cmp(&b.from));
+    commission_sorted(sales, &sorted, mode)
+}
+
+/// [`commission`] with the tiers already sorted by `from`.
+fn commission_sorted(sales: f64, sorted: &[Tier], mode: TierMode) -> f64 {
     if !sales.is_finite() || sales <= 0.0 {
         return 0.0;
     }
-    let mut sorted: Vec<&Tier> = tiers.iter().collect();
-    sorted.sort_by(|a, b| a.from.total_cmp(&b.from));
     match mode {
         TierMode::Retroactive => sorted
             .iter()
@@ -403,6 +408,8 @@ pub struct Compiled {
     days_slot: Option<usize>,
     /// 绩效系数 per grade index, for grade tables (per Target component).
     grade_coefs: Vec<Vec<f64>>,
+    /// Commission tiers sorted by `from` (per component; empty for others).
+    sorted_tiers: Vec<Vec<Tier>>,
 }
 
 /// One agent's payout, with how it came about.
@@ -548,7 +555,20 @@ impl Compiled {
                 _ => Vec::new(),
             })
             .collect();
+        let sorted_tiers = model
+            .components
+            .iter()
+            .map(|c| match c {
+                Component::Commission { tiers, .. } => {
+                    let mut t = tiers.clone();
+                    t.sort_by(|a, b| a.from.total_cmp(&b.from));
+                    t
+                }
+                _ => Vec::new(),
+            })
+            .collect();
         Compiled {
+            sorted_tiers,
             model: model.clone(),
             slot_columns,
             comp_slots,
@@ -691,13 +711,11 @@ impl Compiled {
                     }
                 }
                 Component::Commission {
-                    tiers,
-                    mode,
-                    multiplier,
-                    ..
+                    mode, multiplier, ..
                 } => {
+                    let tiers = self.sorted_tiers.get(ci).map(Vec::as_slice).unwrap_or(&[]);
                     for a in 0..n {
-                        let amount = commission(slot(cslot, a), tiers, *mode) * multiplier;
+                        let amount = commission_sorted(slot(cslot, a), tiers, *mode) * multiplier;
                         if let Some(p) = plain.get_mut(a) {
                             *p += amount;
                         }

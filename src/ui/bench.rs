@@ -69,6 +69,18 @@ pub fn run() -> Vec<(&'static str, f64)> {
     let sort = time(11, || {
         let _ = wb.table().sorted_order(6, false);
     });
+    let model = crate::io::synthetic::bench_payout();
+    let scores = crate::model::plan::score(wb.table(), &plan);
+    let payouts = time(11, || {
+        let _ = crate::model::payout::compute(wb.table(), &plan, &scores, &model);
+    });
+    let small = import_text(&big_tsv(500)).table;
+    let vars = crate::model::forecast::variabilities(&[], &small, &plan, &model, 0.1);
+    let monte_carlo = time(3, || {
+        let mut f = crate::model::forecast::Forecast::new(&small, &plan, &model, &vars, 10_000, 1);
+        f.run(usize::MAX);
+        let _ = f.result();
+    });
     vec![
         ("import_tsv_10k_x_30", import),
         ("formula_full_recalc_10k_x_10", full),
@@ -76,6 +88,8 @@ pub fn run() -> Vec<(&'static str, f64)> {
         ("formula_edit_row_only_input", edit_row),
         ("score_10k_on_8_items", scoring),
         ("sort_10k_by_conversion", sort),
+        ("payouts_10k", payouts),
+        ("monte_carlo_10k_months_500_agents_8_items", monte_carlo),
     ]
 }
 
