@@ -28,7 +28,18 @@
 //!   - `table`: the team table, stored column by column (typed columns,
 //!     cells; invalid input kept as text with a reason), sort orders.
 //!   - `workbook`: the state (the current month's table, other months, QA
-//!     inputs, plans), its [`model::Command`]s and the undo history.
+//!     inputs, plans, payout models, scenarios), its [`model::Command`]s and
+//!     the undo history.
+//!   - `payout`: bonus payout models (target × 绩效系数 by steps, grade or
+//!     curve; a pool split by base × score with floors and caps solved
+//!     exactly; marginal or retroactive commission; gates; pro-rating; one
+//!     rounding), totals, the budget solver, scenario comparison and what-if
+//!     shifts. One evaluation (`payout::Compiled::evaluate`) serves them all.
+//!     Worked examples: `docs/PAYOUTS.md`.
+//!   - `forecast`: the Monte Carlo cost forecast and the pay-cliff scan, on a
+//!     compiled score kernel held equal to `plan::score` by a test; a seeded
+//!     generator and normal quantiles built from basic float operations, so a
+//!     seed gives the same months everywhere; both run in chunks.
 //!   - `qa`: QA (质检) staffing — the ratio rule with its documented role
 //!     split, the workload and Cochran methods, the recommendation, cost and
 //!     the headcount curve.
@@ -55,9 +66,12 @@
 //!   `state` (the one reducer), `components/` (`data` + `grid`: the data
 //!   workspace; `import`: paste, files, drag-and-drop and the import
 //!   preview; `plan`: the plan editor; `scores`: scores, why, histogram and
-//!   plan comparison; `qa`: the QA workspace; `fields`: validated number inputs;
+//!   plan comparison; `payout`: the 奖金 workspace (model editor, totals and
+//!   solver, what-if, forecast, cliffs, scenarios); `qa`: the QA workspace;
+//!   `fields`: validated number inputs;
 //!   `chart`: inline SVG charts; `formula_bar`: the formula bar and the
-//!   add-formula panel), `browser` (storage, navigator), `bench` (the
+//!   add-formula panel), `jobs` (long work in ~30 ms slices with progress and
+//!   stop), `browser` (storage, navigator), `bench` (the
 //!   in-browser measurement at `#bench`), and the panic hook.
 //!
 //! ## Invariants
@@ -85,7 +99,9 @@
 //!   banner if one happens.
 //! - **Deterministic**: no clock, locale or OS randomness in the core; they
 //!   come in as arguments. Scores are never rounded in the core (display
-//!   rounds), so the same input gives the same bits.
+//!   rounds), so the same input gives the same bits. Money is rounded once,
+//!   per agent, by the payout model's rule; totals are exact sums in fen.
+//!   Random draws come from a seed the user sees.
 //! - **No network**: the page loads its own files with relative URLs and
 //!   requests nothing afterwards (CSP `connect-src 'self'`, tested end to end).
 

@@ -870,7 +870,7 @@ impl Forecast {
                 &self.slots_buf,
                 None,
             );
-            self.totals.push(pays.iter().sum());
+            self.totals.push(super::payout::sum_fen(&pays));
             if self.totals.len() <= self.keep_months {
                 for (keep, p) in self.agent_pays.iter_mut().zip(&pays) {
                     keep.push(*p);

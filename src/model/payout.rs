@@ -458,9 +458,9 @@ impl PayStats {
         }
         let mut sorted = pays.to_vec();
         sorted.sort_by(|a, b| a.total_cmp(b));
-        let total: f64 = sorted.iter().sum();
+        let total = sum_fen(&sorted);
         let k = n.div_ceil(5);
-        let top: f64 = sorted.iter().rev().take(k).sum();
+        let top = sum_fen(sorted.get(n - k..).unwrap_or(&[]));
         PayStats {
             count: n,
             total,
@@ -471,6 +471,14 @@ impl PayStats {
             top20_share: if total > 0.0 { top / total } else { 0.0 },
         }
     }
+}
+
+/// The sum of amounts in whole fen (¥0.01), exact and independent of order:
+/// every pay is a multiple of its rounding unit, at least ¥0.01, so summing
+/// integers of fen avoids binary noise such as 9,370.519999999999.
+pub fn sum_fen(pays: &[f64]) -> f64 {
+    let fen: f64 = pays.iter().map(|p| (p * 100.0).round()).sum();
+    fen / 100.0
 }
 
 /// Excel's PERCENTILE.INC on sorted data (linear between closest ranks).
