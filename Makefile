@@ -18,8 +18,11 @@ WASM := wasm32-unknown-unknown
 # scenarios: +97 KB gzip, mostly html! code of the editor) brought it to 485 KB;
 # making the editor's callbacks non-generic saved nothing, and opt-level "s"
 # would cost +78 KB for ~10 % speed in the forecast.
+# Raised to 530 KB for share links (miniz_oxide deflate/inflate, +25 KB gzip;
+# the browser's CompressionStream would be free but async and not testable
+# natively) at 514.6 KB.
 # Raise it only on purpose, with the reason.
-SIZE_BUDGET_KB ?= 500
+SIZE_BUDGET_KB ?= 530
 
 .PHONY: fuzz serve dist test setup setup-browser lint test-native test-web build-release e2e size bench serve-dist fmt clean
 

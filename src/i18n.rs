@@ -519,7 +519,7 @@ messages! {
     ShareButton => "分享链接…", "Share link…";
     ShareClose => "关闭", "Close";
     LinkOpenTitle => "打开分享链接", "Open a shared link";
-    LinkHoldsWorkbook => "链接包含工作簿：{0} 个月份（当前 {1}），{2} 名客服，{3} 个考核方案，{4} 个奖金方案，{5} 个场景。打开将替换当前工作（可撤销）。", "The link holds a workbook: {0} months (current {1}), {2} agents, {3} plans, {4} payout models, {5} scenarios. Opening it replaces your current work (undoable).";
+    LinkHoldsWorkbook => "链接包含工作簿：{0} 个月份（当前 {1}），{2} 名客服，{3} 个考核方案，{4} 个奖金方案，{5} 个场景。打开将替换当前工作（可撤销）。", "The link holds a workbook: months {0} (current {1}), agents {2}, plans {3}, payout models {4}, scenarios {5}. Opening it replaces your current work (undoable).";
     LinkHoldsPlans => "链接包含 {0} 个考核方案和 {1} 个奖金方案（无客服数据）。打开将把它们加入当前工作簿（可撤销）。", "The link holds {0} plans and {1} payout models (no team data). Opening adds them to your workbook (undoable).";
     LinkOpen => "打开", "Open";
     LinkCancel => "不打开", "Don't open";

@@ -24,7 +24,8 @@ fn workbook() -> Workbook {
         vec![template(Template::PreSales, "售前", "2026-11")],
     )
     .with_payouts(vec![PayoutModel::example("月度奖金")]);
-    let oct = import_text("客服昵称\t询单转化率\t备注\n小雨\t41.5%\t电话 138\n新人甲\t30%\t\n").table;
+    let oct =
+        import_text("客服昵称\t询单转化率\t备注\n小雨\t41.5%\t电话 138\n新人甲\t30%\t\n").table;
     wb.apply(Command::ImportMonth {
         month: "2026-10".into(),
         table: Box::new(oct),
@@ -105,7 +106,11 @@ fn anonymous_links_rename_agents_consistently() {
     // The free-text 备注 column is gone; numbers are untouched.
     assert!(oct.columns.iter().all(|c| c.name != "备注"));
     assert_eq!(nov.len(), 30);
-    let conv = nov.columns.iter().position(|c| c.name == "询单转化率").unwrap();
+    let conv = nov
+        .columns
+        .iter()
+        .position(|c| c.name == "询单转化率")
+        .unwrap();
     assert_eq!(nov.at(2, conv), s.tables[1].1.at(2, conv));
 }
 
@@ -121,38 +126,74 @@ fn broken_links_say_what_is_wrong() {
     let zlib_of = |text: &str| {
         format!(
             "share=1.{}",
-            b64_encode(&miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), 6))
+            b64_encode(&miniz_oxide::deflate::compress_to_vec_zlib(
+                text.as_bytes(),
+                6
+            ))
         )
     };
     let cases: Vec<(String, Msg)> = vec![
         ("".into(), Msg::LinkErrNotLink),
         ("#section-2".into(), Msg::LinkErrNotLink),
         (good.replacen("share=1.", "share=2.", 1), Msg::LinkErrFuture),
-        (good.replacen("share=1.", "share=x.", 1), Msg::LinkErrDamaged),
+        (
+            good.replacen("share=1.", "share=x.", 1),
+            Msg::LinkErrDamaged,
+        ),
         ("share=1".into(), Msg::LinkErrDamaged),
         // Cut off by a chat app: a length no base64 text can have…
-        (format!("share=1.{}", &data[..(data.len() / 2) / 4 * 4 + 1]), Msg::LinkErrDamaged),
+        (
+            format!("share=1.{}", &data[..(data.len() / 2) / 4 * 4 + 1]),
+            Msg::LinkErrDamaged,
+        ),
         // …or a whole group short, so the checksum is missing.
-        (format!("share=1.{}", &data[..(data.len() / 2) / 4 * 4]), Msg::LinkErrCorrupt),
-        (format!("share=1.{}", &data[..data.len() / 4 * 4 - 4]), Msg::LinkErrCorrupt),
+        (
+            format!("share=1.{}", &data[..(data.len() / 2) / 4 * 4]),
+            Msg::LinkErrCorrupt,
+        ),
+        (
+            format!("share=1.{}", &data[..data.len() / 4 * 4 - 4]),
+            Msg::LinkErrCorrupt,
+        ),
         (format!("share=1.{flipped}"), Msg::LinkErrCorrupt),
         (format!("{good}%20"), Msg::LinkErrDamaged),
         (zlib_of("not json"), Msg::LinkErrContent),
-        (zlib_of("{\"app\":\"other\",\"version\":1}"), Msg::LinkErrContent),
-        (zlib_of(&to_json(&s).replace("\"version\":2", "\"version\":7")), Msg::LinkErrContent),
-        (zlib_of("{\"app\":\"kpi-sandbox\",\"kind\":\"plans\",\"plans\":7}"), Msg::LinkErrContent),
+        (
+            zlib_of("{\"app\":\"other\",\"version\":1}"),
+            Msg::LinkErrContent,
+        ),
+        (
+            zlib_of(&to_json(&s).replace("\"version\":2", "\"version\":7")),
+            Msg::LinkErrContent,
+        ),
+        (
+            zlib_of("{\"app\":\"kpi-sandbox\",\"kind\":\"plans\",\"plans\":7}"),
+            Msg::LinkErrContent,
+        ),
     ];
     for (link, want) in cases {
         let got = decode(&link).map(|_| ()).unwrap_err();
-        assert_eq!(got.msg, want, "{} … {}", &link[..link.len().min(40)], link.len());
+        assert_eq!(
+            got.msg,
+            want,
+            "{} … {}",
+            &link[..link.len().min(40)],
+            link.len()
+        );
     }
     // The content error carries the file problem and its path.
-    let e = decode(&zlib_of(&to_json(&s).replace("\"version\":2", "\"version\":7"))).unwrap_err();
+    let e = decode(&zlib_of(
+        &to_json(&s).replace("\"version\":2", "\"version\":7"),
+    ))
+    .unwrap_err();
     assert_eq!(e.problem.unwrap().msg, Msg::FileErrFuture);
     // A zip bomb (30 MB of zeros) is refused, not inflated.
     let bomb = format!(
         "share=1.{}",
-        b64_encode(&miniz_oxide::deflate::compress_to_vec_zlib(&vec![b' '; 30 << 20], 9))
+        b64_encode(&miniz_oxide::deflate::compress_to_vec_zlib(
+            &vec![b' '; 30 << 20],
+            9
+        ))
     );
     assert!(bomb.len() < 80_000);
     assert_eq!(decode(&bomb).unwrap_err().msg, Msg::LinkErrCorrupt);

@@ -118,7 +118,11 @@ pub fn b64_decode(text: &str) -> Option<Vec<u8>> {
         let bytes = chunk.len() - 1;
         // Bits below the last full byte must be zero.
         let used = 8 * bytes as u32;
-        let mask = if used >= 24 { 0 } else { (1u32 << (24 - used)) - 1 };
+        let mask = if used >= 24 {
+            0
+        } else {
+            (1u32 << (24 - used)) - 1
+        };
         if n & mask != 0 {
             return None;
         }

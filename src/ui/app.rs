@@ -40,6 +40,28 @@ pub fn App() -> Html {
         });
     }
 
+    // A share link in the address (on load, or pasted into this tab later):
+    // read it, take it out of the address, and ask before opening it.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let check = {
+                let state = state.clone();
+                move || {
+                    if let Some(fragment) = browser::take_share_fragment() {
+                        state.dispatch(link_action(&fragment, state.lang));
+                    }
+                }
+            };
+            check();
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    check()
+                });
+            move || drop(listener)
+        });
+    }
+
     // Language side effects: remember the choice, set <html lang> and title.
     use_effect_with(lang, |lang| {
         browser::store_lang(*lang);
@@ -120,6 +142,7 @@ pub fn App() -> Html {
                     { for tabs }
                 </nav>
                 { for notice }
+                <super::components::share::LinkPrompt />
                 <section class="panel" role="tabpanel" id={format!("panel-{}", state.tab.id())}
                     aria-labelledby={format!("tab-{}", state.tab.id())}>
                     { match state.tab {
@@ -132,6 +155,26 @@ pub fn App() -> Html {
                 </section>
             </div>
         </ContextProvider<AppContext>>
+    }
+}
+
+/// What to do with a share link: offer its content, or say why it cannot be opened.
+fn link_action(fragment: &str, lang: Lang) -> Action {
+    match crate::io::share::decode(fragment) {
+        Ok(shared) => Action::OfferLink(shared),
+        Err(e) => {
+            let args = match &e.problem {
+                Some(p) => {
+                    vec![Msg::FileProblemAt.fill(lang, &[p.path.clone(), p.msg.fill(lang, &p.args)])]
+                }
+                None => e.args.clone(),
+            };
+            Action::Notify(crate::ui::state::Notice {
+                msg: e.msg,
+                args,
+                error: true,
+            })
+        }
     }
 }
 

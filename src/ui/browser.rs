@@ -121,3 +121,23 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }
+
+/// The `#share=…` fragment of the address, if there is one, removed from the
+/// address (so a reload does not ask again).
+pub fn take_share_fragment() -> Option<String> {
+    let w = web_sys::window()?;
+    let loc = w.location();
+    let hash = loc.hash().ok()?;
+    if !hash.starts_with("#share=") {
+        return None;
+    }
+    let clean = format!(
+        "{}{}",
+        loc.pathname().unwrap_or_default(),
+        loc.search().unwrap_or_default()
+    );
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
+    }
+    Some(hash)
+}

@@ -73,6 +73,8 @@ pub struct AppState {
     /// What-if moves applied on top of the data in Payouts (never saved;
     /// resetting restores the data untouched).
     pub shifts: Vec<Shift>,
+    /// A share link the page was opened with, waiting for the user's yes.
+    pub pending_link: Option<crate::io::share::Shared>,
 }
 
 impl AppState {
@@ -130,6 +132,7 @@ impl AppState {
             compare: None,
             payout: 0,
             shifts: Vec::new(),
+            pending_link: None,
         }
     }
 }
@@ -146,6 +149,12 @@ pub enum Action {
     SelectPlan(usize),
     SetCompare(Option<usize>),
     SelectPayout(usize),
+    /// Ask whether to open a share link's content.
+    OfferLink(crate::io::share::Shared),
+    /// Open it: a workbook replaces the current one (one undoable step);
+    /// plans and payout models are added.
+    AcceptLink,
+    RejectLink,
     SetShifts(Vec<Shift>),
     /// Show a message (from an effect, e.g. a failed autosave).
     Notify(Notice),
@@ -214,6 +223,63 @@ impl Reducible for AppState {
                 compare: c,
                 ..(*self).clone()
             }),
+            Action::OfferLink(shared) => Rc::new(AppState {
+                pending_link: Some(shared),
+                ..(*self).clone()
+            }),
+            Action::RejectLink if self.pending_link.is_some() => Rc::new(AppState {
+                pending_link: None,
+                ..(*self).clone()
+            }),
+            Action::AcceptLink => {
+                let Some(shared) = self.pending_link.clone() else {
+                    return self;
+                };
+                let mut next = AppState {
+                    pending_link: None,
+                    ..(*self).clone()
+                };
+                let result = match shared {
+                    crate::io::share::Shared::Workbook(s) => {
+                        next.plan = 0;
+                        next.payout = 0;
+                        next.compare = None;
+                        next.shifts.clear();
+                        next.workbook.apply(Command::Load(s))
+                    }
+                    crate::io::share::Shared::Plans { plans, payouts } => {
+                        let mut r = Ok(crate::model::Touched::Inputs);
+                        for p in plans {
+                            r = r.and(next.workbook.apply(Command::AddPlan(Box::new(p))));
+                        }
+                        if !payouts.is_empty() {
+                            let mut all = next.workbook.payouts().to_vec();
+                            for mut m in payouts {
+                                while all.iter().any(|x| x.name == m.name) {
+                                    m.name.push('′');
+                                }
+                                all.push(m);
+                            }
+                            r = r.and(next.workbook.apply(Command::SetPayouts(Box::new(all))));
+                        }
+                        r
+                    }
+                };
+                next.notice = Some(match result {
+                    Ok(_) => Notice {
+                        msg: Msg::LinkOpened,
+                        args: Vec::new(),
+                        error: false,
+                    },
+                    Err(e) => Notice {
+                        msg: e.msg,
+                        args: e.args,
+                        error: true,
+                    },
+                });
+                next.revision += 1;
+                Rc::new(next)
+            }
             Action::SelectPayout(p) if p != self.payout => Rc::new(AppState {
                 payout: p,
                 ..(*self).clone()

@@ -10,3 +10,4 @@ pub mod payout;
 pub mod plan;
 pub mod qa;
 pub mod scores;
+pub mod share;
