@@ -72,7 +72,7 @@ bench: setup-browser
 
 ## fuzz: run each fuzz target for FUZZ_SECONDS (nightly toolchain + cargo-fuzz)
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := import decode formula scenario
+FUZZ_TARGETS := import decode formula scenario share
 fuzz:
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	for t in $(FUZZ_TARGETS); do \
