@@ -180,6 +180,7 @@ messages! {
     ImpErrBinary => "「{0}」不是文本表格（可能是图片或二进制文件）", "\"{0}\" is not a text table (it looks like an image or binary file)";
     ImpErrEncoding => "无法识别文件编码，请另存为 UTF-8 编码的 CSV", "The file's encoding could not be recognised; save it as UTF-8 CSV";
     ImpErrTooManyColumns => "列数过多（{0} 列），上限为 {1} 列", "Too many columns ({0}); the limit is {1}";
+    ImpErrSingleCell => "只粘贴了一个单元格「{0}」：请连同表头一起复制整个表格区域", "Only one cell was pasted (“{0}”): copy the whole range, header row included";
     ImpErrNoRows => "只有表头，没有客服数据行", "There is a header row but no agent rows";
     ImpErrAllInvalid => "所有数值都无法识别，请检查是否选错了列或文件", "No value could be read; check the range or file";
     WarnUnbalancedQuote => "第 {0} 行有未闭合的引号 \"，其后的内容被并入了一个单元格；请检查原表", "Row {0} opens a quote \" that never closes, so what follows was merged into one cell; check the source";

@@ -132,7 +132,8 @@ fn unusable_inputs_are_rejected_with_a_reason() {
         ("", Msg::ErrEmptyInput),
         ("\n\n  \n", Msg::ErrEmptyInput),
         ("询单人数\t客单价\n100\t20\n", Msg::ErrNoAgentColumn),
-        ("hello", Msg::ErrNoAgentColumn),
+        ("hello", Msg::ImpErrSingleCell),
+        ("hello\tworld", Msg::ErrNoAgentColumn),
     ];
     for (text, want) in cases {
         let r = import_text(text);

@@ -132,6 +132,13 @@ pub fn import_grid(grid: Grid) -> ImportResult {
     let Some(((_, header), body)) = rows.split_first() else {
         return reject(diagnostics, Msg::ErrEmptyInput);
     };
+    if body.is_empty() && header.len() == 1 {
+        let mut r = reject(diagnostics, Msg::ImpErrSingleCell);
+        if let Some(d) = r.diagnostics.first_mut() {
+            d.args = vec![header.first().cloned().unwrap_or_default()];
+        }
+        return r;
+    }
     if header.len() > MAX_COLUMNS {
         let mut r = reject(diagnostics, Msg::ImpErrTooManyColumns);
         if let Some(d) = r.diagnostics.first_mut() {
