@@ -60,7 +60,8 @@
 //!   rows and reports diagnostics; `scenario` is the versioned saved format
 //!   (autosave), a compatibility boundary with its own file types and
 //!   path-located problems; `share` puts it (or only the plans, or an
-//!   anonymised copy) into a URL fragment (zlib + strict base64url); `export` writes CSV (BOM, units, injection
+//!   anonymised copy) into a URL fragment (zlib + strict base64url);
+//!   `library` keeps the index of named workbooks saved in the browser; `export` writes CSV (BOM, units, injection
 //!   neutralised); `demo` embeds the demo team;
 //!   `synthetic` builds the 10,000-agent benchmark team.
 //! - `ui` (wasm32 only): the Yew app — `app` (shell, tabs, language switch),

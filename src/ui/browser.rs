@@ -76,8 +76,25 @@ pub fn load_autosave() -> Option<String> {
 
 /// Saves the workbook; the error text when storage refuses (full, blocked).
 pub fn save_autosave(json: &str) -> Result<(), String> {
+    store(AUTOSAVE_KEY, json)
+}
+
+/// The item stored under `key`, if any.
+pub fn load(key: &str) -> Option<String> {
+    storage().and_then(|s| s.get_item(key).ok().flatten())
+}
+
+/// Removes `key` from storage.
+pub fn remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Stores `value` under `key`; the error's name when storage refuses (full, blocked).
+pub fn store(key: &str, value: &str) -> Result<(), String> {
     let s = storage().ok_or_else(|| "localStorage unavailable".to_string())?;
-    s.set_item(AUTOSAVE_KEY, json).map_err(|e| {
+    s.set_item(key, value).map_err(|e| {
         e.as_string()
             .or_else(|| {
                 js_sys::Reflect::get(&e, &"name".into())

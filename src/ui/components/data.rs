@@ -57,6 +57,7 @@ pub fn DataWorkspace() -> Html {
                             }
                         })
                     }}>{ Msg::ExportCsv.t(lang) }</button>
+                    <super::library::LibraryPanel />
                     <super::share::SharePanel />
                     <button type="button" onclick={on_undo} disabled={!state.workbook.can_undo()}
                         title={Msg::UndoHint.t(lang)} aria-label={Msg::Undo.t(lang)}>{ "↶ " }{ Msg::Undo.t(lang) }</button>
