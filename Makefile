@@ -21,8 +21,11 @@ WASM := wasm32-unknown-unknown
 # Raised to 530 KB for share links (miniz_oxide deflate/inflate, +25 KB gzip;
 # the browser's CompressionStream would be free but async and not testable
 # natively) at 514.6 KB.
+# Raised to 545 KB for the workbook library and the .xlsx reader (a zip +
+# SpreadsheetML reader on the deflate code already here: +8 KB, where calamine
+# would cost ≈ 450 KB) at 535 KB.
 # Raise it only on purpose, with the reason.
-SIZE_BUDGET_KB ?= 530
+SIZE_BUDGET_KB ?= 545
 
 .PHONY: fuzz serve dist test setup setup-browser lint test-native test-web build-release e2e size bench serve-dist fmt clean
 
@@ -72,7 +75,7 @@ bench: setup-browser
 
 ## fuzz: run each fuzz target for FUZZ_SECONDS (nightly toolchain + cargo-fuzz)
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := import decode formula scenario share
+FUZZ_TARGETS := import decode formula scenario share xlsx
 fuzz:
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	for t in $(FUZZ_TARGETS); do \

@@ -176,7 +176,14 @@ messages! {
     WarnBlankAgent => "第 {0} 行没有客服昵称，已忽略", "Row {0} has no agent name and was dropped";
     ImpErrTooLarge => "文件过大（{0} MB），上限为 {1} MB", "The file is too large ({0} MB); the limit is {1} MB";
     ImpErrXls => "不支持旧版 .xls 文件：请在 Excel 或 WPS 中「另存为」.xlsx 或 CSV（UTF-8）后再打开", "Old .xls files are not supported: in Excel or WPS, use Save As .xlsx or CSV (UTF-8), then open that";
-    ImpErrXlsx => "暂不支持直接打开 .xlsx：请在 Excel 或 WPS 中「另存为」CSV，或选中表格复制后粘贴到这里", "Opening .xlsx directly is not supported yet: save it as CSV in Excel or WPS, or copy the range and paste it here";
+    ImpErrXlsx => "这是一个压缩包，不是表格文件：请打开 .xlsx、.csv 或 .txt", "This is a zip archive, not a sheet: open an .xlsx, .csv or .txt file";
+    ImpErrXlsxCorrupt => "无法读取该 .xlsx 文件，文件可能已损坏或未下载完整（{0}）。请在 Excel/WPS 中打开并重新保存，或复制表格后粘贴", "This .xlsx file cannot be read; it may be damaged or incomplete ({0}). Open and save it again in Excel/WPS, or copy the range and paste it";
+    ImpErrXlsxPassword => "该 .xlsx 文件有密码保护，无法读取：请在 Excel/WPS 中取消密码（文件 → 信息 → 保护工作簿）后另存，再打开", "This .xlsx file is password-protected: remove the password in Excel/WPS (File → Info → Protect Workbook), save, and open it again";
+    ImpErrXlsb => "不支持二进制工作簿 .xlsb：请在 Excel 中另存为 .xlsx 或 CSV", "Binary workbooks (.xlsb) are not supported: save as .xlsx or CSV in Excel";
+    ImpErrXlsxEmpty => "工作簿中没有工作表", "The workbook has no sheets";
+    ImpDelimSheet => "Excel/WPS 工作簿（.xlsx）", "Excel/WPS workbook (.xlsx)";
+    ImpSheet => "工作表", "Sheet";
+    ImpSheetOption => "{0}（{1} 行）", "{0} ({1} rows)";
     ImpErrBinary => "「{0}」不是文本表格（可能是图片或二进制文件）", "\"{0}\" is not a text table (it looks like an image or binary file)";
     ImpErrEncoding => "无法识别文件编码，请另存为 UTF-8 编码的 CSV", "The file's encoding could not be recognised; save it as UTF-8 CSV";
     ImpErrTooManyColumns => "列数过多（{0} 列），上限为 {1} 列", "Too many columns ({0}); the limit is {1}";

@@ -61,7 +61,9 @@
 //!   (autosave), a compatibility boundary with its own file types and
 //!   path-located problems; `share` puts it (or only the plans, or an
 //!   anonymised copy) into a URL fragment (zlib + strict base64url);
-//!   `library` keeps the index of named workbooks saved in the browser; `export` writes CSV (BOM, units, injection
+//!   `library` keeps the index of named workbooks saved in the browser;
+//!   `xlsx` reads `.xlsx` workbooks (zip directory + SpreadsheetML values,
+//!   deflate from miniz_oxide) into rows for the importer; `export` writes CSV (BOM, units, injection
 //!   neutralised); `demo` embeds the demo team;
 //!   `synthetic` builds the 10,000-agent benchmark team.
 //! - `ui` (wasm32 only): the Yew app — `app` (shell, tabs, language switch),

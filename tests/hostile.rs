@@ -12,7 +12,6 @@
 )]
 
 use kpi_sandbox::i18n::Msg;
-use kpi_sandbox::io::decode::decode;
 use kpi_sandbox::io::demo::demo_table;
 use kpi_sandbox::io::import::{import_text, ImportResult};
 use kpi_sandbox::io::scenario::from_json;
@@ -108,9 +107,16 @@ fn outcome(c: &Case) -> String {
         }
         "file" => {
             let name = c.input.clone().unwrap_or_default();
-            match decode(&generated(&name), &name, &gbk) {
+            // The app's path: xlsx by name or signature, else decoded text.
+            match kpi_sandbox::io::xlsx::open(&generated(&name), &name, &gbk) {
                 Err(refusal) => key(refusal.msg),
-                Ok((text, _)) => import_outcome(&import_text(&text)),
+                Ok(kpi_sandbox::io::xlsx::Opened::Text(text, _)) => {
+                    import_outcome(&import_text(&text))
+                }
+                Ok(kpi_sandbox::io::xlsx::Opened::Sheets(sheets)) => {
+                    let pick = kpi_sandbox::io::xlsx::default_sheet(&sheets);
+                    import_outcome(&kpi_sandbox::io::import::import_grid(sheets[pick].grid()))
+                }
             }
         }
         "formula" => {

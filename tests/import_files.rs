@@ -12,7 +12,7 @@
 
 use kpi_sandbox::i18n::Msg;
 use kpi_sandbox::io::decode::{decode, Encoding, Refusal};
-use kpi_sandbox::io::import::{import_text, ImportResult};
+use kpi_sandbox::io::import::{import_grid, import_text, ImportResult};
 use kpi_sandbox::model::{Cell, MetricId};
 
 fn gbk(bytes: &[u8]) -> Option<String> {
@@ -175,4 +175,54 @@ fn size_and_width_limits() {
         import_text("客服昵称").diagnostics[0].msg,
         Msg::ImpErrNoRows
     );
+}
+
+#[test]
+fn xlsx_workbooks_open_sheet_by_sheet() {
+    use kpi_sandbox::io::xlsx::{default_sheet, open, Opened};
+    let read = |name: &str| {
+        let bytes = std::fs::read(format!("tests/fixtures/imports/{name}")).unwrap();
+        open(&bytes, name, &gbk)
+    };
+    let Ok(Opened::Sheets(sheets)) = read("chitu.xlsx") else {
+        panic!("chitu.xlsx did not open as sheets")
+    };
+    let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["说明", "客服数据"]);
+    // The notes sheet is not a team table; the data sheet is picked.
+    assert_eq!(default_sheet(&sheets), 1);
+    let r = import_grid(sheets[1].grid());
+    assert_eq!(r.table.len(), 3, "合计 dropped");
+    assert_eq!(
+        r.dropped,
+        vec![(5, "合计".to_string())],
+        "Excel row numbers"
+    );
+    let t = &r.table;
+    let col = |n: &str| t.columns.iter().position(|c| c.name == n).unwrap();
+    // Stored 0.4621 in a percent column reads as 46.21 %; a formula's cached
+    // result is its value; #N/A is missing; entities are decoded; inline strings read.
+    assert_eq!(t.at(0, col("询单转化率")).number(), Some(0.4621));
+    assert_eq!(t.at(2, col("询单转化率")), &Cell::Empty);
+    assert_eq!(t.at(0, col("客服销售额")).number(), Some(165_306.04));
+    assert_eq!(t.at(0, col("备注")), &Cell::Text("A&B <早班>".into()));
+    assert_eq!(t.at(1, col("备注")), &Cell::Text("新人".into()));
+    assert_eq!(t.at(2, col("首次响应时间")), &Cell::Empty);
+    assert_eq!(t.agent_name(2), "南风");
+    // Stored (uncompressed) zips read the same.
+    let Ok(Opened::Sheets(stored)) = read("stored.xlsx") else {
+        panic!()
+    };
+    assert_eq!(stored[0].rows, sheets[1].rows[..3].to_vec());
+    // Refusals, each with its own message.
+    for (name, msg) in [
+        ("password.xlsx", Msg::ImpErrXlsxPassword),
+        ("truncated.xlsx", Msg::ImpErrXlsxCorrupt),
+        ("book.xlsx", Msg::ImpErrXlsxCorrupt),
+        ("old.xls", Msg::ImpErrXls),
+    ] {
+        assert_eq!(read(name).map(|_| ()).unwrap_err().msg, msg, "{name}");
+    }
+    // A CSV still opens as text.
+    assert!(matches!(read("chitu_utf8.csv"), Ok(Opened::Text(..))));
 }

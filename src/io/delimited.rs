@@ -14,6 +14,8 @@ pub enum Delimiter {
     Tab,
     Comma,
     Semicolon,
+    /// Cells of an xlsx sheet (no delimiter).
+    Sheet,
 }
 
 impl Delimiter {
@@ -22,6 +24,7 @@ impl Delimiter {
             Delimiter::Tab => b'\t',
             Delimiter::Comma => b',',
             Delimiter::Semicolon => b';',
+            Delimiter::Sheet => b'\t',
         }
     }
 }

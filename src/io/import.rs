@@ -132,7 +132,11 @@ pub fn import_grid(grid: Grid) -> ImportResult {
     let Some(((_, header), body)) = rows.split_first() else {
         return reject(diagnostics, Msg::ErrEmptyInput);
     };
-    if body.is_empty() && header.len() == 1 {
+    // One cell that is not a known header: a stray copy, not a header row.
+    if body.is_empty()
+        && header.len() == 1
+        && header.first().and_then(|h| lookup_header(h)).is_none()
+    {
         let mut r = reject(diagnostics, Msg::ImpErrSingleCell);
         if let Some(d) = r.diagnostics.first_mut() {
             d.args = vec![header.first().cloned().unwrap_or_default()];

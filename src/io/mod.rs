@@ -14,6 +14,7 @@ pub mod library;
 pub mod scenario;
 pub mod share;
 pub mod synthetic;
+pub mod xlsx;
 
 use crate::i18n::{Lang, Msg};
 

@@ -66,6 +66,34 @@ test('open a GBK CSV from 千牛 and a refused .xls', async () => {
   await context.close();
 });
 
+test('open an .xlsx with two sheets; a password-protected one is refused', async () => {
+  const { page, context, errors } = await env.open({ locale: 'zh-CN' });
+  const input = page.getByLabel('打开文件');
+  await input.setInputFiles('tests/fixtures/imports/password.xlsx');
+  await expectText(page.getByTestId('import-preview'), /该 \.xlsx 文件有密码保护/);
+  await page.getByRole('button', { name: '关闭' }).click();
+  await input.setInputFiles('tests/fixtures/imports/chitu.xlsx');
+  const preview = page.getByTestId('import-preview');
+  await expectText(preview, /Excel\/WPS 工作簿（\.xlsx）/);
+  // The notes sheet is skipped: the data sheet is shown, and the other can be picked.
+  const options = await page.locator('#import-sheet option').allInnerTexts();
+  assert.deepEqual(options, ['说明（2 行）', '客服数据（5 行）']);
+  assert.equal(await page.locator('#import-sheet').inputValue(), '1');
+  await expectText(preview.getByTestId('import-rows'), '3 名客服，9 列');
+  await expectText(preview.getByTestId('import-dropped'), '已忽略汇总行：合计');
+  await page.selectOption('#import-sheet', '0');
+  await expectText(preview, /找不到客服昵称列/);
+  await page.selectOption('#import-sheet', '1');
+  await page.getByRole('button', { name: '确认导入 3 名客服' }).click();
+  await expectText(page.locator('#cell-0-0'), '小雨');
+  await expectText(page.locator('#cell-0-3'), '46.21%');
+  await expectText(page.locator('#cell-0-5'), '¥165,306.04');
+  await expectText(page.locator('#cell-2-3'), '');
+  assert.equal(await page.locator('table.grid tbody tr').count(), 3);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a 10,000-agent paste renders a window of rows and stays navigable', async () => {
   const { page, context, errors } = await env.open({ locale: 'zh-CN' });
   const rows = ['客服昵称\t分组\t询单人数\t询单转化率\t客单价'];

@@ -4,7 +4,7 @@
 //! the table as one undoable step, cancelling changes nothing.
 
 use crate::i18n::{Lang, Msg};
-use crate::io::decode::{decode, Encoding, Refusal};
+use crate::io::decode::{Encoding, Refusal};
 use crate::io::delimited::Delimiter;
 use crate::io::import::{import_text, ImportResult};
 use crate::io::Severity;
@@ -23,6 +23,8 @@ pub enum Pending {
         source: String,
         encoding: Option<Encoding>,
         result: Rc<ImportResult>,
+        /// An xlsx workbook's sheets and the one shown.
+        sheets: Option<(Rc<Vec<crate::io::xlsx::Sheet>>, usize)>,
     },
     Refused {
         source: String,
@@ -56,6 +58,21 @@ fn from_text(source: String, encoding: Option<Encoding>, text: &str) -> Pending 
         source,
         encoding,
         result: Rc::new(import_text(text)),
+        sheets: None,
+    }
+}
+
+/// The preview of sheet `pick` of a workbook.
+fn from_sheets(source: String, sheets: Rc<Vec<crate::io::xlsx::Sheet>>, pick: usize) -> Pending {
+    let result = sheets
+        .get(pick)
+        .map(|s| crate::io::import::import_grid(s.grid()))
+        .unwrap_or_else(|| import_text(""));
+    Pending::Ready {
+        source,
+        encoding: None,
+        result: Rc::new(result),
+        sheets: Some((sheets, pick)),
     }
 }
 
@@ -73,8 +90,12 @@ fn from_bytes(name: String, bytes: &[u8]) -> Pending {
             },
         };
     }
-    match decode(bytes, &name, &gb18030) {
-        Ok((text, enc)) => from_text(name, Some(enc), &text),
+    match crate::io::xlsx::open(bytes, &name, &gb18030) {
+        Ok(crate::io::xlsx::Opened::Text(text, enc)) => from_text(name, Some(enc), &text),
+        Ok(crate::io::xlsx::Opened::Sheets(sheets)) => {
+            let pick = crate::io::xlsx::default_sheet(&sheets);
+            from_sheets(name, Rc::new(sheets), pick)
+        }
         Err(refusal) => Pending::Refused {
             source: name,
             refusal,
@@ -286,7 +307,10 @@ pub fn ImportPanel() -> Html {
             }
             { match &*pending {
                 None => Html::default(),
-                Some(p) => preview(p, lang, confirm, cancel, month_ref.clone(), state.workbook.month()),
+                Some(p) => preview(p, lang, confirm, cancel, month_ref.clone(), state.workbook.month(), {
+                    let pending = pending.clone();
+                    Callback::from(move |p: Pending| pending.set(Some(p)))
+                }),
             } }
         </div>
     }
@@ -299,6 +323,7 @@ fn preview(
     cancel: Callback<MouseEvent>,
     month_ref: NodeRef,
     month: &str,
+    on_pick: Callback<Pending>,
 ) -> Html {
     let source_name = |s: &str| {
         if s.is_empty() {
@@ -341,7 +366,22 @@ fn preview(
             source,
             encoding,
             result,
+            sheets,
         } => {
+            let sheet_pick = sheets.as_ref().filter(|(s, _)| s.len() > 1).map(|(s, pick)| {
+                let (on_pick, all, source) = (on_pick.clone(), s.clone(), source.clone());
+                let onchange = Callback::from(move |e: Event| {
+                    if let Some(i) = super::fields::select_value(&e).and_then(|v| v.parse::<usize>().ok()) {
+                        on_pick.emit(from_sheets(source.clone(), all.clone(), i));
+                    }
+                });
+                html! { <li class="field"><label for="import-sheet">{ Msg::ImpSheet.t(lang) }</label>
+                    <select id="import-sheet" {onchange}>
+                        { for s.iter().enumerate().map(|(i, sh)| html! {
+                            <option value={i.to_string()} selected={i == *pick}>{ Msg::ImpSheetOption.fill(lang, &[sh.name.clone(), sh.rows.len().to_string()]) }</option>
+                        }) }
+                    </select></li> }
+            });
             let t = &result.table;
             let errors: Vec<_> = result
                 .diagnostics
@@ -357,6 +397,7 @@ fn preview(
                 Delimiter::Tab => Msg::ImpDelimTab,
                 Delimiter::Comma => Msg::ImpDelimComma,
                 Delimiter::Semicolon => Msg::ImpDelimSemicolon,
+                Delimiter::Sheet => Msg::ImpDelimSheet,
             };
             let columns = t.columns.iter().map(|c| {
                 let mapped = match c.metric.and_then(metric::def) {
@@ -371,6 +412,7 @@ fn preview(
                     <h3 id="import-title">{ Msg::ImpPreviewTitle.fill(lang, &[source_name(source)]) }</h3>
                     <ul class="facts">
                         if let Some(e) = encoding { <li>{ Msg::ImpEncoding.fill(lang, &[e.name().to_string()]) }</li> }
+                        { for sheet_pick }
                         <li>{ Msg::ImpDelimiter.fill(lang, &[delim.t(lang).to_string()]) }</li>
                         <li data-testid="import-rows">{ Msg::ImpRows.fill(lang, &[t.len().to_string(), t.columns.len().to_string()]) }</li>
                         if !result.dropped.is_empty() {
