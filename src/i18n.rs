@@ -551,6 +551,8 @@ messages! {
     LibOverwrite => "覆盖保存", "Overwrite";
     LibRename => "重命名", "Rename";
     LibDelete => "删除", "Delete";
+    InsertDataColumn => "+ 在右侧插入一列", "+ Insert a column to the right";
+    NewColumnName => "新列", "New column";
     LibRenameOk => "保存名称", "Save name";
     LibConfirmDelete => "确认删除", "Confirm delete";
     LibSaved => "已保存到工作簿库：{0}", "Saved to the library: {0}";
@@ -639,6 +641,7 @@ messages! {
     PayPay => "实发奖金", "Pay";
     ExportPayoutsCsv => "导出奖金 CSV", "Export payouts CSV";
     FilePayouts => "奖金", "payouts";
+    FileQa => "质检人员配置", "qa-staffing";
     FileCompare => "方案对比", "comparison";
     WhatIfTitle => "假设分析", "What if";
     WhatIfHelp => "临时调整某项指标（全体或某位客服），得分和奖金立即重算；原始数据不变，点“还原”即恢复。", "Move a metric for everyone or one agent; scores and pay follow at once. The data itself is untouched; Reset restores it.";

@@ -80,3 +80,108 @@ fn scores_export_in_rank_order() {
     assert!(lines[1].starts_with("1,"));
     assert!(lines[0].ends_with("Total,Grade"));
 }
+
+#[test]
+fn payouts_comparison_and_qa_export_as_csv() {
+    use kpi_sandbox::io::export::{comparison_csv, payouts_csv, qa_csv};
+    use kpi_sandbox::model::payout::*;
+    use kpi_sandbox::model::plan::{score, Grading, Plan, PlanItem, Rule};
+    let t = import_text(
+        "客服昵称\t询单转化率\t出勤天数\t客服销售额\n甲\t40%\t22\t30000\n乙\t36%\t20\t12000\n",
+    )
+    .table;
+    let plan = Plan {
+        name: "p".into(),
+        month: "2026-11".into(),
+        group: None,
+        items: vec![PlanItem::new(
+            "询单转化率",
+            100.0,
+            Rule::Ratio {
+                target: 0.4,
+                floor: 0.0,
+                cap: 150.0,
+            },
+            true,
+        )],
+        grading: Grading::default_thresholds(),
+    };
+    let step = |min: f64, coef: f64| CoefStep { min, coef };
+    let m = PayoutModel {
+        name: "m".into(),
+        components: vec![
+            Component::Target {
+                base: 1000.0,
+                coef: Coefficient::ScoreTable {
+                    steps: vec![step(95.0, 1.5), step(85.0, 1.2)],
+                    otherwise: 0.0,
+                },
+            },
+            Component::Commission {
+                column: "客服销售额".into(),
+                tiers: vec![
+                    Tier {
+                        from: 0.0,
+                        rate: 0.05,
+                    },
+                    Tier {
+                        from: 10_000.0,
+                        rate: 0.07,
+                    },
+                    Tier {
+                        from: 25_000.0,
+                        rate: 0.10,
+                    },
+                ],
+                mode: TierMode::Marginal,
+                multiplier: 1.0,
+            },
+        ],
+        gates: Vec::new(),
+        prorate: Some(Prorate {
+            column: "出勤天数".into(),
+            full_days: 22.0,
+        }),
+        rounding: 10.0,
+        budget: None,
+    };
+    let p = compute(&t, &plan, &score(&t, &plan), &m);
+    let text = payouts_csv(&p, &m, Lang::Zh);
+    let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
+    assert_eq!(
+        lines[0],
+        "\u{feff}客服,总分,绩效系数,1. 目标奖金 × 绩效系数 (元),2. 销售提成 (元),门槛系数,出勤折算,取整前 (元),实发奖金 (元)"
+    );
+    // 甲: 1,500 + 2,050 in full. 乙: (1,200 + 640) × 20/22 = 1,672.73 → 1,670.
+    assert_eq!(lines[1], "甲,100,1.5,1500,2050,1,1,3550,3550");
+    assert_eq!(lines[2], "乙,90,1.2,1200,640,1,0.909091,1672.73,1670");
+    assert_eq!(lines[3], "奖金总额,,,,,,,,5220");
+    // A comparison against a copy paying ¥1,200 base.
+    let mut m2 = m.clone();
+    m2.components[0] = m.components[0].with_param(1200.0);
+    let p2 = compute(&t, &plan, &score(&t, &plan), &m2);
+    let c = compare(&p, &p2);
+    let text = comparison_csv(&c, Lang::En);
+    let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
+    assert_eq!(lines[0], "\u{feff}Agent,Pay A (¥),Pay B (¥),Change");
+    // 甲: 1,800 + 2,050 = 3,850 (+300). 乙: (1,440 + 640) × 20/22 = 1,890.91 → 1,890 (+220).
+    assert_eq!(lines[1], "甲,3550,3850,300");
+    assert_eq!(lines[2], "乙,1670,1890,220");
+    assert_eq!(lines[3], "Total payout,5220,5740,520");
+    // QA staffing for 150 agents: the seed's 10 per 150, split 1/1/3/2/3;
+    // 12,000 + 9,000 + 3 × 6,500 + 2 × 6,500 + 3 × 6,000 = 71,500 a month, 476.67 per agent.
+    let qa = kpi_sandbox::model::qa::QaParams::default();
+    let report = kpi_sandbox::model::qa::report_for(&qa, 150);
+    let names: Vec<String> = ["主管", "组长", "质检专员", "售后质检", "其他"]
+        .map(String::from)
+        .to_vec();
+    let text = qa_csv(&report, &names, 150, Lang::Zh);
+    let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
+    assert_eq!(
+        lines[0],
+        "\u{feff}方法,折合全职,人数,主管,组长,质检专员,售后质检,其他,月成本 (元),每名客服分摊 (元),推荐"
+    );
+    assert_eq!(lines[1], "比例法,10,10,1,1,3,2,3,71500,476.67,");
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines.iter().filter(|l| l.ends_with(",✓")).count(), 1);
+}

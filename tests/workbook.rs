@@ -337,3 +337,51 @@ fn rows_and_column_remaps_are_undoable() {
     .unwrap();
     assert!(matches!(wb.table().at(0, group), Cell::Invalid { .. }));
 }
+
+#[test]
+fn data_columns_are_inserted_mapped_and_undone() {
+    use kpi_sandbox::model::Unit;
+    let mut wb = Workbook::new(demo_table());
+    let width = wb.table().columns.len();
+    // A known header is mapped like an import's: 咨询量 is not, 慢响应率 is not, 中差评数 exists already.
+    wb.apply(Command::AddColumn {
+        after: 0,
+        name: "  备注2 ".into(),
+        unit: Unit::Number,
+    })
+    .unwrap();
+    assert_eq!(wb.table().columns.len(), width + 1);
+    assert_eq!(wb.table().columns[1].name, "备注2");
+    assert_eq!(wb.table().columns[1].metric, None);
+    assert_eq!(wb.table().at(5, 1), &Cell::Empty);
+    // Typing into it parses by its unit.
+    wb.apply(set(0, 1, "12")).unwrap();
+    assert_eq!(wb.table().at(0, 1), &Cell::Number(12.0));
+    // A metric already present is not claimed twice; an empty or taken name is refused.
+    wb.apply(Command::AddColumn {
+        after: usize::MAX,
+        name: "Conversion rate".into(),
+        unit: Unit::Number,
+    })
+    .unwrap();
+    let last = wb.table().columns.last().unwrap();
+    assert_eq!((last.metric, last.unit), (None, Unit::Number));
+    for (name, msg) in [
+        (" ", Msg::ErrColumnNameEmpty),
+        ("客服昵称", Msg::ErrColumnNameTaken),
+    ] {
+        let err = wb
+            .apply(Command::AddColumn {
+                after: 0,
+                name: name.into(),
+                unit: Unit::Number,
+            })
+            .unwrap_err();
+        assert_eq!(err.msg, msg);
+    }
+    wb.undo();
+    wb.undo();
+    wb.undo();
+    assert_eq!(wb.table().columns.len(), width);
+    assert_eq!(wb.table(), Workbook::new(demo_table()).table());
+}

@@ -252,3 +252,73 @@ pub fn comparison_csv(c: &Comparison, lang: Lang) -> String {
     ]);
     csv(&header, &rows)
 }
+
+/// The QA staffing comparison as CSV: one row per method with full-time
+/// equivalents, headcount, headcount per role, monthly cost, cost per agent
+/// and which one is recommended.
+pub fn qa_csv(
+    report: &crate::model::qa::QaReport,
+    role_names: &[String],
+    agents: u32,
+    lang: Lang,
+) -> String {
+    use crate::model::qa::Recommended;
+    let mut header = vec![
+        Msg::QaColMethod.t(lang).to_string(),
+        Msg::QaColFte.t(lang).to_string(),
+        Msg::QaColHeadcount.t(lang).to_string(),
+    ];
+    header.extend(role_names.iter().cloned());
+    header.push(format!(
+        "{} ({})",
+        Msg::QaColCost.t(lang),
+        Msg::UnitYuan.t(lang)
+    ));
+    header.push(format!(
+        "{} ({})",
+        Msg::QaColCostPerAgent.t(lang),
+        Msg::UnitYuan.t(lang)
+    ));
+    header.push(Msg::QaRecommended.t(lang).to_string());
+    let rows: Vec<Vec<Out>> = [
+        (Msg::QaMethodRatio, &report.ratio, None),
+        (
+            Msg::QaMethodWorkload,
+            &report.workload,
+            Some(Recommended::Workload),
+        ),
+        (
+            Msg::QaMethodStat,
+            &report.statistical,
+            Some(Recommended::Statistical),
+        ),
+    ]
+    .iter()
+    .map(|(label, m, rec)| {
+        let mut r = vec![
+            Out::Text(label.t(lang).to_string()),
+            Out::Number(round_dp(m.fte, 2)),
+            Out::Number(f64::from(m.headcount)),
+        ];
+        r.extend(
+            role_names
+                .iter()
+                .enumerate()
+                .map(|(i, _)| Out::Number(f64::from(m.split.get(i).copied().unwrap_or(0)))),
+        );
+        r.push(Out::Number(round_dp(m.cost, 2)));
+        r.push(if agents > 0 {
+            Out::Number(round_dp(m.cost / f64::from(agents), 2))
+        } else {
+            Out::Empty
+        });
+        r.push(if *rec == Some(report.recommended) {
+            Out::Text("✓".into())
+        } else {
+            Out::Empty
+        });
+        r
+    })
+    .collect();
+    csv(&header, &rows)
+}

@@ -29,6 +29,14 @@ pub enum Command {
     ImportTable(Box<Table>),
     /// Replace the QA staffing inputs; refused unless they validate.
     SetQa(Box<QaParams>),
+    /// Insert an empty data column after column `after` (at the end when
+    /// past it); its header is mapped to the metric dictionary like an
+    /// import's. Refused on an empty or taken name.
+    AddColumn {
+        after: usize,
+        name: String,
+        unit: Unit,
+    },
     /// Append a formula column; refused on a syntax error or a taken name.
     AddFormulaColumn {
         name: String,
@@ -516,6 +524,28 @@ impl Workbook {
                 };
                 Step::Insert {
                     at: self.table.columns.len(),
+                    column: Box::new(column),
+                    cells: vec![Cell::Empty; self.table.len()],
+                }
+            }
+            Command::AddColumn { after, name, unit } => {
+                let name = name.trim().to_string();
+                if name.is_empty() {
+                    return Err(refuse(Msg::ErrColumnNameEmpty, Vec::new()));
+                }
+                if self.name_taken(&name, None) {
+                    return Err(refuse(Msg::ErrColumnNameTaken, vec![name]));
+                }
+                let def =
+                    super::lookup_header(&name).filter(|d| self.table.column_of(d.id).is_none());
+                let column = Column::input(
+                    &name,
+                    def.map(|d| d.id),
+                    def.map(|d| d.unit).unwrap_or(unit),
+                    def.map(|d| d.direction).unwrap_or(Direction::Neutral),
+                );
+                Step::Insert {
+                    at: after.saturating_add(1).min(self.table.columns.len()),
                     column: Box::new(column),
                     cells: vec![Cell::Empty; self.table.len()],
                 }

@@ -356,6 +356,20 @@ pub fn ColumnBar(props: &ColumnBarProps) -> Html {
                     let state = state.clone();
                     Callback::from(move |_| state.dispatch(Action::Apply(Command::AddRow { at: usize::MAX })))
                 }}>{ "+ " }{ Msg::AddRow.t(lang) }</button>
+                <button type="button" data-testid="add-column" onclick={{
+                    let state = state.clone();
+                    Callback::from(move |_| {
+                        let taken = |n: &str| state.workbook.table().columns.iter().any(|c| c.name == n);
+                        let base = Msg::NewColumnName.t(lang);
+                        let mut name = base.to_string();
+                        let mut k = 2;
+                        while taken(&name) {
+                            name = format!("{base}{k}");
+                            k += 1;
+                        }
+                        state.dispatch(Action::Apply(Command::AddColumn { after: col, name, unit: Unit::Number }));
+                    })
+                }}>{ Msg::InsertDataColumn.t(lang) }</button>
                 if let Some(r) = props.row {
                     <button type="button" class="danger" onclick={{
                         let state = state.clone();

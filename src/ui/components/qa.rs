@@ -526,6 +526,18 @@ fn compare(report: &QaReport, qa: &QaParams, eff: &QaParams, lang: Lang) -> Html
                 </table>
             </div>
             <p class="recommendation" data-testid="qa-reason">{ reason }</p>
+            <div class="actions"><button type="button" data-testid="qa-csv" onclick={{
+                let report = report.clone();
+                let names: Vec<String> = qa.roles.iter().map(|r| role_name(r, lang)).collect();
+                let agents = eff.agents;
+                Callback::from(move |_| {
+                    let text = crate::io::export::qa_csv(&report, &names, agents, lang);
+                    let name = format!("{}-{agents}.csv", Msg::FileQa.t(lang));
+                    if let Err(e) = crate::ui::browser::download(&name, "text/csv;charset=utf-8", &text) {
+                        web_sys::console::error_1(&e.into());
+                    }
+                })
+            }}>{ Msg::ExportCsv.t(lang) }</button></div>
         </section>
     }
 }
