@@ -24,8 +24,11 @@ WASM := wasm32-unknown-unknown
 # Raised to 545 KB for the workbook library and the .xlsx reader (a zip +
 # SpreadsheetML reader on the deflate code already here: +8 KB, where calamine
 # would cost ≈ 450 KB) at 535 KB.
+# Raised to 560 KB for the .xlsx export (SpreadsheetML with live formulas,
+# written on the same deflate code: +13 KB, where rust_xlsxwriter would cost
+# ≈ 150 KB) at 553 KB.
 # Raise it only on purpose, with the reason.
-SIZE_BUDGET_KB ?= 545
+SIZE_BUDGET_KB ?= 560
 
 .PHONY: fuzz serve dist test setup setup-browser lint test-native test-web build-release e2e size bench serve-dist fmt clean
 

@@ -641,6 +641,12 @@ messages! {
     PayPay => "实发奖金", "Pay";
     ExportPayoutsCsv => "导出奖金 CSV", "Export payouts CSV";
     FilePayouts => "奖金", "payouts";
+    ExportXlsx => "导出 Excel 工作簿", "Export Excel workbook";
+    XlsxNotes => "说明", "Notes";
+    XlsxNotesHead => "成绩和奖金工作表中的得分、系数、提成、门槛、出勤折算、取整和合计都是 Excel 公式（已存计算结果），在 Excel、WPS 或 LibreOffice 中修改数值会重新计算。以下内容以数值写出：", "Points, totals, coefficients, commission, gates, days, rounding and totals in the score and payout sheets are Excel formulas (with their results stored); change a value in Excel, WPS or LibreOffice and they recompute. Written as values:";
+    XlsxNoteForced => "「{0}」：按比例强制分布的等级没有对应的 Excel 公式，以数值写出。", "“{0}”: grades by forced distribution have no faithful Excel formula and are written as values.";
+    XlsxNotePool => "「{0}」：奖金池按（基数 × 得分）分配并设保底和封顶，反复再分配的结果没有简单的 Excel 公式，以数值写出。", "“{0}”: a pool split by base × score with floors and caps, redistributed until stable, has no simple Excel formula and is written as values.";
+    XlsxNoteFormulaColumns => "「{0}」：本程序的公式列以计算结果写出（其公式写在列名中的引用格式与 Excel 不同）。", "“{0}”: this app's formula columns are written as their results (their reference syntax differs from Excel's).";
     FileQa => "质检人员配置", "qa-staffing";
     FileCompare => "方案对比", "comparison";
     WhatIfTitle => "假设分析", "What if";

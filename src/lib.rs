@@ -63,7 +63,8 @@
 //!   anonymised copy) into a URL fragment (zlib + strict base64url);
 //!   `library` keeps the index of named workbooks saved in the browser;
 //!   `xlsx` reads `.xlsx` workbooks (zip directory + SpreadsheetML values,
-//!   deflate from miniz_oxide) into rows for the importer; `export` writes CSV (BOM, units, injection
+//!   deflate from miniz_oxide) into rows for the importer; `xlsx_write`
+//!   writes the workbook as .xlsx with live formulas for scores and payouts; `export` writes CSV (BOM, units, injection
 //!   neutralised); `demo` embeds the demo team;
 //!   `synthetic` builds the 10,000-agent benchmark team.
 //! - `ui` (wasm32 only): the Yew app — `app` (shell, tabs, language switch),

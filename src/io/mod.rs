@@ -15,6 +15,7 @@ pub mod scenario;
 pub mod share;
 pub mod synthetic;
 pub mod xlsx;
+pub mod xlsx_write;
 
 use crate::i18n::{Lang, Msg};
 

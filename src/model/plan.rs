@@ -124,6 +124,19 @@ pub enum RuleKind {
 }
 
 impl RuleKind {
+    /// The rule's name in the text table.
+    pub fn label(self) -> Msg {
+        match self {
+            RuleKind::Ratio => Msg::RuleRatio,
+            RuleKind::Linear => Msg::RuleLinear,
+            RuleKind::Bands => Msg::RuleBands,
+            RuleKind::Relative => Msg::RuleRelative,
+            RuleKind::Rank => Msg::RuleRank,
+            RuleKind::Percentile => Msg::RulePercentile,
+            RuleKind::Gate => Msg::RuleGate,
+        }
+    }
+
     pub const ALL: [RuleKind; 7] = [
         RuleKind::Ratio,
         RuleKind::Linear,

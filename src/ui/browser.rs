@@ -115,12 +115,29 @@ pub fn backup_autosave(json: &str) {
 /// Saves `text` as a file named `name` through the browser's download (a
 /// Blob URL: nothing leaves the machine).
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    save_parts(
+        name,
+        mime,
+        &js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text)),
+    )
+}
+
+/// The same for bytes (an .xlsx).
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    save_parts(
+        name,
+        mime,
+        &js_sys::Array::of1(&js_sys::Uint8Array::from(bytes)),
+    )
+}
+
+fn save_parts(name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), String> {
     use wasm_bindgen::JsCast;
     let err = |e: wasm_bindgen::JsValue| e.as_string().unwrap_or_else(|| "download failed".into());
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(err)?;
+    let blob =
+        web_sys::Blob::new_with_buffer_source_sequence_and_options(parts, &opts).map_err(err)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
     let doc = gloo::utils::document();
     let a: web_sys::HtmlAnchorElement = doc

@@ -36,6 +36,23 @@ test('export team data and scores as CSV', async () => {
   await context.close();
 });
 
+test('export the workbook as .xlsx and open it again through the file input', async () => {
+  const { page, context, errors } = await env.open({ locale: 'zh-CN' });
+  const file = await download(page, '导出 Excel 工作簿');
+  assert.equal(file.name, '客服绩效沙盘-2026-11.xlsx');
+  const bytes = readFileSync(file.path);
+  assert.equal(bytes.subarray(0, 4).toString('hex'), '504b0304', 'a zip');
+  assert.ok(bytes.length > 10000, `${bytes.length} bytes`);
+  await page.getByLabel('打开文件').setInputFiles(file.path);
+  const options = await page.locator('#import-sheet option').allInnerTexts();
+  assert.deepEqual(options.slice(0, 3), ['团队数据-2026-11（31 行）', '考核方案（13 行）', '成绩-售前考核方案（21 行）']);
+  assert.equal(options.at(-1).startsWith('说明'), true);
+  await expectText(page.getByTestId('import-preview').getByTestId('import-rows'), '30 名客服，19 列');
+  await page.getByRole('button', { name: '取消' }).click();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('save the workbook, open it in a fresh browser, see the same scores', async () => {
   const a = await env.open({ locale: 'zh-CN' });
   await a.page.locator('#cell-0-6').click();

@@ -57,6 +57,17 @@ pub fn DataWorkspace() -> Html {
                             }
                         })
                     }}>{ Msg::ExportCsv.t(lang) }</button>
+                    <button type="button" data-testid="export-xlsx" onclick={{
+                        let state = state.clone();
+                        Callback::from(move |_| {
+                            let bytes = crate::io::xlsx_write::workbook_xlsx(&state.workbook.snapshot(), lang);
+                            let name = format!("{}-{}.xlsx", Msg::AppTitle.t(lang), state.workbook.month());
+                            let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+                            if let Err(e) = crate::ui::browser::download_bytes(&name, mime, &bytes) {
+                                state.dispatch(Action::Notify(crate::ui::state::Notice { msg: Msg::DownloadFailed, args: vec![e], error: true }));
+                            }
+                        })
+                    }}>{ Msg::ExportXlsx.t(lang) }</button>
                     <super::library::LibraryPanel />
                     <super::share::SharePanel />
                     <button type="button" onclick={on_undo} disabled={!state.workbook.can_undo()}

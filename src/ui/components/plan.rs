@@ -18,15 +18,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 pub fn rule_name(k: RuleKind) -> Msg {
-    match k {
-        RuleKind::Ratio => Msg::RuleRatio,
-        RuleKind::Linear => Msg::RuleLinear,
-        RuleKind::Bands => Msg::RuleBands,
-        RuleKind::Relative => Msg::RuleRelative,
-        RuleKind::Rank => Msg::RuleRank,
-        RuleKind::Percentile => Msg::RulePercentile,
-        RuleKind::Gate => Msg::RuleGate,
-    }
+    k.label()
 }
 
 fn rule_key(k: RuleKind) -> &'static str {
