@@ -75,6 +75,7 @@ bench: setup-browser
 	cargo bench --bench core
 	trunk build --release --offline
 	node tests/bench/browser.mjs
+	node tests/bench/responsive.mjs
 
 ## fuzz: run each fuzz target for FUZZ_SECONDS (nightly toolchain + cargo-fuzz)
 FUZZ_SECONDS ?= 60

@@ -647,6 +647,9 @@ messages! {
     XlsxNoteForced => "「{0}」：按比例强制分布的等级没有对应的 Excel 公式，以数值写出。", "“{0}”: grades by forced distribution have no faithful Excel formula and are written as values.";
     XlsxNotePool => "「{0}」：奖金池按（基数 × 得分）分配并设保底和封顶，反复再分配的结果没有简单的 Excel 公式，以数值写出。", "“{0}”: a pool split by base × score with floors and caps, redistributed until stable, has no simple Excel formula and is written as values.";
     XlsxNoteFormulaColumns => "「{0}」：本程序的公式列以计算结果写出（其公式写在列名中的引用格式与 Excel 不同）。", "“{0}”: this app's formula columns are written as their results (their reference syntax differs from Excel's).";
+    RowsShown => "显示前 {0} 行，共 {1} 行（导出 CSV 含全部）", "Showing the first {0} of {1} rows (CSV export has all)";
+    RowsMore => "再显示 {0} 行", "Show {0} more";
+    RowsAll => "全部显示", "Show all";
     FileQa => "质检人员配置", "qa-staffing";
     FileCompare => "方案对比", "comparison";
     WhatIfTitle => "假设分析", "What if";

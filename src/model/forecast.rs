@@ -591,7 +591,9 @@ pub fn history_cv(months: &[&Table], column: &str) -> Option<(f64, usize)> {
     if holding.len() < 3 {
         return None;
     }
-    let mut per_agent: Vec<(String, Vec<f64>)> = Vec::new();
+    // By name; the map's order does not matter (the CVs are sorted below).
+    let mut per_agent: std::collections::HashMap<String, Vec<f64>> =
+        std::collections::HashMap::new();
     for (t, c) in &holding {
         for r in 0..t.len() {
             let Some(v) = t.cell(r, *c).and_then(super::Cell::number) else {
@@ -601,16 +603,13 @@ pub fn history_cv(months: &[&Table], column: &str) -> Option<(f64, usize)> {
             if name.is_empty() {
                 continue;
             }
-            match per_agent.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, vals)) => vals.push(v),
-                None => per_agent.push((name, vec![v])),
-            }
+            per_agent.entry(name).or_default().push(v);
         }
     }
     let mut cvs: Vec<f64> = per_agent
-        .iter()
-        .filter(|(_, v)| v.len() >= 3)
-        .filter_map(|(_, v)| {
+        .values()
+        .filter(|v| v.len() >= 3)
+        .filter_map(|v| {
             let n = v.len() as f64;
             let mean = v.iter().sum::<f64>() / n;
             if mean == 0.0 {

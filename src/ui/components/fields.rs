@@ -122,3 +122,28 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
         </div>
     }
 }
+
+/// Rows a long table shows at first; "show more" adds this many again.
+pub const PAGE_ROWS: usize = 200;
+
+/// The "showing n of m — show more" line under a long table.
+pub fn more_rows(shown: &UseStateHandle<usize>, total: usize, lang: Lang) -> Html {
+    if total <= **shown {
+        return Html::default();
+    }
+    let onclick = {
+        let shown = shown.clone();
+        Callback::from(move |_| shown.set(*shown + PAGE_ROWS))
+    };
+    let all = {
+        let shown = shown.clone();
+        Callback::from(move |_| shown.set(total))
+    };
+    html! {
+        <p class="more-rows" data-testid="more-rows">
+            { Msg::RowsShown.fill(lang, &[(**shown).to_string(), total.to_string()]) }
+            <button type="button" class="link" {onclick}>{ Msg::RowsMore.fill(lang, &[PAGE_ROWS.to_string()]) }</button>
+            <button type="button" class="link" onclick={all}>{ Msg::RowsAll.t(lang) }</button>
+        </p>
+    }
+}

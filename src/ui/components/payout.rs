@@ -649,6 +649,7 @@ fn ForecastPanel(p: &ForecastProps) -> Html {
     let progress = use_state(|| None::<(usize, usize)>);
     let result = use_state(|| None::<(ForecastResult, Vec<Variability>)>);
     let vars_used = use_mut_ref(Vec::<Variability>::new);
+    let agents_shown = use_state(|| super::fields::PAGE_ROWS);
     {
         // Leaving the workspace stops a running forecast.
         let cancel = cancel.clone();
@@ -671,6 +672,7 @@ fn ForecastPanel(p: &ForecastProps) -> Html {
             vars.clone(),
         );
         let (months, seed) = (*months, *seed);
+        let n_agents = p.names.len();
         Callback::from(move |_| {
             cancel.borrow().set(true);
             let flag = Rc::new(Cell::new(false));
@@ -700,7 +702,9 @@ fn ForecastPanel(p: &ForecastProps) -> Html {
                     progress.set(Some(f.progress()));
                 }
             });
-            jobs::run(job.clone(), flag, 20, on_tick);
+            // About 20,000 agent-months per chunk, so a chunk stays well under a slice.
+            let chunk = (20_000 / n_agents.max(1)).max(1);
+            jobs::run(job.clone(), flag, chunk, on_tick);
         })
     };
     let on_cancel = {
@@ -751,9 +755,10 @@ fn ForecastPanel(p: &ForecastProps) -> Html {
                 <tbody>{ for used.iter().map(|v| html! { <tr><td>{ v.column.clone() }</td><td class="num">{ pct(v.cv) }</td><td>{ source(v) }</td></tr> }) }</tbody></table></details>
             <details class="table-view"><summary>{ Msg::McAgentTitle.fill(lang, &[r.per_agent_months.to_string()]) }</summary>
                 <table class="plain" data-testid="mc-agents"><thead><tr><th>{ Msg::ColAgent.t(lang) }</th><th class="num">{ "P5" }</th><th class="num">{ "P50" }</th><th class="num">{ "P95" }</th></tr></thead>
-                <tbody>{ for r.per_agent.iter().enumerate().map(|(i, (_, lo, mid, hi))| html! {
+                <tbody>{ for r.per_agent.iter().enumerate().take(*agents_shown).map(|(i, (_, lo, mid, hi))| html! {
                     <tr><td>{ p.names.get(i).cloned().unwrap_or_default() }</td><td class="num">{ money(*lo, cents) }</td><td class="num">{ money(*mid, cents) }</td><td class="num">{ money(*hi, cents) }</td></tr>
-                }) }</tbody></table></details>
+                }) }</tbody></table>
+                { super::fields::more_rows(&agents_shown, r.per_agent.len(), lang) }</details>
         </div> }
     });
     let setter = |h: &UseStateHandle<f64>| {
@@ -1092,6 +1097,9 @@ fn ScenarioPanel(p: &ScenarioProps) -> Html {
     }
 }
 
+/// Teams larger than this type the agent's name instead of picking it.
+const AGENT_SELECT_MAX: usize = 300;
+
 /// The what-if panel: shifts to apply on top of the month's data.
 fn what_if(
     state: &AppContext,
@@ -1188,10 +1196,25 @@ fn what_if(
                 <div class="field"><label for="wi-col">{ Msg::McColMetric.t(lang) }</label>
                     <select id="wi-col" onchange={set(0)}>{ for cols.iter().map(|(c, _)| html! { <option value={c.clone()} selected={*c == col}>{ c.clone() }</option> }) }</select></div>
                 <div class="field"><label for="wi-agent">{ Msg::ColAgent.t(lang) }</label>
-                    <select id="wi-agent" onchange={set(1)}>
-                        <option value="" selected={agent.is_empty()}>{ Msg::WhatIfEveryone.t(lang) }</option>
-                        { for names.iter().map(|n| html! { <option value={n.clone()} selected={*n == agent}>{ n.clone() }</option> }) }
-                    </select></div>
+                    if names.len() <= AGENT_SELECT_MAX {
+                        <select id="wi-agent" onchange={set(1)}>
+                            <option value="" selected={agent.is_empty()}>{ Msg::WhatIfEveryone.t(lang) }</option>
+                            { for names.iter().map(|n| html! { <option value={n.clone()} selected={*n == agent}>{ n.clone() }</option> }) }
+                        </select>
+                    } else {
+                        // A large team: type the name (a 10,000-option list would stall the page).
+                        <input id="wi-agent" type="text" value={agent.clone()} placeholder={Msg::WhatIfEveryone.t(lang)} onchange={{
+                            let d = draft.clone();
+                            let col = col.clone();
+                            Callback::from(move |e: Event| {
+                                let Some(v) = input_value(&e) else { return };
+                                let (c, _, x) = (*d).clone();
+                                let c = if c.is_empty() { col.clone() } else { c };
+                                d.set((c, v.trim().to_string(), x));
+                            })
+                        }} />
+                    }
+                </div>
                 <NumberField id="wi-delta" label={Msg::WhatIfDelta.t(lang)} value={delta} {unit} {lang}
                     suffix={if unit == Unit::Percent { Msg::WhatIfPp.t(lang) } else { "" }} on_change={on_delta} />
                 <div class="actions"><button type="button" onclick={on_add} data-testid="wi-add">{ Msg::WhatIfApply.t(lang) }</button>
@@ -1208,6 +1231,7 @@ pub fn PayWorkspace() -> Html {
     let state = use_context::<AppContext>();
     let draft = use_state(|| (String::new(), String::new(), 0.0));
     let solved = use_state(|| None::<Result<Solved, (Msg, Vec<String>)>>);
+    let shown = use_state(|| super::fields::PAGE_ROWS);
     let Some(state) = state else {
         return html! {};
     };
@@ -1319,13 +1343,21 @@ pub fn PayWorkspace() -> Html {
                 Component::Pool { .. } => Msg::PaySolvePool,
                 Component::Commission { .. } => Msg::PaySolveMultiplier,
             };
-            let (state, m, table, plan, solved) = (state.clone(), model.clone(), table.clone(), plan.clone(), solved.clone());
+            let (state, solved) = (state.clone(), solved.clone());
+            // Read at click time: no copy of a 10,000-agent table per button per render.
             let onclick = Callback::from(move |_| {
+                let wb = &state.workbook;
+                let (Some(plan), Some(m)) = (wb.plans().get(state.plan), wb.payouts().get(state.payout)) else {
+                    return;
+                };
                 let Some(budget) = m.budget else {
                     solved.set(Some(Err((Msg::PaySolveNoBudget, Vec::new()))));
                     return;
                 };
-                let r = solve(&table, &score(&table, &plan), &m, i, budget);
+                let base = wb.table_for(&plan.month).unwrap_or(wb.table());
+                let shifted = (!state.shifts.is_empty()).then(|| apply_shifts(base, &state.shifts));
+                let table = shifted.as_ref().unwrap_or(base);
+                let r = solve(table, &score(table, plan), m, i, budget);
                 if let Ok(s) = &r {
                     let mut next = state.workbook.payouts().to_vec();
                     if let Some(slot) = next.get_mut(state.payout).and_then(|x| x.components.get_mut(i)) {
@@ -1371,7 +1403,7 @@ pub fn PayWorkspace() -> Html {
     });
     chart_items.truncate(CHART_ROWS);
     let grade_label = |g: usize| grades.get(g).cloned().unwrap_or_default();
-    let rows = pays.agents.iter().enumerate().map(|(i, a)| {
+    let rows = pays.agents.iter().enumerate().take(*shown).map(|(i, a)| {
         let b = before.as_ref().and_then(|p| p.agents.get(i));
         let gates: Vec<String> = a
             .failed_gates
@@ -1417,6 +1449,7 @@ pub fn PayWorkspace() -> Html {
         .iter()
         .filter_map(|m| wb.table_for(m).cloned())
         .collect();
+    let shared_table = Rc::new(table.clone());
     let current = Scenario {
         name: String::new(),
         month: plan.month.clone(),
@@ -1476,10 +1509,11 @@ pub fn PayWorkspace() -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
+            { super::fields::more_rows(&shown, pays.agents.len(), lang) }
             { what_if(&state, base_table, &cols, &draft, lang) }
-            <ForecastPanel table={Rc::new(table.clone())} months_tables={Rc::new(months_tables)} plan={Rc::new(plan.clone())}
+            <ForecastPanel table={shared_table.clone()} months_tables={Rc::new(months_tables)} plan={Rc::new(plan.clone())}
                 model={Rc::new(model.clone())} names={Rc::new(names)} {lang} {cents} />
-            <CliffPanel table={Rc::new(table.clone())} plan={Rc::new(plan.clone())} model={Rc::new(model.clone())} {lang} {cents} />
+            <CliffPanel table={shared_table} plan={Rc::new(plan.clone())} model={Rc::new(model.clone())} {lang} {cents} />
             <ScenarioPanel {current} {lang} />
         </div>
     }

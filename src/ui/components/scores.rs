@@ -250,6 +250,7 @@ pub fn ScoresWorkspace() -> Html {
     let selected = use_state(|| None::<usize>);
     let filter = use_state(String::new);
     let sort = use_state(|| (None::<usize>, false));
+    let shown = use_state(|| super::fields::PAGE_ROWS);
     let Some(state) = use_context::<AppContext>() else {
         return Html::default();
     };
@@ -343,7 +344,8 @@ pub fn ScoresWorkspace() -> Html {
             <button type="button" class="sort" onclick={sort_by(Some(i))}>{ format!("{} · {}%", it.column, general(it.weight)) }</button>
         </th>
     });
-    let body = rows.iter().map(|a| {
+    let row_count = rows.len();
+    let body = rows.iter().take(*shown).map(|a| {
         let row = a.row;
         let onclick = {
             let selected = selected.clone();
@@ -468,6 +470,7 @@ pub fn ScoresWorkspace() -> Html {
                     </tr></tfoot>
                 </table>
             </div>
+            { super::fields::more_rows(&shown, row_count, lang) }
             { selected_score.map(|a| why(table, plan, &s, a, lang, on_close)).unwrap_or_default() }
             { histogram(&totals, lang) }
         </div>
