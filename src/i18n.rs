@@ -183,6 +183,7 @@ messages! {
     ImpErrXlsxEmpty => "工作簿中没有工作表", "The workbook has no sheets";
     ImpDelimSheet => "Excel/WPS 工作簿（.xlsx）", "Excel/WPS workbook (.xlsx)";
     ImpSheet => "工作表", "Sheet";
+    ImpReading => "正在读取…", "Reading…";
     ImpSheetOption => "{0}（{1} 行）", "{0} ({1} rows)";
     ImpErrBinary => "「{0}」不是文本表格（可能是图片或二进制文件）", "\"{0}\" is not a text table (it looks like an image or binary file)";
     ImpErrEncoding => "无法识别文件编码，请另存为 UTF-8 编码的 CSV", "The file's encoding could not be recognised; save it as UTF-8 CSV";

@@ -49,8 +49,8 @@ await measure('edit one cell', async () => {
   await page.keyboard.type('45');
   await page.keyboard.press('Enter');
 });
-await measure('open 成绩 (score 10k, first 200 rows)', async () => { await page.getByRole('tab', { name: '成绩' }).click(); await page.getByTestId('scores-table').waitFor(); });
-await measure('show 200 more score rows', async () => { await page.getByRole('button', { name: /再显示/ }).click(); });
+await measure('open 成绩 (score 10k, first 100 rows)', async () => { await page.getByRole('tab', { name: '成绩' }).click(); await page.getByTestId('scores-table').waitFor(); });
+await measure('show 100 more score rows', async () => { await page.getByRole('button', { name: /再显示/ }).click(); });
 await measure('open 奖金 (payouts for 10k)', async () => { await page.getByRole('tab', { name: '奖金' }).click(); await page.getByTestId('pay-total').waitFor(); });
 await measure('Monte Carlo 1,000 months × 10k agents (chunked)', async () => {
   await page.fill('#mc-months', '1000'); await page.press('#mc-months', 'Enter');

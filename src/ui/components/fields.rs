@@ -124,7 +124,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
 }
 
 /// Rows a long table shows at first; "show more" adds this many again.
-pub const PAGE_ROWS: usize = 200;
+pub const PAGE_ROWS: usize = 100;
 
 /// The "showing n of m — show more" line under a long table.
 pub fn more_rows(shown: &UseStateHandle<usize>, total: usize, lang: Lang) -> Html {

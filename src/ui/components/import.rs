@@ -30,6 +30,10 @@ pub enum Pending {
         source: String,
         refusal: Refusal,
     },
+    /// A large paste or file being read (in two steps between frames).
+    Reading {
+        source: String,
+    },
     /// A saved workbook file, ready to open.
     Workbook {
         source: String,
@@ -60,6 +64,40 @@ fn from_text(source: String, encoding: Option<Encoding>, text: &str) -> Pending 
         result: Rc::new(import_text(text)),
         sheets: None,
     }
+}
+
+/// Texts larger than this are read in two steps (split, then import),
+/// each in its own task, so neither blocks the page as long as both would.
+const LARGE_TEXT: usize = 256 * 1024;
+
+/// Sets the preview for `text`: at once when small, else in two tasks.
+fn import_later(
+    pending: UseStateHandle<Option<Pending>>,
+    source: String,
+    encoding: Option<Encoding>,
+    text: String,
+) {
+    if text.len() < LARGE_TEXT {
+        pending.set(Some(from_text(source, encoding, &text)));
+        return;
+    }
+    pending.set(Some(Pending::Reading {
+        source: source.clone(),
+    }));
+    gloo::timers::callback::Timeout::new(0, move || {
+        let grid = crate::io::delimited::split(&text);
+        drop(text);
+        gloo::timers::callback::Timeout::new(0, move || {
+            pending.set(Some(Pending::Ready {
+                source,
+                encoding,
+                result: Rc::new(crate::io::import::import_grid(grid)),
+                sheets: None,
+            }));
+        })
+        .forget();
+    })
+    .forget();
 }
 
 /// The preview of sheet `pick` of a workbook.
@@ -127,7 +165,18 @@ fn read_file(
         return;
     }
     let reader = gloo::file::callbacks::read_as_bytes(&f, move |res| match res {
-        Ok(bytes) => pending.set(Some(from_bytes(name, &bytes))),
+        Ok(bytes) => {
+            // Large text files are read in steps, like large pastes.
+            if !name.to_lowercase().ends_with(".json") {
+                if let Ok(crate::io::xlsx::Opened::Text(text, enc)) =
+                    crate::io::xlsx::open(&bytes, &name, &gb18030)
+                {
+                    import_later(pending, name, Some(enc), text);
+                    return;
+                }
+            }
+            pending.set(Some(from_bytes(name, &bytes)))
+        }
         Err(_) => pending.set(Some(Pending::Refused {
             source: name,
             refusal: Refusal {
@@ -170,7 +219,7 @@ pub fn ImportPanel() -> Html {
                     .clipboard_data()
                     .and_then(|d| d.get_data("text/plain").ok())
                 {
-                    pending.set(Some(from_text(String::new(), None, &text)));
+                    import_later(pending.clone(), String::new(), None, text);
                 }
             });
             move || drop(l)
@@ -235,7 +284,7 @@ pub fn ImportPanel() -> Html {
         let paste_ref = paste_ref.clone();
         Callback::from(move |_| {
             if let Some(t) = paste_ref.cast::<HtmlTextAreaElement>() {
-                pending.set(Some(from_text(String::new(), None, &t.value())));
+                import_later(pending.clone(), String::new(), None, t.value());
             }
         })
     };
@@ -352,6 +401,12 @@ fn preview(
                     <li>{ Msg::FileProblemAt.fill(lang, &[p.path.clone(), p.msg.fill(lang, &p.args)]) }</li>
                 }) }</ul>
                 <button type="button" onclick={cancel}>{ Msg::Dismiss.t(lang) }</button>
+            </section>
+        },
+        Pending::Reading { source } => html! {
+            <section class="card preview" data-testid="import-preview" role="status">
+                <h3>{ Msg::ImpPreviewTitle.fill(lang, &[source_name(source)]) }</h3>
+                <p class="muted">{ Msg::ImpReading.t(lang) }</p>
             </section>
         },
         Pending::Refused { source, refusal } => html! {
