@@ -178,3 +178,19 @@ fn regression_out_of_range_literals_are_syntax_errors() {
     }
     assert_eq!(parse("1e308").unwrap().to_string(), "1e308");
 }
+
+#[test]
+fn regression_this_row_marker_after_spaces() {
+    // Found by `make fuzz` (tests/fixtures/fuzz/formula-crash-03639430.txt):
+    // `[<form feeds>@价]` parsed as a column named "@价" but printed as
+    // `[@价]`, which reads back as this-row 价.
+    let src = std::fs::read_to_string("tests/fixtures/fuzz/formula-crash-03639430.txt").unwrap();
+    let ast = parse(&src).unwrap();
+    assert_eq!(parse(&ast.to_string()).unwrap(), ast);
+    for (a, b) in [
+        ("=[ @询单人数]", "=[@询单人数]"),
+        ("=[\t@客单价 ]", "=[@客单价]"),
+    ] {
+        assert_eq!(parse(a).unwrap(), parse(b).unwrap(), "{a:?}");
+    }
+}

@@ -145,6 +145,10 @@ pub fn lex(src: &str) -> Vec<Token> {
             }
             '[' | '【' => {
                 i += 1;
+                // `[ @x]` is `[@x]`: the name is trimmed, so the marker is read after spaces too.
+                while chars.get(i).is_some_and(|c| c.is_whitespace()) {
+                    i += 1;
+                }
                 let at = chars.get(i) == Some(&'@');
                 if at {
                     i += 1;
