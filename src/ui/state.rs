@@ -58,7 +58,10 @@ pub struct Notice {
 /// Everything the UI shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
-    pub workbook: Workbook,
+    /// Shared, so actions that do not change it (tabs, selections, notices)
+    /// do not copy the tables and the undo history; changes go through
+    /// `Rc::make_mut`.
+    pub workbook: Rc<Workbook>,
     pub lang: Lang,
     pub tab: Tab,
     pub notice: Option<Notice>,
@@ -87,7 +90,7 @@ impl AppState {
         };
         match crate::io::scenario::from_json(&json) {
             Ok(snapshot) => AppState {
-                workbook: Workbook::from_snapshot(snapshot),
+                workbook: Rc::new(Workbook::from_snapshot(snapshot)),
                 notice: Some(Notice {
                     msg: Msg::AutosaveRestored,
                     args: Vec::new(),
@@ -122,8 +125,10 @@ impl AppState {
             template(Template::AfterSales, Msg::TplAfterSales.t(lang), DEMO_MONTH),
         ];
         AppState {
-            workbook: Workbook::with_plans(demo_table(), DEMO_MONTH, plans)
-                .with_payouts(vec![PayoutModel::example(Msg::PayDefaultName.t(lang))]),
+            workbook: Rc::new(
+                Workbook::with_plans(demo_table(), DEMO_MONTH, plans)
+                    .with_payouts(vec![PayoutModel::example(Msg::PayDefaultName.t(lang))]),
+            ),
             lang,
             tab: Tab::Data,
             notice: None,
@@ -175,7 +180,7 @@ impl Reducible for AppState {
             }),
             Action::Apply(cmd) => {
                 let mut next = (*self).clone();
-                match next.workbook.apply(cmd) {
+                match Rc::make_mut(&mut next.workbook).apply(cmd) {
                     Ok(_) => {
                         next.revision += 1;
                         next.notice = None;
@@ -194,9 +199,9 @@ impl Reducible for AppState {
                 let mut next = (*self).clone();
                 let undo = action == Action::Undo;
                 let done = if undo {
-                    next.workbook.undo()
+                    Rc::make_mut(&mut next.workbook).undo()
                 } else {
-                    next.workbook.redo()
+                    Rc::make_mut(&mut next.workbook).redo()
                 };
                 if done.is_some() {
                     next.revision += 1;
@@ -245,12 +250,15 @@ impl Reducible for AppState {
                         next.payout = 0;
                         next.compare = None;
                         next.shifts.clear();
-                        next.workbook.apply(Command::Load(s))
+                        Rc::make_mut(&mut next.workbook).apply(Command::Load(s))
                     }
                     crate::io::share::Shared::Plans { plans, payouts } => {
                         let mut r = Ok(crate::model::Touched::Inputs);
                         for p in plans {
-                            r = r.and(next.workbook.apply(Command::AddPlan(Box::new(p))));
+                            r = r.and(
+                                Rc::make_mut(&mut next.workbook)
+                                    .apply(Command::AddPlan(Box::new(p))),
+                            );
                         }
                         if !payouts.is_empty() {
                             let mut all = next.workbook.payouts().to_vec();
@@ -260,7 +268,10 @@ impl Reducible for AppState {
                                 }
                                 all.push(m);
                             }
-                            r = r.and(next.workbook.apply(Command::SetPayouts(Box::new(all))));
+                            r = r.and(
+                                Rc::make_mut(&mut next.workbook)
+                                    .apply(Command::SetPayouts(Box::new(all))),
+                            );
                         }
                         r
                     }
