@@ -128,27 +128,9 @@ pub fn bench_plan() -> crate::model::plan::Plan {
 /// The payout model of the benchmarks: target bonus × 绩效系数 by score
 /// steps, marginal commission on 客服销售额, a QA gate and pro-rating.
 pub fn bench_payout() -> crate::model::payout::PayoutModel {
-    use crate::model::payout::{Component, PayGate, PayoutModel, Tier, TierMode};
+    use crate::model::payout::{Component, PayGate, PayoutModel};
     let mut m = PayoutModel::example("bench");
-    m.components.push(Component::Commission {
-        column: "客服销售额".into(),
-        tiers: vec![
-            Tier {
-                from: 0.0,
-                rate: 0.005,
-            },
-            Tier {
-                from: 80_000.0,
-                rate: 0.008,
-            },
-            Tier {
-                from: 120_000.0,
-                rate: 0.01,
-            },
-        ],
-        mode: TierMode::Marginal,
-        multiplier: 1.0,
-    });
+    m.components.push(Component::default_commission());
     m.gates.push(PayGate {
         column: "质检得分".into(),
         threshold: 75.0,

@@ -194,11 +194,7 @@ fn points_formula(rule: &Rule, lower: bool, x: &str, range: &str) -> String {
             stretch,
             cap,
         } => {
-            let mut knots = vec![(*zero_at, 0.0), (*full_at, 100.0)];
-            if let Some(s) = stretch {
-                knots.push(*s);
-            }
-            knots.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let knots = crate::model::plan::linear_knots(*zero_at, *full_at, *stretch);
             let (first, last) = (knots.first().copied(), knots.last().copied());
             let (Some(first), Some(last)) = (first, last) else {
                 return "0".into();
@@ -231,12 +227,7 @@ fn points_formula(rule: &Rule, lower: bool, x: &str, range: &str) -> String {
             format!("MAX(0,MIN({},{interp}))", n(*cap))
         }
         Rule::Bands { bands, otherwise } => {
-            let mut sorted: Vec<_> = bands.iter().collect();
-            if lower {
-                sorted.sort_by(|a, b| a.threshold.total_cmp(&b.threshold));
-            } else {
-                sorted.sort_by(|a, b| b.threshold.total_cmp(&a.threshold));
-            }
+            let sorted = crate::model::plan::sorted_bands(bands, lower);
             let op = if lower { "<=" } else { ">=" };
             let mut f = n(*otherwise);
             for b in sorted.iter().rev() {

@@ -24,7 +24,7 @@
 
 use super::formula::calc::resolve;
 use super::payout::{clamp_unit, column_values, percentile_inc, Compiled, Inputs, PayoutModel};
-use super::plan::{item_lower, Grading, Plan, Rule};
+use super::plan::{interpolate, item_lower, linear_knots, ratio_points, Grading, Plan, Rule};
 use super::round::round_dp;
 use super::table::Table;
 use super::Unit;
@@ -74,30 +74,6 @@ pub struct ScoreKernel {
     pub grade_labels: Vec<String>,
 }
 
-fn interpolate(knots: &[(f64, f64)], x: f64) -> f64 {
-    let (Some(first), Some(last)) = (knots.first(), knots.last()) else {
-        return 0.0;
-    };
-    if x <= first.0 {
-        return first.1;
-    }
-    if x >= last.0 {
-        return last.1;
-    }
-    for w in knots.windows(2) {
-        if let [(x0, y0), (x1, y1)] = w {
-            if x >= *x0 && x <= *x1 {
-                return if x1 == x0 {
-                    *y1
-                } else {
-                    y0 + (x - x0) / (x1 - x0) * (y1 - y0)
-                };
-            }
-        }
-    }
-    last.1
-}
-
 /// Reusable buffers for [`ScoreKernel::score`].
 #[derive(Clone, Debug, Default)]
 pub struct Scratch {
@@ -129,27 +105,17 @@ impl ScoreKernel {
                         full_at,
                         stretch,
                         cap,
-                    } => {
-                        let mut knots = vec![(*zero_at, 0.0), (*full_at, 100.0)];
-                        if let Some(s) = stretch {
-                            knots.push(*s);
-                        }
-                        knots.sort_by(|x, y| x.0.total_cmp(&y.0));
-                        KRule::Linear { knots, cap: *cap }
-                    }
-                    Rule::Bands { bands, otherwise } => {
-                        let mut b: Vec<(f64, f64)> =
-                            bands.iter().map(|b| (b.threshold, b.points)).collect();
-                        if lower {
-                            b.sort_by(|x, y| x.0.total_cmp(&y.0));
-                        } else {
-                            b.sort_by(|x, y| y.0.total_cmp(&x.0));
-                        }
-                        KRule::Bands {
-                            bands: b,
-                            otherwise: *otherwise,
-                        }
-                    }
+                    } => KRule::Linear {
+                        knots: linear_knots(*zero_at, *full_at, *stretch),
+                        cap: *cap,
+                    },
+                    Rule::Bands { bands, otherwise } => KRule::Bands {
+                        bands: super::plan::sorted_bands(bands, lower)
+                            .iter()
+                            .map(|b| (b.threshold, b.points))
+                            .collect(),
+                        otherwise: *otherwise,
+                    },
                     Rule::Relative { cap } => KRule::Relative { cap: *cap },
                     Rule::Rank => KRule::Rank,
                     Rule::Percentile => KRule::Percentile,
@@ -248,7 +214,7 @@ impl ScoreKernel {
                         let p = if x.is_nan() {
                             0.0
                         } else if *target > 0.0 {
-                            ratio(x, *target, lower).max(*floor).min(*cap)
+                            ratio_points(x, *target, lower).max(*floor).min(*cap)
                         } else {
                             0.0f64.max(*floor).min(*cap)
                         };
@@ -290,7 +256,7 @@ impl ScoreKernel {
                         let p = if x.is_nan() {
                             0.0
                         } else if avg != 0.0 {
-                            ratio(x, avg, lower).max(0.0).min(*cap)
+                            ratio_points(x, avg, lower).max(0.0).min(*cap)
                         } else {
                             0.0f64.max(0.0).min(*cap)
                         };
@@ -408,14 +374,6 @@ impl ScoreKernel {
                 }
             }
         }
-    }
-}
-
-fn ratio(a: f64, reference: f64, lower: bool) -> f64 {
-    if lower {
-        (2.0 - a / reference) * 100.0
-    } else {
-        a / reference * 100.0
     }
 }
 

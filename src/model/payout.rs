@@ -163,6 +163,22 @@ pub enum Component {
 }
 
 impl Component {
+    /// A commission on 客服销售额 with marginal tiers 0.5 % to ¥80k, 0.8 % to
+    /// ¥120k, 1 % above (the editor's starting point and the benchmarks').
+    pub fn default_commission() -> Component {
+        let tier = |from: f64, rate: f64| Tier { from, rate };
+        Component::Commission {
+            column: "客服销售额".into(),
+            tiers: vec![
+                tier(0.0, 0.005),
+                tier(80_000.0, 0.008),
+                tier(120_000.0, 0.01),
+            ],
+            mode: TierMode::Marginal,
+            multiplier: 1.0,
+        }
+    }
+
     /// The number the budget solver moves: the base bonus, the pool, or the
     /// commission multiplier.
     pub fn param(&self) -> f64 {

@@ -634,11 +634,7 @@ fn points_alone(rule: &Rule, a: f64, lower: bool) -> Option<(f64, Explain)> {
             stretch,
             cap,
         } => {
-            let mut knots = vec![(*zero_at, 0.0), (*full_at, 100.0)];
-            if let Some(s) = stretch {
-                knots.push(*s);
-            }
-            knots.sort_by(|x, y| x.0.total_cmp(&y.0));
+            let knots = linear_knots(*zero_at, *full_at, *stretch);
             let raw = interpolate(&knots, a);
             (
                 raw.min(*cap).max(0.0),
@@ -651,13 +647,7 @@ fn points_alone(rule: &Rule, a: f64, lower: bool) -> Option<(f64, Explain)> {
             )
         }
         Rule::Bands { bands, otherwise } => {
-            let mut sorted = bands.clone();
-            if lower {
-                sorted.sort_by(|x, y| x.threshold.total_cmp(&y.threshold));
-            } else {
-                sorted.sort_by(|x, y| y.threshold.total_cmp(&x.threshold));
-            }
-            let matched = sorted.into_iter().find(|b| {
+            let matched = sorted_bands(bands, lower).into_iter().find(|b| {
                 if lower {
                     a <= b.threshold
                 } else {
@@ -701,7 +691,7 @@ fn points_alone(rule: &Rule, a: f64, lower: bool) -> Option<(f64, Explain)> {
 
 /// `a ÷ reference × 100`, or `(2 − a ÷ reference) × 100` when lower is better
 /// (shared by ratio-to-target and relative-to-average).
-fn ratio_points(a: f64, reference: f64, lower: bool) -> f64 {
+pub(crate) fn ratio_points(a: f64, reference: f64, lower: bool) -> f64 {
     if lower {
         (2.0 - a / reference) * 100.0
     } else {
@@ -709,8 +699,29 @@ fn ratio_points(a: f64, reference: f64, lower: bool) -> f64 {
     }
 }
 
+/// Bands best first: highest threshold first, or lowest when lower is better
+/// (the first band an agent reaches is theirs).
+pub fn sorted_bands(bands: &[Band], lower: bool) -> Vec<Band> {
+    let mut sorted = bands.to_vec();
+    if lower {
+        sorted.sort_by(|x, y| x.threshold.total_cmp(&y.threshold));
+    } else {
+        sorted.sort_by(|x, y| y.threshold.total_cmp(&x.threshold));
+    }
+    sorted
+}
+
+/// The knots of a linear rule, sorted by value: (zero_at, 0), (full_at,
+/// 100) and the stretch point if any.
+pub fn linear_knots(zero_at: f64, full_at: f64, stretch: Option<(f64, f64)>) -> Vec<(f64, f64)> {
+    let mut knots = vec![(zero_at, 0.0), (full_at, 100.0)];
+    knots.extend(stretch);
+    knots.sort_by(|x, y| x.0.total_cmp(&y.0));
+    knots
+}
+
 /// Piecewise-linear through `knots` (sorted by x), flat beyond the ends.
-fn interpolate(knots: &[(f64, f64)], x: f64) -> f64 {
+pub(crate) fn interpolate(knots: &[(f64, f64)], x: f64) -> f64 {
     let (Some(first), Some(last)) = (knots.first(), knots.last()) else {
         return 0.0;
     };

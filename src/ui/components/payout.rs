@@ -513,25 +513,7 @@ fn model_editor(
         })
     });
     let add_comm = on_click(m, on, |m| {
-        m.components.push(Component::Commission {
-            column: "客服销售额".into(),
-            tiers: vec![
-                Tier {
-                    from: 0.0,
-                    rate: 0.005,
-                },
-                Tier {
-                    from: 80_000.0,
-                    rate: 0.008,
-                },
-                Tier {
-                    from: 120_000.0,
-                    rate: 0.01,
-                },
-            ],
-            mode: TierMode::Marginal,
-            multiplier: 1.0,
-        })
+        m.components.push(Component::default_commission())
     });
     let prorate_on = m.prorate.is_some();
     let toggle_prorate = on_click(m, on, move |m| {
