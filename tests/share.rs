@@ -126,10 +126,10 @@ fn broken_links_say_what_is_wrong() {
     let zlib_of = |text: &str| {
         format!(
             "share=1.{}",
-            b64_encode(&miniz_oxide::deflate::compress_to_vec_zlib(
+            b64_encode(&seal(miniz_oxide::deflate::compress_to_vec_zlib(
                 text.as_bytes(),
                 6
-            ))
+            )))
         )
     };
     let cases: Vec<(String, Msg)> = vec![
@@ -190,10 +190,10 @@ fn broken_links_say_what_is_wrong() {
     // A zip bomb (30 MB of zeros) is refused, not inflated.
     let bomb = format!(
         "share=1.{}",
-        b64_encode(&miniz_oxide::deflate::compress_to_vec_zlib(
+        b64_encode(&seal(miniz_oxide::deflate::compress_to_vec_zlib(
             &vec![b' '; 30 << 20],
             9
-        ))
+        )))
     );
     assert!(bomb.len() < 80_000);
     assert_eq!(decode(&bomb).unwrap_err().msg, Msg::LinkErrCorrupt);

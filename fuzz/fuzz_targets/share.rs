@@ -11,7 +11,9 @@ fuzz_target!(|data: &[u8]| {
     // JSON reader get exercised, not only the base64 layer.
     let wrapped = format!(
         "share=1.{}",
-        kpi_sandbox::io::share::b64_encode(&miniz_oxide::deflate::compress_to_vec_zlib(data, 1))
+        kpi_sandbox::io::share::b64_encode(&kpi_sandbox::io::share::seal(
+            miniz_oxide::deflate::compress_to_vec_zlib(data, 1)
+        ))
     );
     for f in [text.as_ref(), wrapped.as_str()] {
         if let Ok(Shared::Workbook(s)) = decode(f) {

@@ -4,7 +4,9 @@
 //!
 //! Format: `#share=<v>.<data>` where `<v>` is the link version (1) and
 //! `<data>` is base64url (no padding, canonical: unused bits must be 0) of a
-//! zlib stream (deflate + Adler-32 checksum) of JSON: the saved format of
+//! zlib stream (deflate + Adler-32 checksum) followed by the CRC-32 of that
+//! stream (4 bytes, little-endian; it catches changes the zlib stream would
+//! not, such as its final padding bits), of JSON: the saved format of
 //! `io::scenario` for a workbook, or `{"app":"kpi-sandbox","kind":"plans",…}`
 //! for plans only. Reading checks each layer and says which one failed; a
 //! link that fails changes nothing.
@@ -204,7 +206,14 @@ pub fn encode(s: &Snapshot, scope: Scope) -> String {
         .unwrap_or_default(),
     };
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
-    format!("{PREFIX}{LINK_VERSION}.{}", b64_encode(&packed))
+    format!("{PREFIX}{LINK_VERSION}.{}", b64_encode(&seal(packed)))
+}
+
+/// `bytes` followed by their CRC-32 (little-endian).
+pub fn seal(mut bytes: Vec<u8>) -> Vec<u8> {
+    let crc = super::xlsx_write::crc32(&bytes);
+    bytes.extend(crc.to_le_bytes());
+    bytes
 }
 
 /// Reads a fragment (with or without `#`). Every failure says which layer
@@ -228,8 +237,16 @@ pub fn decode(fragment: &str) -> Result<Shared, LinkError> {
         }
         _ => return Err(err(Msg::LinkErrDamaged, Vec::new())),
     }
-    let bytes = b64_decode(data).ok_or_else(|| err(Msg::LinkErrDamaged, Vec::new()))?;
-    let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&bytes, MAX_INFLATED)
+    let sealed = b64_decode(data).ok_or_else(|| err(Msg::LinkErrDamaged, Vec::new()))?;
+    let split = sealed
+        .len()
+        .checked_sub(4)
+        .ok_or_else(|| err(Msg::LinkErrCorrupt, Vec::new()))?;
+    let (bytes, crc) = sealed.split_at(split);
+    if crc != super::xlsx_write::crc32(bytes).to_le_bytes() {
+        return Err(err(Msg::LinkErrCorrupt, Vec::new()));
+    }
+    let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(bytes, MAX_INFLATED)
         .map_err(|_| err(Msg::LinkErrCorrupt, Vec::new()))?;
     let text = String::from_utf8(json).map_err(|_| err(Msg::LinkErrCorrupt, Vec::new()))?;
     if text.contains("\"kind\":\"plans\"") {
