@@ -385,3 +385,48 @@ fn data_columns_are_inserted_mapped_and_undone() {
     assert_eq!(wb.table().columns.len(), width);
     assert_eq!(wb.table(), Workbook::new(demo_table()).table());
 }
+
+#[test]
+fn scenarios_follow_plan_and_model_renames() {
+    use kpi_sandbox::model::payout::{PayoutModel, Scenario};
+    use kpi_sandbox::model::plan::{template, Template};
+    let mut wb = Workbook::with_plans(
+        demo_table(),
+        "2026-11",
+        vec![template(Template::PreSales, "售前", "2026-11")],
+    )
+    .with_payouts(vec![PayoutModel::example("月度奖金")]);
+    let sc = Scenario {
+        name: "现行".into(),
+        month: "2026-11".into(),
+        plan: "售前".into(),
+        payout: "月度奖金".into(),
+    };
+    wb.apply(Command::SetScenarios(Box::new(vec![sc.clone()])))
+        .unwrap();
+    // Renaming the plan renames it in the scenario, as one undo step.
+    let mut p = wb.plans()[0].clone();
+    p.name = "售前 v2".into();
+    assert_eq!(
+        wb.apply(Command::SetPlan {
+            idx: 0,
+            plan: Box::new(p)
+        })
+        .unwrap(),
+        Touched::Inputs
+    );
+    assert_eq!(wb.scenarios()[0].plan, "售前 v2");
+    wb.undo();
+    assert_eq!(wb.plans()[0].name, "售前");
+    assert_eq!(wb.scenarios()[0], sc);
+    // The same for a payout model renamed in place; removing one renames nothing.
+    let mut m = wb.payouts().to_vec();
+    m[0].name = "十一月奖金".into();
+    wb.apply(Command::SetPayouts(Box::new(m))).unwrap();
+    assert_eq!(wb.scenarios()[0].payout, "十一月奖金");
+    wb.apply(Command::SetPayouts(Box::default())).unwrap();
+    assert_eq!(wb.scenarios()[0].payout, "十一月奖金");
+    wb.undo();
+    wb.undo();
+    assert_eq!(wb.scenarios()[0], sc);
+}

@@ -705,10 +705,20 @@ impl Workbook {
                         vec![plan.items.len().to_string()],
                     ));
                 }
-                Step::PlanSet {
+                // Saved scenarios name their plan: a rename carries them along.
+                let renamed = self.scenarios_renamed(|s| {
+                    if s.plan == before.name && before.name != plan.name {
+                        s.plan = plan.name.clone();
+                    }
+                });
+                let set = Step::PlanSet {
                     idx,
                     before: Box::new(before.clone()),
                     after: plan,
+                };
+                match renamed {
+                    Some(sc) => Step::Multi(vec![set, sc]),
+                    None => set,
                 }
             }
             Command::RemovePlan { idx } => {
@@ -733,9 +743,29 @@ impl Workbook {
                         vec![super::payout::MAX_PARTS.to_string()],
                     ));
                 }
-                Step::Payouts {
+                // A model renamed in place carries its scenarios along.
+                let names: Vec<(String, String)> = if after.len() == self.payouts.len() {
+                    self.payouts
+                        .iter()
+                        .zip(after.iter())
+                        .filter(|(a, b)| a.name != b.name)
+                        .map(|(a, b)| (a.name.clone(), b.name.clone()))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                let renamed = self.scenarios_renamed(|s| {
+                    if let Some((_, new)) = names.iter().find(|(old, _)| *old == s.payout) {
+                        s.payout = new.clone();
+                    }
+                });
+                let set = Step::Payouts {
                     before: self.payouts.clone(),
                     after: *after,
+                };
+                match renamed {
+                    Some(sc) => Step::Multi(vec![set, sc]),
+                    None => set,
                 }
             }
             Command::SetScenarios(after) => {
@@ -922,18 +952,34 @@ impl Workbook {
                 Touched::Inputs
             }
             Step::Multi(steps) => {
+                let mut touched = Vec::with_capacity(steps.len());
                 if forward {
                     for s in steps {
-                        self.run(s, true);
+                        touched.push(self.run(s, true));
                     }
                 } else {
                     for s in steps.iter().rev() {
-                        self.run(s, false);
+                        touched.push(self.run(s, false));
                     }
                 }
-                Touched::Table
+                // Only inputs (plans, models, scenarios): nothing to recalculate.
+                if touched.iter().all(|t| *t == Touched::Inputs) {
+                    Touched::Inputs
+                } else {
+                    Touched::Table
+                }
             }
         }
+    }
+
+    /// The step that changes the saved scenarios by `f`, if it changes any.
+    fn scenarios_renamed(&self, f: impl Fn(&mut Scenario)) -> Option<Step> {
+        let mut after = self.scenarios.clone();
+        after.iter_mut().for_each(f);
+        (after != self.scenarios).then(|| Step::Scenarios {
+            before: self.scenarios.clone(),
+            after,
+        })
     }
 
     /// Whether there is a step to undo.
