@@ -24,8 +24,9 @@
 
 use super::formula::calc::resolve;
 use super::payout::{clamp_unit, column_values, percentile_inc, Compiled, Inputs, PayoutModel};
-use super::plan::{interpolate, item_lower, linear_knots, ratio_points, Grading, Plan, Rule};
-use super::round::round_dp;
+use super::plan::{
+    assign_grades, interpolate, item_lower, linear_knots, ratio_points, Grading, Plan, Rule,
+};
 use super::table::Table;
 use super::Unit;
 
@@ -134,14 +135,7 @@ impl ScoreKernel {
                 }
             })
             .collect();
-        let grade_labels = match &plan.grading {
-            Grading::Thresholds(t) => {
-                let mut s: Vec<_> = t.iter().collect();
-                s.sort_by(|a, b| b.min.total_cmp(&a.min));
-                s.iter().map(|g| g.label.clone()).collect()
-            }
-            Grading::Forced(g) => g.iter().map(|g| g.label.clone()).collect(),
-        };
+        let grade_labels = plan.grading.labels();
         ScoreKernel {
             items,
             grading: plan.grading.clone(),
@@ -326,54 +320,7 @@ impl ScoreKernel {
     }
 
     fn grade(&self, s: &mut Scratch) {
-        let n = s.totals.len();
-        s.grades.clear();
-        s.grades.resize(n, 0);
-        match &self.grading {
-            Grading::Thresholds(t) => {
-                let mut mins: Vec<f64> = t.iter().map(|g| g.min).collect();
-                mins.sort_by(|a, b| b.total_cmp(a));
-                let last = mins.len().saturating_sub(1);
-                for (g, total) in s.grades.iter_mut().zip(&s.totals) {
-                    *g = mins
-                        .iter()
-                        .take(last)
-                        .position(|m| *total >= *m)
-                        .unwrap_or(last);
-                }
-            }
-            Grading::Forced(shares) => {
-                s.order.clear();
-                s.order.extend(0..n);
-                let totals = &s.totals;
-                s.order.sort_by(|x, y| {
-                    let (ax, ay) = (totals.get(*x), totals.get(*y));
-                    ay.partial_cmp(&ax)
-                        .unwrap_or(std::cmp::Ordering::Equal)
-                        .then(x.cmp(y))
-                });
-                let mut bounds = Vec::with_capacity(shares.len());
-                let mut cum = 0.0;
-                for g in shares {
-                    cum += g.share;
-                    bounds.push(round_dp(n as f64 * cum, 0) as usize);
-                }
-                let last = shares.len().saturating_sub(1);
-                let mut prev: Option<(f64, usize)> = None;
-                for (pos, idx) in s.order.iter().enumerate() {
-                    let total = totals.get(*idx).copied().unwrap_or(0.0);
-                    let by_pos = bounds.iter().position(|b| pos < *b).unwrap_or(last);
-                    let g = match prev {
-                        Some((t, g)) if t == total => g,
-                        _ => by_pos,
-                    };
-                    if let Some(slot) = s.grades.get_mut(*idx) {
-                        *slot = g;
-                    }
-                    prev = Some((total, g));
-                }
-            }
-        }
+        assign_grades(&s.totals, &self.grading, &mut s.grades, &mut s.order);
     }
 }
 

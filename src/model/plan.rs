@@ -893,33 +893,52 @@ pub fn score(table: &Table, plan: &Plan) -> PlanScores {
     }
 }
 
-/// Assigns grades; returns the labels.
-fn grade(agents: &mut [AgentScore], grading: &Grading) -> Vec<String> {
+impl Grading {
+    /// The grade labels, best first (the index [`assign_grades`] gives).
+    pub fn labels(&self) -> Vec<String> {
+        match self {
+            Grading::Thresholds(t) => {
+                let mut sorted: Vec<&GradeThreshold> = t.iter().collect();
+                sorted.sort_by(|a, b| b.min.total_cmp(&a.min));
+                sorted.iter().map(|g| g.label.clone()).collect()
+            }
+            Grading::Forced(shares) => shares.iter().map(|g| g.label.clone()).collect(),
+        }
+    }
+}
+
+/// The grade index of each total into `out` (best first, as
+/// [`Grading::labels`]). Thresholds: the first minimum reached; the last
+/// grade takes everyone else. Forced: by position in the ranking, the
+/// cumulative shares rounded to whole agents; equal totals share the better
+/// grade. `order` is a reusable buffer.
+pub fn assign_grades(
+    totals: &[f64],
+    grading: &Grading,
+    out: &mut Vec<usize>,
+    order: &mut Vec<usize>,
+) {
+    let n = totals.len();
+    out.clear();
+    out.resize(n, 0);
     match grading {
         Grading::Thresholds(t) => {
-            let mut sorted: Vec<&GradeThreshold> = t.iter().collect();
-            sorted.sort_by(|a, b| b.min.total_cmp(&a.min));
-            let labels: Vec<String> = sorted.iter().map(|g| g.label.clone()).collect();
-            let last = labels.len().saturating_sub(1);
-            for a in agents.iter_mut() {
-                // The last grade takes everyone else, whatever its minimum.
-                a.grade = sorted
+            let mut mins: Vec<f64> = t.iter().map(|g| g.min).collect();
+            mins.sort_by(|a, b| b.total_cmp(a));
+            let last = mins.len().saturating_sub(1);
+            for (g, total) in out.iter_mut().zip(totals) {
+                *g = mins
                     .iter()
                     .take(last)
-                    .position(|g| a.total >= g.min)
+                    .position(|m| *total >= *m)
                     .unwrap_or(last);
             }
-            labels
         }
         Grading::Forced(shares) => {
-            let labels: Vec<String> = shares.iter().map(|g| g.label.clone()).collect();
-            let n = agents.len();
-            let mut order: Vec<usize> = (0..n).collect();
+            order.clear();
+            order.extend(0..n);
             order.sort_by(|x, y| {
-                let (ax, ay) = (
-                    agents.get(*x).map(|a| a.total),
-                    agents.get(*y).map(|a| a.total),
-                );
+                let (ax, ay) = (totals.get(*x), totals.get(*y));
                 ay.partial_cmp(&ax)
                     .unwrap_or(std::cmp::Ordering::Equal)
                     .then(x.cmp(y))
@@ -930,24 +949,34 @@ fn grade(agents: &mut [AgentScore], grading: &Grading) -> Vec<String> {
                 cum += g.share;
                 bounds.push(round_dp(n as f64 * cum, 0) as usize);
             }
-            let last = labels.len().saturating_sub(1);
+            let last = shares.len().saturating_sub(1);
             let mut prev: Option<(f64, usize)> = None;
             for (pos, idx) in order.iter().enumerate() {
-                let Some(a) = agents.get_mut(*idx) else {
-                    continue;
-                };
+                let total = totals.get(*idx).copied().unwrap_or(0.0);
                 let by_pos = bounds.iter().position(|b| pos < *b).unwrap_or(last);
                 // Tie rule: equal totals share the better grade.
                 let g = match prev {
-                    Some((t, g)) if t == a.total => g,
+                    Some((t, g)) if t == total => g,
                     _ => by_pos,
                 };
-                a.grade = g;
-                prev = Some((a.total, g));
+                if let Some(slot) = out.get_mut(*idx) {
+                    *slot = g;
+                }
+                prev = Some((total, g));
             }
-            labels
         }
     }
+}
+
+/// Assigns grades; returns the labels.
+fn grade(agents: &mut [AgentScore], grading: &Grading) -> Vec<String> {
+    let totals: Vec<f64> = agents.iter().map(|a| a.total).collect();
+    let (mut grades, mut order) = (Vec::new(), Vec::new());
+    assign_grades(&totals, grading, &mut grades, &mut order);
+    for (a, g) in agents.iter_mut().zip(grades) {
+        a.grade = g;
+    }
+    grading.labels()
 }
 
 /// What an agent needs for the next grade (threshold grading only).
