@@ -164,6 +164,7 @@ messages! {
     ErrNoSuchPlan => "该考核方案不存在", "There is no such plan";
     ErrNotFormulaColumn => "这一列不是公式列", "This column is not a formula column";
     ErrCellOutOfRange => "单元格不存在（第 {0} 行，第 {1} 列）", "No such cell (row {0}, column {1})";
+    // ---- keys for import (#13): add new ones right below this line ----
     InvalidCellTitle => "无法解析：{0}", "Could not parse: {0}";
     // Import diagnostics (io).
     ErrEmptyInput => "内容为空：没有可导入的数据", "The input is empty: nothing to import";
@@ -225,6 +226,7 @@ messages! {
     ImpDelimComma => "逗号（CSV）", "comma (CSV)";
     ImpDelimSemicolon => "分号", "semicolon";
     ImpRows => "{0} 名客服，{1} 列", "{0} agents, {1} columns";
+    // ---- keys for worker (#16): add new ones right below this line ----
     ImpDropped => "已忽略汇总行：{0}", "Summary rows dropped: {0}";
     ImpProblems => "{0} 条提示", "{0} notes";
     ImpColumns => "列的识别结果", "How columns were recognised";
@@ -288,6 +290,7 @@ messages! {
     FormulaLabel => "公式", "Formula";
     FormulaApply => "应用", "Apply";
     AddColumn => "添加列", "Add column";
+    // ---- keys for spreadsheet oracle (#14): add new ones right below this line ----
     AddFormulaColumn => "新增公式列", "New formula column";
     RemoveColumn => "删除此列", "Remove this column";
     InputColumnHint => "数据列：在表格中直接修改数值；可在此更改对应指标和单位（数值按原文重新识别）。", "A data column: edit values in the grid; change its metric and unit here (values are read again from their text).";
@@ -349,6 +352,7 @@ messages! {
     PlanMoveDown => "下移第 {0} 项", "Move item {0} down";
     PlanCopyItem => "复制第 {0} 项", "Duplicate item {0}";
     CopyShort => "复制", "Copy";
+    // ---- keys for formula engine (#14): add new ones right below this line ----
     PlanRemoveItem => "删除第 {0} 项", "Remove item {0}";
     PlanItemLabel => "第 {0} 项 {1}", "Item {0} {1}";
     RuleRatio => "目标达成率", "Ratio to target";
@@ -408,6 +412,7 @@ messages! {
     WhyTitle => "为什么是这个分数：{0}", "Why this score: {0}";
     WhyHint => "点击客服查看每一分的来历。", "Click an agent to see where every point comes from.";
     WhyTotal => "总分 {0} = 各项加权分之和；第 {1} 名，等级 {2}", "Total {0} = the sum of weighted points; rank {1}, grade {2}";
+    // ---- keys for staffing and QA noise (#19): add new ones right below this line ----
     WhyGated => "未通过清零门槛，总分为 0", "A failed gate zeroes the whole score";
     WhyNext => "距离 {0} 级还差 {1} 分。", "{1} points short of grade {0}.";
     WhyNextItem => "仅靠「{0}」：需达到 {1}", "With {0} alone: reach {1}";
@@ -469,6 +474,7 @@ messages! {
     QaWlCapacity => "每名质检每月产能 = {0} × 60 × {1} = {2} 分钟", "Capacity per QA per month = {0} × 60 × {1} = {2} minutes";
     QaWlFte => "折合全职 = {0} ÷ {1} = {2} → {3} 人", "FTE = {0} ÷ {1} = {2} → headcount {3}";
     QaStatTitle => "统计抽样法（Cochran 公式）", "Statistical method (Cochran)";
+    // ---- keys for pay sheet (#17): add new ones right below this line ----
     QaConfidence => "置信度", "Confidence";
     QaMargin => "误差范围（±）", "Margin of error (±)";
     QaP => "预期比例 p", "Expected proportion p";
@@ -530,6 +536,7 @@ messages! {
     LinkOpenTitle => "打开分享链接", "Open a shared link";
     LinkHoldsWorkbook => "链接包含工作簿：{0} 个月份（当前 {1}），{2} 名客服，{3} 个考核方案，{4} 个奖金方案，{5} 个场景。打开将替换当前工作（可撤销）。", "The link holds a workbook: months {0} (current {1}), agents {2}, plans {3}, payout models {4}, scenarios {5}. Opening it replaces your current work (undoable).";
     LinkHoldsPlans => "链接包含 {0} 个考核方案和 {1} 个奖金方案（无客服数据）。打开将把它们加入当前工作簿（可撤销）。", "The link holds {0} plans and {1} payout models (no team data). Opening adds them to your workbook (undoable).";
+    // ---- keys for months (#18): add new ones right below this line ----
     LinkOpen => "打开", "Open";
     LinkCancel => "不打开", "Don't open";
     LinkOpened => "已打开分享链接", "Opened the shared link";
@@ -589,6 +596,7 @@ messages! {
     PayGradeCoef => "{0} 级系数", "Grade {0}";
     PayCurveThreshold => "门槛分（低于此分系数为 0）", "Threshold (coefficient 0 below)";
     PayCurveStart => "门槛处系数", "Coefficient at threshold";
+    // ---- keys for first hour (#15): add new ones right below this line ----
     PayCurveSlope => "每分增加", "Per point above";
     PayCurveCap => "系数封顶", "Coefficient cap";
     PayPoolAmount => "奖金池金额", "Pool amount";
@@ -648,6 +656,7 @@ messages! {
     XlsxNoteForced => "「{0}」：按比例强制分布的等级没有对应的 Excel 公式，以数值写出。", "“{0}”: grades by forced distribution have no faithful Excel formula and are written as values.";
     XlsxNotePool => "「{0}」：奖金池按（基数 × 得分）分配并设保底和封顶，反复再分配的结果没有简单的 Excel 公式，以数值写出。", "“{0}”: a pool split by base × score with floors and caps, redistributed until stable, has no simple Excel formula and is written as values.";
     XlsxNoteFormulaColumns => "「{0}」：本程序的公式列以计算结果写出（其公式写在列名中的引用格式与 Excel 不同）。", "“{0}”: this app's formula columns are written as their results (their reference syntax differs from Excel's).";
+    // ---- keys for offline and grid (#20): add new ones right below this line ----
     RowsShown => "显示前 {0} 行，共 {1} 行（导出 CSV 含全部）", "Showing the first {0} of {1} rows (CSV export has all)";
     RowsMore => "再显示 {0} 行", "Show {0} more";
     RowsAll => "全部显示", "Show all";
