@@ -68,7 +68,12 @@ fn values_parse_by_unit() {
     );
 
     let (r, _) = open("qianniu_gbk.csv").unwrap();
-    assert_eq!(r.table.agent_name(0), "店铺:小雨");
+    // 千牛 writes 店铺:客服; the shop part is dropped unless the user keeps it.
+    assert_eq!(r.table.agent_name(0), "小雨");
+    assert_eq!(
+        r.shop.as_ref().map(|s| (s.shops.clone(), s.dropped)),
+        Some((vec!["店铺".to_string()], true))
+    );
     assert_eq!(num(&r, 0, MetricId::Conversion), Some(0.4621));
     assert_eq!(num(&r, 0, MetricId::Aov), Some(1234.5));
     assert_eq!(num(&r, 1, MetricId::Aov), Some(123.69));

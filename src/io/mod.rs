@@ -10,6 +10,7 @@ pub mod delimited;
 pub mod demo;
 pub mod export;
 pub mod import;
+pub mod join;
 pub mod library;
 pub mod scenario;
 pub mod share;

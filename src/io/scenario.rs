@@ -36,6 +36,41 @@ struct FileV1 {
     /// Since version 2.
     #[serde(default)]
     scenarios: Vec<Scenario>,
+    /// Day files kept with their months (optional in version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    days: Vec<DayV1>,
+    /// What the importer remembers (optional in version 2).
+    #[serde(default, skip_serializing_if = "MemoryV1::is_empty")]
+    import_memory: MemoryV1,
+}
+
+/// One day file: its date, where it came from and its table (as a month).
+#[derive(Serialize, Deserialize)]
+struct DayV1 {
+    date: String,
+    source: String,
+    table: MonthV1,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+struct MemoryV1 {
+    #[serde(default)]
+    mappings: Vec<MappingV1>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    drop_shop: Option<bool>,
+}
+
+impl MemoryV1 {
+    fn is_empty(&self) -> bool {
+        self.mappings.is_empty() && self.drop_shop.is_none()
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct MappingV1 {
+    header: String,
+    metric: Option<MetricId>,
+    unit: Unit,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -126,6 +161,28 @@ pub fn to_json(s: &Snapshot) -> String {
         qa: s.qa.clone(),
         payouts: s.payouts.clone(),
         scenarios: s.scenarios.clone(),
+        days: s
+            .days
+            .iter()
+            .map(|d| DayV1 {
+                date: d.date.clone(),
+                source: d.source.clone(),
+                table: month_to_file(&d.date, &d.table),
+            })
+            .collect(),
+        import_memory: MemoryV1 {
+            mappings: s
+                .memory
+                .mappings
+                .iter()
+                .map(|m| MappingV1 {
+                    header: m.header.clone(),
+                    metric: m.metric,
+                    unit: m.unit,
+                })
+                .collect(),
+            drop_shop: s.memory.drop_shop,
+        },
     };
     serde_json::to_string(&file).unwrap_or_default()
 }
@@ -175,71 +232,25 @@ pub fn from_json(text: &str) -> Result<Snapshot, Vec<FileProblem>> {
     let mut problems = Vec::new();
     let mut tables = Vec::new();
     for (mi, m) in file.months.iter().enumerate() {
-        let base = format!("months[{mi}]");
-        if m.month.trim().is_empty() {
+        let table = read_month(&format!("months[{mi}]"), m, &mut problems);
+        tables.push((m.month.trim().to_string(), table));
+    }
+    let mut days = Vec::new();
+    for (di, d) in file.days.iter().enumerate() {
+        let base = format!("days[{di}]");
+        if crate::io::import::find_period(&d.date).map(|p| p.0) != Some(d.date.trim().to_string()) {
             problems.push(problem(
-                format!("{base}.month"),
-                Msg::ErrMonthEmpty,
-                Vec::new(),
+                format!("{base}.date"),
+                Msg::ImpErrNoDate,
+                vec![d.date.clone()],
             ));
         }
-        if !m.columns.iter().any(|c| c.metric == Some(MetricId::Agent)) {
-            problems.push(problem(
-                format!("{base}.columns"),
-                Msg::ErrNoAgentColumn,
-                Vec::new(),
-            ));
-        }
-        for (ci, c) in m.columns.iter().enumerate() {
-            if let Some(f) = &c.formula {
-                if let Err(e) = crate::model::formula::validate(f) {
-                    problems.push(problem(
-                        format!("{base}.columns[{ci}].formula"),
-                        e.msg,
-                        e.args,
-                    ));
-                }
-            }
-        }
-        let width = m.columns.len();
-        let mut rows = Vec::with_capacity(m.rows.len());
-        for (ri, r) in m.rows.iter().enumerate() {
-            if r.len() != width {
-                problems.push(problem(
-                    format!("{base}.rows[{ri}]"),
-                    Msg::FileErrRowWidth,
-                    vec![r.len().to_string(), width.to_string()],
-                ));
-            }
-            rows.push(
-                r.iter()
-                    .map(|c| match c {
-                        None => Cell::Empty,
-                        Some(CellV1::Number(v)) if v.is_finite() => Cell::Number(*v),
-                        Some(CellV1::Number(_)) => Cell::Empty,
-                        Some(CellV1::Text(s)) => Cell::Text(s.clone()),
-                        Some(CellV1::Bool(b)) => Cell::Bool(*b),
-                        Some(CellV1::Invalid { invalid, problem }) => Cell::Invalid {
-                            raw: invalid.clone(),
-                            problem: *problem,
-                        },
-                        Some(CellV1::Error { error }) => Cell::Error(*error),
-                    })
-                    .collect(),
-            );
-        }
-        let columns = m
-            .columns
-            .iter()
-            .map(|c| Column {
-                name: c.name.clone(),
-                metric: c.metric,
-                unit: c.unit,
-                direction: c.direction,
-                formula: c.formula.clone(),
-            })
-            .collect();
-        tables.push((m.month.trim().to_string(), Table::from_rows(columns, rows)));
+        let table = read_month(&format!("{base}.table"), &d.table, &mut problems);
+        days.push(crate::model::rollup::DayFile {
+            date: d.date.trim().to_string(),
+            source: d.source.clone(),
+            table,
+        });
     }
     if !tables.iter().any(|(m, _)| *m == file.current_month.trim()) {
         problems.push(problem(
@@ -291,8 +302,90 @@ pub fn from_json(text: &str) -> Result<Snapshot, Vec<FileProblem>> {
             qa: file.qa,
             payouts: file.payouts,
             scenarios: file.scenarios,
+            days,
+            memory: crate::model::metric::ImportMemory {
+                mappings: file
+                    .import_memory
+                    .mappings
+                    .into_iter()
+                    .map(|m| crate::model::metric::HeaderMapping {
+                        header: m.header,
+                        metric: m.metric,
+                        unit: m.unit,
+                    })
+                    .collect(),
+                drop_shop: file.import_memory.drop_shop,
+            },
         })
     } else {
         Err(problems)
     }
+}
+
+/// One month (or day) table of a file, its problems added to `problems`.
+fn read_month(base: &str, m: &MonthV1, problems: &mut Vec<FileProblem>) -> Table {
+    if m.month.trim().is_empty() {
+        problems.push(problem(
+            format!("{base}.month"),
+            Msg::ErrMonthEmpty,
+            Vec::new(),
+        ));
+    }
+    if !m.columns.iter().any(|c| c.metric == Some(MetricId::Agent)) {
+        problems.push(problem(
+            format!("{base}.columns"),
+            Msg::ErrNoAgentColumn,
+            Vec::new(),
+        ));
+    }
+    for (ci, c) in m.columns.iter().enumerate() {
+        if let Some(f) = &c.formula {
+            if let Err(e) = crate::model::formula::validate(f) {
+                problems.push(problem(
+                    format!("{base}.columns[{ci}].formula"),
+                    e.msg,
+                    e.args,
+                ));
+            }
+        }
+    }
+    let width = m.columns.len();
+    let mut rows = Vec::with_capacity(m.rows.len());
+    for (ri, r) in m.rows.iter().enumerate() {
+        if r.len() != width {
+            problems.push(problem(
+                format!("{base}.rows[{ri}]"),
+                Msg::FileErrRowWidth,
+                vec![r.len().to_string(), width.to_string()],
+            ));
+        }
+        rows.push(
+            r.iter()
+                .map(|c| match c {
+                    None => Cell::Empty,
+                    Some(CellV1::Number(v)) if v.is_finite() => Cell::Number(*v),
+                    Some(CellV1::Number(_)) => Cell::Empty,
+                    Some(CellV1::Text(s)) => Cell::Text(s.clone()),
+                    Some(CellV1::Bool(b)) => Cell::Bool(*b),
+                    Some(CellV1::Invalid { invalid, problem }) => Cell::Invalid {
+                        raw: invalid.clone(),
+                        problem: *problem,
+                    },
+                    Some(CellV1::Error { error }) => Cell::Error(*error),
+                })
+                .collect(),
+        );
+    }
+    let columns = m
+        .columns
+        .iter()
+        .map(|c| Column {
+            name: c.name.clone(),
+            metric: c.metric,
+            unit: c.unit,
+            direction: c.direction,
+            formula: c.formula.clone(),
+        })
+        .collect();
+    Table::from_rows(columns, rows)
 }

@@ -7,9 +7,12 @@
 //! errors, cached formula results) — with the zip directory parsed here and
 //! deflate from `miniz_oxide` (already used by share links). A full reader
 //! (calamine) would add ≈ 450 KB gzip to the page; this adds a few KB.
-//! Styles are not read: a percent shown as 46.21% arrives as 0.4621 and the
-//! importer's column rule reads it as a share. Zip64, encrypted and binary
-//! (`.xlsb`) workbooks are refused with a message.
+//! Number formats are read (`xl/styles.xml`: custom `numFmts` and the
+//! built-in ids) so a stored number is written for the importer as the
+//! sheet shows it: a percent cell 0.4621 as `46.21%`, a time or duration
+//! cell (`[h]:mm:ss`, `mm:ss`, `h:mm:ss`; a fraction of a day) as
+//! `h:mm:ss` seconds, a date as `YYYY-MM-DD` (1900 and 1904 date systems).
+//! Zip64, encrypted and binary (`.xlsb`) workbooks are refused with a message.
 
 use super::decode::{decode, Encoding, Refusal};
 use super::delimited::{Delimiter, Grid};
@@ -315,13 +318,244 @@ fn row_of(r: &str) -> Option<usize> {
         .ok()
 }
 
+/// What a cell's number format says its number is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumKind {
+    Plain,
+    Percent,
+    /// A time of day or a duration: the number is a fraction of a day.
+    Time,
+    Date,
+    DateTime,
+}
+
+/// Classifies a number format code (`0.00%`, `[h]:mm:ss`, `yyyy-mm-dd`…).
+pub fn classify_format(code: &str) -> NumKind {
+    // Only the first section (positive numbers) decides; quoted text,
+    // escaped characters and [colour]/[$-locale] tags are not format tokens,
+    // but [h], [m] and [s] (elapsed time) are.
+    let mut plain = String::new();
+    let mut chars = code.chars().peekable();
+    let mut elapsed = false;
+    while let Some(c) = chars.next() {
+        match c {
+            ';' => break,
+            '"' => {
+                for d in chars.by_ref() {
+                    if d == '"' {
+                        break;
+                    }
+                }
+            }
+            '\\' | '_' | '*' => {
+                chars.next();
+            }
+            '[' => {
+                let mut tag = String::new();
+                for d in chars.by_ref() {
+                    if d == ']' {
+                        break;
+                    }
+                    tag.push(d);
+                }
+                let t = tag.to_ascii_lowercase();
+                if !t.is_empty() && t.chars().all(|c| matches!(c, 'h' | 'm' | 's')) {
+                    elapsed = true;
+                    plain.push_str(&t);
+                }
+            }
+            c => plain.push(c.to_ascii_lowercase()),
+        }
+    }
+    if plain.contains('%') {
+        return NumKind::Percent;
+    }
+    let has = |c: char| plain.contains(c);
+    let date = has('y') || has('d');
+    let time = elapsed || has('h') || has('s');
+    match (date, time) {
+        (true, true) => NumKind::DateTime,
+        (true, false) => NumKind::Date,
+        (false, true) => NumKind::Time,
+        (false, false) => NumKind::Plain,
+    }
+}
+
+/// The kind of a built-in number format id (ECMA-376 §18.8.30).
+fn builtin_kind(id: usize) -> NumKind {
+    match id {
+        9 | 10 => NumKind::Percent,
+        14..=17 | 27..=31 | 34..=36 | 50..=58 => NumKind::Date,
+        22 => NumKind::DateTime,
+        18..=21 | 32 | 33 | 45..=47 => NumKind::Time,
+        _ => NumKind::Plain,
+    }
+}
+
+/// The number kind of every cell style (`cellXfs` order) in `styles.xml`.
+fn style_kinds(xml: &str) -> Vec<NumKind> {
+    let mut custom: Vec<(usize, NumKind)> = Vec::new();
+    let mut kinds = Vec::new();
+    let mut in_xfs = false;
+    for ev in events(xml) {
+        match ev {
+            Ev::Start("numFmt", a, _) => {
+                if let (Some(id), Some(code)) = (
+                    attr(a, "numFmtId").and_then(|i| i.parse().ok()),
+                    attr(a, "formatCode"),
+                ) {
+                    custom.push((id, classify_format(&code)));
+                }
+            }
+            Ev::Start("cellXfs", _, closed) => in_xfs = !closed,
+            Ev::End("cellXfs") => in_xfs = false,
+            Ev::Start("xf", a, _) if in_xfs => {
+                let id: usize = attr(a, "numFmtId")
+                    .and_then(|i| i.parse().ok())
+                    .unwrap_or(0);
+                let kind = custom
+                    .iter()
+                    .find(|(c, _)| *c == id)
+                    .map(|(_, k)| *k)
+                    .unwrap_or_else(|| builtin_kind(id));
+                kinds.push(kind);
+            }
+            _ => {}
+        }
+    }
+    kinds
+}
+
+/// Moves the decimal point of a plain decimal string `places` to the right
+/// (`0.4621` → `46.21`), exactly; `None` for exponent forms.
+fn shift_decimal(s: &str, places: usize) -> Option<String> {
+    let t = s.trim();
+    if t.contains(['e', 'E']) || t.is_empty() {
+        return None;
+    }
+    let (neg, t) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t),
+    };
+    let (int, frac) = t.split_once('.').unwrap_or((t, ""));
+    if !int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut frac: String = frac.to_string();
+    while frac.len() < places {
+        frac.push('0');
+    }
+    let (moved, rest) = frac.split_at(places);
+    let mut int_part = format!("{int}{moved}").trim_start_matches('0').to_string();
+    if int_part.is_empty() {
+        int_part.push('0');
+    }
+    let mut out = String::new();
+    if neg {
+        out.push('-');
+    }
+    out.push_str(&int_part);
+    if !rest.is_empty() {
+        out.push('.');
+        out.push_str(rest);
+    }
+    Some(out)
+}
+
+/// A fraction of a day as `h:mm:ss` (with milliseconds when not whole).
+pub fn day_fraction_as_clock(v: f64) -> String {
+    let ms = (v * 86_400_000.0).round();
+    if !ms.is_finite() || ms < 0.0 {
+        return v.to_string();
+    }
+    let total = ms as u64;
+    let (h, rem) = (total / 3_600_000, total % 3_600_000);
+    let (m, rem) = (rem / 60_000, rem % 60_000);
+    let (sec, milli) = (rem / 1000, rem % 1000);
+    if milli == 0 {
+        format!("{h}:{m:02}:{sec:02}")
+    } else {
+        format!("{h}:{m:02}:{sec:02}.{milli:03}")
+    }
+}
+
+/// An Excel serial date as `YYYY-MM-DD` (and ` hh:mm:ss` with the time).
+pub fn serial_as_date(v: f64, date1904: bool, with_time: bool) -> Option<String> {
+    if !v.is_finite() || !(0.0..=2_958_465.0).contains(&v) {
+        return None;
+    }
+    let days = v.floor() as i64;
+    // Days since 1970-01-01 of serial 0: 1899-12-30 (1900 system, which
+    // counts the non-existent 1900-02-29 so serials from 61 on line up),
+    // 1904-01-01 in the 1904 system.
+    let unix_days = if date1904 {
+        days - 24_107
+    } else if days < 61 {
+        days - 25_568
+    } else {
+        days - 25_569
+    };
+    let (y, m, d) = civil_from_days(unix_days);
+    let mut out = format!("{y:04}-{m:02}-{d:02}");
+    if with_time {
+        let secs = ((v - v.floor()) * 86_400.0).round() as i64;
+        let secs = secs.min(86_399);
+        out.push_str(&format!(
+            " {:02}:{:02}:{:02}",
+            secs / 3600,
+            secs % 3600 / 60,
+            secs % 60
+        ));
+    }
+    Some(out)
+}
+
+/// Howard Hinnant's days-to-civil algorithm.
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+/// A stored number written as its format shows it, for the importer.
+fn formatted_number(raw: &str, kind: NumKind, date1904: bool) -> String {
+    let v: Option<f64> = raw.trim().parse().ok();
+    match (kind, v) {
+        (NumKind::Percent, Some(x)) => match shift_decimal(raw, 2) {
+            Some(s) => format!("{s}%"),
+            None => format!("{}%", x * 100.0),
+        },
+        (NumKind::Time, Some(x)) => day_fraction_as_clock(x),
+        (NumKind::Date, Some(x)) => {
+            serial_as_date(x, date1904, false).unwrap_or_else(|| raw.to_string())
+        }
+        (NumKind::DateTime, Some(x)) => {
+            serial_as_date(x, date1904, true).unwrap_or_else(|| raw.to_string())
+        }
+        _ => raw.to_string(),
+    }
+}
+
 /// A sheet's rows: non-blank, trailing empty cells removed.
-fn sheet_rows(xml: &str, strings: &[String]) -> Vec<(usize, Vec<String>)> {
+fn sheet_rows(
+    xml: &str,
+    strings: &[String],
+    styles: &[NumKind],
+    date1904: bool,
+) -> Vec<(usize, Vec<String>)> {
     let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
     let mut row: Vec<String> = Vec::new();
     let mut row_no = 0usize;
     let mut col = 0usize;
     let mut kind = String::new();
+    let mut style = 0usize;
     let mut value = String::new();
     let (mut in_v, mut in_is_t) = (false, false);
     let finish = |rows: &mut Vec<(usize, Vec<String>)>, row: &mut Vec<String>, row_no: usize| {
@@ -356,6 +590,7 @@ fn sheet_rows(xml: &str, strings: &[String]) -> Vec<(usize, Vec<String>)> {
                     }
                 }
                 kind = attr(attrs, "t").unwrap_or_default();
+                style = attr(attrs, "s").and_then(|v| v.parse().ok()).unwrap_or(0);
                 value.clear();
                 if closed {
                     col += 1;
@@ -371,6 +606,11 @@ fn sheet_rows(xml: &str, strings: &[String]) -> Vec<(usize, Vec<String>)> {
                         .cloned()
                         .unwrap_or_default(),
                     "b" => if value.trim() == "1" { "TRUE" } else { "FALSE" }.to_string(),
+                    "" | "n" => formatted_number(
+                        &unescape(&value),
+                        styles.get(style).copied().unwrap_or(NumKind::Plain),
+                        date1904,
+                    ),
                     _ => unescape(&value),
                 };
                 if col < MAX_COLS {
@@ -417,6 +657,16 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, Refusal> {
         Some(s) => shared_strings(&text_of(s, "xl/sharedStrings.xml")?),
         None => Vec::new(),
     };
+    let styles = match part(bytes, &dir, "xl/styles.xml")? {
+        Some(x) => style_kinds(&text_of(x, "xl/styles.xml")?),
+        None => Vec::new(),
+    };
+    let date1904 = events(&workbook).any(|e| match e {
+        Ev::Start("workbookPr", a, _) => {
+            matches!(attr(a, "date1904").as_deref(), Some("1" | "true"))
+        }
+        _ => false,
+    });
     let mut sheets = Vec::new();
     let listed: Vec<(String, Option<String>)> = events(&workbook)
         .filter_map(|e| match e {
@@ -436,7 +686,7 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, Refusal> {
         };
         // Chart sheets and missing parts have no rows.
         let rows = match part(bytes, &dir, &path)? {
-            Some(x) => sheet_rows(&text_of(x, &path)?, &strings),
+            Some(x) => sheet_rows(&text_of(x, &path)?, &strings, &styles, date1904),
             None => Vec::new(),
         };
         sheets.push(Sheet {

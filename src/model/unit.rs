@@ -87,14 +87,48 @@ pub enum Parsed {
 }
 
 /// Markers that mean "no value" in exports and sheets.
+///
+/// Exports also write placeholders where a figure is not computed yet
+/// (`延迟统计` in 赤兔, `暂无` in 千牛, `统计中`…); they are missing values, not
+/// invalid cells. Compared after trimming, case-insensitively for ASCII.
 const MISSING: &[&str] = &[
-    "", "-", "--", "—", "——", "–", "#N/A", "N/A", "n/a", "NA", "#NA", "null", "NULL", "/", "无",
+    "",
+    "-",
+    "--",
+    "---",
+    "—",
+    "——",
+    "–",
+    "#n/a",
+    "n/a",
+    "na",
+    "#na",
+    "null",
+    "none",
+    "/",
+    "无",
+    "延迟统计",
+    "暂无",
+    "暂无数据",
+    "无数据",
+    "统计中",
+    "计算中",
+    "未统计",
+    "待统计",
+    "#div/0!",
+    "－",
+    "－－",
+    "/ ",
 ];
 
 /// True when `raw` is empty or a "no value" marker.
 pub fn is_missing(raw: &str) -> bool {
     let t = raw.trim();
-    MISSING.contains(&t)
+    if t.len() > 16 {
+        return false;
+    }
+    let lower = t.to_ascii_lowercase();
+    MISSING.contains(&lower.as_str())
 }
 
 /// Folds full-width digits and punctuation (what Chinese IMEs type) to ASCII.

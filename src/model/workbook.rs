@@ -7,9 +7,11 @@
 //! diverge from what was applied.
 
 use super::formula::{self, Calc};
+use super::metric::ImportMemory;
 use super::payout::{PayoutModel, Scenario};
 use super::plan::Plan;
 use super::qa::QaParams;
+use super::rollup::DayFile;
 use super::table::{Cell, Column, Table};
 use super::unit::{Direction, Unit};
 use crate::i18n::Msg;
@@ -81,6 +83,39 @@ pub enum Command {
     SetPayouts(Box<Vec<PayoutModel>>),
     /// Replace the saved scenarios.
     SetScenarios(Box<Vec<Scenario>>),
+    // ---- import (#13) ----
+    /// Import a sheet as month `month` (as `ImportMonth`) and keep what the
+    /// importer should remember (mappings made in the preview, the shop
+    /// choice), as one undo step.
+    ImportSheet {
+        month: String,
+        table: Box<Table>,
+        memory: Box<ImportMemory>,
+    },
+    /// Roll day files up to their month (with the month's day files imported
+    /// before; the same day replaces the earlier file) and import the result
+    /// as that month, keeping the day files; one undo step.
+    ImportDays {
+        days: Vec<DayFile>,
+        memory: Box<ImportMemory>,
+    },
+    /// Add (or replace the values of) columns of the current month from a
+    /// joined source, matched by agent; one undo step.
+    JoinColumns {
+        columns: Vec<JoinedColumn>,
+        memory: Box<ImportMemory>,
+    },
+    /// Forget every remembered header mapping and the shop choice.
+    ForgetMappings,
+}
+
+/// A column a join writes into the current month: one cell per row, and
+/// the column it replaces (else it is appended).
+#[derive(Clone, Debug, PartialEq)]
+pub struct JoinedColumn {
+    pub column: Column,
+    pub cells: Vec<Cell>,
+    pub replaces: Option<usize>,
 }
 
 /// Most payout models and scenarios a workbook keeps.
@@ -174,6 +209,11 @@ enum Step {
         before: Vec<Scenario>,
         after: Vec<Scenario>,
     },
+    /// The importer's memory before and after.
+    Memory {
+        before: Box<ImportMemory>,
+        after: Box<ImportMemory>,
+    },
     /// Several steps as one (a rename with the formulas that follow it).
     Multi(Vec<Step>),
 }
@@ -189,14 +229,21 @@ pub struct Snapshot {
     pub qa: QaParams,
     pub payouts: Vec<PayoutModel>,
     pub scenarios: Vec<Scenario>,
+    /// Day files kept with their months (to roll up later days with them).
+    pub days: Vec<DayFile>,
+    /// What the importer remembers (header mappings, the shop choice).
+    pub memory: ImportMemory,
 }
 
-/// The current month and the archive, as one value for undo.
+/// The current month, the archive, the day files and the importer's
+/// memory, as one value for undo.
 #[derive(Clone, Debug, PartialEq)]
 struct MonthsState {
     table: Table,
     month: String,
     archive: Vec<(String, Table)>,
+    days: Vec<DayFile>,
+    memory: ImportMemory,
 }
 
 /// What an applied command, undo or redo touched, so views can refresh just that.
@@ -237,6 +284,8 @@ pub struct Workbook {
     plans: Vec<Plan>,
     payouts: Vec<PayoutModel>,
     scenarios: Vec<Scenario>,
+    days: Vec<DayFile>,
+    memory: ImportMemory,
     calc: Calc,
     undo: Vec<Step>,
     redo: Vec<Step>,
@@ -253,6 +302,8 @@ impl Workbook {
             plans: Vec::new(),
             payouts: Vec::new(),
             scenarios: Vec::new(),
+            days: Vec::new(),
+            memory: ImportMemory::default(),
             calc: Calc::default(),
             undo: Vec::new(),
             redo: Vec::new(),
@@ -281,6 +332,8 @@ impl Workbook {
             qa: self.qa.clone(),
             payouts: self.payouts.clone(),
             scenarios: self.scenarios.clone(),
+            days: self.days.clone(),
+            memory: self.memory.clone(),
         }
     }
 
@@ -309,6 +362,8 @@ impl Workbook {
         self.qa = s.qa.clone();
         self.payouts = s.payouts.clone();
         self.scenarios = s.scenarios.clone();
+        self.days = s.days.clone();
+        self.memory = s.memory.clone();
     }
 
     /// The current month's label.
@@ -342,7 +397,47 @@ impl Workbook {
             table: self.table.clone(),
             month: self.month.clone(),
             archive: self.archive.clone(),
+            days: self.days.clone(),
+            memory: self.memory.clone(),
         }
+    }
+
+    /// The months after importing `table` as `month` (the current month goes
+    /// to the archive; an archived month of that label is replaced).
+    fn months_after(&self, month: String, table: Table) -> MonthsState {
+        let mut archive: Vec<(String, Table)> = self
+            .archive
+            .iter()
+            .filter(|(l, _)| *l != month)
+            .cloned()
+            .collect();
+        if self.month != month {
+            archive.push((self.month.clone(), self.table.clone()));
+        }
+        archive.sort_by(|a, b| a.0.cmp(&b.0));
+        MonthsState {
+            table: self.with_formulas(table),
+            month,
+            archive,
+            days: self.days.clone(),
+            memory: self.memory.clone(),
+        }
+    }
+
+    /// What the importer remembers.
+    pub fn import_memory(&self) -> &ImportMemory {
+        &self.memory
+    }
+
+    /// The day files kept for `month` (`YYYY-MM`), sorted by day.
+    pub fn days_of(&self, month: &str) -> Vec<&DayFile> {
+        let mut d: Vec<&DayFile> = self
+            .days
+            .iter()
+            .filter(|f| f.date.get(..7) == Some(month.trim()))
+            .collect();
+        d.sort_by(|a, b| a.date.cmp(&b.date));
+        d
     }
 
     /// `new` with the current table's formula columns appended (names not taken).
@@ -465,24 +560,131 @@ impl Workbook {
                     return Err(refuse(Msg::ErrMonthEmpty, Vec::new()));
                 }
                 let before = self.months_state();
-                let mut archive: Vec<(String, Table)> = self
-                    .archive
-                    .iter()
-                    .filter(|(l, _)| *l != month)
-                    .cloned()
-                    .collect();
-                if self.month != month {
-                    archive.push((self.month.clone(), self.table.clone()));
-                }
-                archive.sort_by(|a, b| a.0.cmp(&b.0));
-                let after = MonthsState {
-                    table: self.with_formulas(*table),
-                    month,
-                    archive,
-                };
+                let after = self.months_after(month, *table);
                 Step::Months {
                     before: Box::new(before),
                     after: Box::new(after),
+                }
+            }
+            Command::ImportSheet {
+                month,
+                table,
+                memory,
+            } => {
+                let month = month.trim().to_string();
+                if table.columns.is_empty() {
+                    return Err(refuse(Msg::ErrEmptyInput, Vec::new()));
+                }
+                if month.is_empty() {
+                    return Err(refuse(Msg::ErrMonthEmpty, Vec::new()));
+                }
+                let before = self.months_state();
+                let mut after = self.months_after(month, *table);
+                after.memory = *memory;
+                Step::Months {
+                    before: Box::new(before),
+                    after: Box::new(after),
+                }
+            }
+            Command::ImportDays { days, memory } => {
+                let month = days
+                    .first()
+                    .and_then(|d| d.date.get(..7))
+                    .unwrap_or("")
+                    .to_string();
+                let kept: Vec<DayFile> = self.days_of(&month).into_iter().cloned().collect();
+                let rolled =
+                    super::rollup::roll_up(days, &kept).map_err(|e| refuse(e.msg, e.args))?;
+                if rolled.table.columns.is_empty() || rolled.table.is_empty() {
+                    return Err(refuse(Msg::ImpErrNoRows, Vec::new()));
+                }
+                let before = self.months_state();
+                let mut after = self.months_after(rolled.month.clone(), rolled.table);
+                after
+                    .days
+                    .retain(|f| f.date.get(..7) != Some(rolled.month.as_str()));
+                after.days.extend(rolled.files);
+                after.memory = *memory;
+                Step::Months {
+                    before: Box::new(before),
+                    after: Box::new(after),
+                }
+            }
+            Command::JoinColumns { columns, memory } => {
+                if columns.is_empty() {
+                    return Err(refuse(Msg::JoinErrNothing, Vec::new()));
+                }
+                let n = self.table.len();
+                let mut steps = Vec::new();
+                let mut at = self.table.columns.len();
+                // New columns go before the formula columns, after the data.
+                if let Some(first_formula) = self.table.columns.iter().position(Column::is_formula)
+                {
+                    at = first_formula;
+                }
+                let mut names: Vec<String> = self
+                    .table
+                    .columns
+                    .iter()
+                    .map(|c| c.name.trim().to_lowercase())
+                    .collect();
+                for jc in columns {
+                    if jc.cells.len() != n {
+                        return Err(refuse(
+                            Msg::ErrCellOutOfRange,
+                            vec![n.to_string(), "1".into()],
+                        ));
+                    }
+                    match jc.replaces {
+                        Some(col) => {
+                            let Some(before) =
+                                self.table.columns.get(col).filter(|c| !c.is_formula())
+                            else {
+                                return Err(refuse(Msg::ErrNotDataColumn, Vec::new()));
+                            };
+                            steps.push(Step::ColumnData {
+                                col,
+                                before: Box::new((
+                                    before.clone(),
+                                    self.table.column_cells(col).to_vec(),
+                                )),
+                                after: Box::new((jc.column, jc.cells)),
+                            });
+                        }
+                        None => {
+                            let mut column = jc.column;
+                            // A taken name gets the source's mark: 质检得分 → 质检得分 (2).
+                            let base = column.name.trim().to_string();
+                            let mut k = 2;
+                            while names.contains(&column.name.trim().to_lowercase()) {
+                                column.name = format!("{base} ({k})");
+                                k += 1;
+                            }
+                            names.push(column.name.trim().to_lowercase());
+                            steps.push(Step::Insert {
+                                at,
+                                column: Box::new(column),
+                                cells: jc.cells,
+                            });
+                            at += 1;
+                        }
+                    }
+                }
+                if *memory != self.memory {
+                    steps.push(Step::Memory {
+                        before: Box::new(self.memory.clone()),
+                        after: memory,
+                    });
+                }
+                Step::Multi(steps)
+            }
+            Command::ForgetMappings => {
+                if self.memory.is_empty() {
+                    return Err(refuse(Msg::ImpMappingsForgotten, Vec::new()));
+                }
+                Step::Memory {
+                    before: Box::new(self.memory.clone()),
+                    after: Box::new(ImportMemory::default()),
                 }
             }
             Command::Load(after) => Step::Load {
@@ -651,10 +853,28 @@ impl Workbook {
                     .and_then(super::metric::def)
                     .map(|d| d.direction)
                     .unwrap_or(Direction::Neutral);
-                Step::ColumnData {
+                // The next import maps this header the same way.
+                let mut memory = self.memory.clone();
+                memory.remember(super::metric::HeaderMapping {
+                    header: before.name.clone(),
+                    metric,
+                    unit,
+                });
+                let data = Step::ColumnData {
                     col,
                     before: Box::new((before.clone(), old_cells)),
                     after: Box::new((after, cells)),
+                };
+                if memory == self.memory {
+                    data
+                } else {
+                    Step::Multi(vec![
+                        data,
+                        Step::Memory {
+                            before: Box::new(self.memory.clone()),
+                            after: Box::new(memory),
+                        },
+                    ])
                 }
             }
             Command::AddRow { at } => Step::Row {
@@ -904,7 +1124,17 @@ impl Workbook {
                 self.table = m.table.clone();
                 self.month = m.month.clone();
                 self.archive = m.archive.clone();
+                self.days = m.days.clone();
+                self.memory = m.memory.clone();
                 Touched::Table
+            }
+            Step::Memory { before, after } => {
+                self.memory = if forward {
+                    (**after).clone()
+                } else {
+                    (**before).clone()
+                };
+                Touched::Inputs
             }
             Step::Load { before, after } => {
                 let s = if forward { after } else { before };
