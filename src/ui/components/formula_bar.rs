@@ -289,17 +289,7 @@ pub struct ColumnBarProps {
     pub row: Option<usize>,
 }
 
-const UNITS: [(Unit, Msg); 9] = [
-    (Unit::Text, Msg::UnitTextName),
-    (Unit::Number, Msg::UnitNumberName),
-    (Unit::Count, Msg::UnitCount),
-    (Unit::Percent, Msg::UnitPercent),
-    (Unit::Seconds, Msg::UnitSeconds),
-    (Unit::Money, Msg::UnitYuan),
-    (Unit::Ratio, Msg::UnitRatioName),
-    (Unit::Days, Msg::UnitDays),
-    (Unit::Points, Msg::UnitPoints),
-];
+use super::import_preview::UNITS;
 
 /// Name, formula and removal of the selected column.
 #[component]

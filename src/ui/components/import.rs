@@ -3,12 +3,16 @@
 //! path ends in a preview that shows what was detected; confirming imports
 //! the table as one undoable step, cancelling changes nothing.
 
+use super::import_preview::{
+    command_for, days_facts, delimiter_name, join_plan, problems, sample, single_day, DaysImport,
+    SheetImport,
+};
 use crate::i18n::{Lang, Msg};
 use crate::io::decode::{Encoding, Refusal};
-use crate::io::delimited::Delimiter;
-use crate::io::import::{import_text, ImportResult};
-use crate::io::Severity;
-use crate::model::{metric, Command, Unit};
+use crate::io::delimited::Grid;
+use crate::model::metric::ImportMemory;
+use crate::model::rollup::DayFile;
+use crate::model::Command;
 use crate::ui::state::{Action, AppContext};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -19,13 +23,10 @@ use yew::prelude::*;
 /// What the preview shows.
 #[derive(Clone, PartialEq)]
 pub enum Pending {
-    Ready {
-        source: String,
-        encoding: Option<Encoding>,
-        result: Rc<ImportResult>,
-        /// An xlsx workbook's sheets and the one shown.
-        sheets: Option<(Rc<Vec<crate::io::xlsx::Sheet>>, usize)>,
-    },
+    /// A sheet or paste, with the user's choices.
+    Ready(SheetImport),
+    /// Several day files rolled up to their month.
+    Days(DaysImport),
     Refused {
         source: String,
         refusal: Refusal,
@@ -57,13 +58,19 @@ fn gb18030(bytes: &[u8]) -> Option<String> {
         .ok()
 }
 
-fn from_text(source: String, encoding: Option<Encoding>, text: &str) -> Pending {
-    Pending::Ready {
+fn from_text(
+    source: String,
+    encoding: Option<Encoding>,
+    text: &str,
+    memory: &ImportMemory,
+) -> Pending {
+    Pending::Ready(SheetImport::new(
         source,
         encoding,
-        result: Rc::new(import_text(text)),
-        sheets: None,
-    }
+        None,
+        crate::io::delimited::split(text),
+        memory,
+    ))
 }
 
 /// Texts larger than this are read in two steps (split, then import),
@@ -76,9 +83,10 @@ fn import_later(
     source: String,
     encoding: Option<Encoding>,
     text: String,
+    memory: ImportMemory,
 ) {
     if text.len() < LARGE_TEXT {
-        pending.set(Some(from_text(source, encoding, &text)));
+        pending.set(Some(from_text(source, encoding, &text, &memory)));
         return;
     }
     pending.set(Some(Pending::Reading {
@@ -88,12 +96,9 @@ fn import_later(
         let grid = crate::io::delimited::split(&text);
         drop(text);
         gloo::timers::callback::Timeout::new(0, move || {
-            pending.set(Some(Pending::Ready {
-                source,
-                encoding,
-                result: Rc::new(crate::io::import::import_grid(grid)),
-                sheets: None,
-            }));
+            pending.set(Some(Pending::Ready(SheetImport::new(
+                source, encoding, None, grid, &memory,
+            ))));
         })
         .forget();
     })
@@ -101,20 +106,27 @@ fn import_later(
 }
 
 /// The preview of sheet `pick` of a workbook.
-fn from_sheets(source: String, sheets: Rc<Vec<crate::io::xlsx::Sheet>>, pick: usize) -> Pending {
-    let result = sheets
-        .get(pick)
-        .map(|s| crate::io::import::import_grid(s.grid()))
-        .unwrap_or_else(|| import_text(""));
-    Pending::Ready {
+fn from_sheets(
+    source: String,
+    sheets: Rc<Vec<crate::io::xlsx::Sheet>>,
+    pick: usize,
+    memory: &ImportMemory,
+) -> Pending {
+    let grid = sheets.get(pick).map(|s| s.grid()).unwrap_or(Grid {
+        delimiter: crate::io::delimited::Delimiter::Sheet,
+        rows: Vec::new(),
+        diagnostics: Vec::new(),
+    });
+    Pending::Ready(SheetImport::new(
         source,
-        encoding: None,
-        result: Rc::new(result),
-        sheets: Some((sheets, pick)),
-    }
+        None,
+        Some((sheets, pick)),
+        grid,
+        memory,
+    ))
 }
 
-fn from_bytes(name: String, bytes: &[u8]) -> Pending {
+fn from_bytes(name: String, bytes: &[u8], memory: &ImportMemory) -> Pending {
     if name.to_lowercase().ends_with(".json") {
         let text = String::from_utf8_lossy(bytes);
         return match crate::io::scenario::from_json(text.trim_start_matches('\u{feff}')) {
@@ -129,10 +141,10 @@ fn from_bytes(name: String, bytes: &[u8]) -> Pending {
         };
     }
     match crate::io::xlsx::open(bytes, &name, &gb18030) {
-        Ok(crate::io::xlsx::Opened::Text(text, enc)) => from_text(name, Some(enc), &text),
+        Ok(crate::io::xlsx::Opened::Text(text, enc)) => from_text(name, Some(enc), &text, memory),
         Ok(crate::io::xlsx::Opened::Sheets(sheets)) => {
             let pick = crate::io::xlsx::default_sheet(&sheets);
-            from_sheets(name, Rc::new(sheets), pick)
+            from_sheets(name, Rc::new(sheets), pick, memory)
         }
         Err(refusal) => Pending::Refused {
             source: name,
@@ -141,26 +153,33 @@ fn from_bytes(name: String, bytes: &[u8]) -> Pending {
     }
 }
 
+/// A file too large to read, refused before reading it into memory.
+fn too_large(f: &gloo::file::File) -> Option<Refusal> {
+    (f.size() > crate::io::decode::MAX_BYTES as u64).then(|| {
+        let mb = f.size() as f64 / 1024.0 / 1024.0;
+        Refusal {
+            msg: Msg::ImpErrTooLarge,
+            args: vec![
+                format!("{mb:.1}"),
+                (crate::io::decode::MAX_BYTES / 1024 / 1024).to_string(),
+            ],
+        }
+    })
+}
+
 /// Reads a picked or dropped file and sets the preview.
 fn read_file(
     file: web_sys::File,
     pending: UseStateHandle<Option<Pending>>,
-    keep: Rc<RefCell<Option<gloo::file::callbacks::FileReader>>>,
+    keep: Rc<RefCell<Vec<gloo::file::callbacks::FileReader>>>,
+    memory: ImportMemory,
 ) {
     let name = file.name();
     let f = gloo::file::File::from(file);
-    if f.size() > crate::io::decode::MAX_BYTES as u64 {
-        // Refuse before reading 50 MB into memory.
-        let mb = f.size() as f64 / 1024.0 / 1024.0;
+    if let Some(refusal) = too_large(&f) {
         pending.set(Some(Pending::Refused {
             source: name,
-            refusal: Refusal {
-                msg: Msg::ImpErrTooLarge,
-                args: vec![
-                    format!("{mb:.1}"),
-                    (crate::io::decode::MAX_BYTES / 1024 / 1024).to_string(),
-                ],
-            },
+            refusal,
         }));
         return;
     }
@@ -171,11 +190,11 @@ fn read_file(
                 if let Ok(crate::io::xlsx::Opened::Text(text, enc)) =
                     crate::io::xlsx::open(&bytes, &name, &gb18030)
                 {
-                    import_later(pending, name, Some(enc), text);
+                    import_later(pending, name, Some(enc), text, memory);
                     return;
                 }
             }
-            pending.set(Some(from_bytes(name, &bytes)))
+            pending.set(Some(from_bytes(name, &bytes, &memory)))
         }
         Err(_) => pending.set(Some(Pending::Refused {
             source: name,
@@ -185,7 +204,119 @@ fn read_file(
             },
         })),
     });
-    *keep.borrow_mut() = Some(reader);
+    keep.borrow_mut().push(reader);
+}
+
+/// One day file read, or why it is not one.
+fn day_of(name: String, bytes: &[u8], memory: &ImportMemory) -> Result<DayFile, Refusal> {
+    let refuse = |msg: Msg, args: Vec<String>| Refusal { msg, args };
+    let pending = from_bytes(name.clone(), bytes, memory);
+    match pending {
+        Pending::Ready(s) => {
+            if s.result.is_rejected() {
+                let why = s
+                    .result
+                    .diagnostics
+                    .first()
+                    .map(|d| d.text(Lang::Zh))
+                    .unwrap_or_default();
+                return Err(refuse(Msg::ImpErrDayRejected, vec![name, why]));
+            }
+            match single_day(&name, &s.result) {
+                Some(date) => Ok(DayFile {
+                    date,
+                    source: name,
+                    table: s.result.table.clone(),
+                }),
+                None => Err(refuse(Msg::ImpErrNoDate, vec![name])),
+            }
+        }
+        Pending::Refused { refusal, .. } => Err(refuse(
+            Msg::ImpErrDayRejected,
+            vec![name, refusal.msg.fill(Lang::Zh, &refusal.args)],
+        )),
+        _ => Err(refuse(Msg::ImpErrNoDate, vec![name])),
+    }
+}
+
+/// Reads several files dropped or picked at once as day files of one month.
+fn read_days(
+    files: Vec<web_sys::File>,
+    pending: UseStateHandle<Option<Pending>>,
+    keep: Rc<RefCell<Vec<gloo::file::callbacks::FileReader>>>,
+    state: crate::ui::state::AppContext,
+) {
+    let total = files.len();
+    type Got = Rc<RefCell<Vec<(usize, Result<DayFile, Refusal>)>>>;
+    let got: Got = Rc::new(RefCell::new(Vec::new()));
+    pending.set(Some(Pending::Reading {
+        source: Msg::ImpFilesCount.fill(state.lang, &[total.to_string()]),
+    }));
+    for (i, file) in files.into_iter().enumerate() {
+        let name = file.name();
+        let f = gloo::file::File::from(file);
+        let (got, pending, state) = (got.clone(), pending.clone(), state.clone());
+        let lang = state.lang;
+        let memory = state.workbook.import_memory().clone();
+        let finish = move |entry: Result<DayFile, Refusal>| {
+            got.borrow_mut().push((i, entry));
+            if got.borrow().len() < total {
+                return;
+            }
+            let mut all = std::mem::take(&mut *got.borrow_mut());
+            all.sort_by_key(|(i, _)| *i);
+            let mut days = Vec::new();
+            for (_, r) in all {
+                match r {
+                    Ok(d) => days.push(d),
+                    Err(refusal) => {
+                        pending.set(Some(Pending::Refused {
+                            source: Msg::ImpFilesCount.fill(lang, &[total.to_string()]),
+                            refusal,
+                        }));
+                        return;
+                    }
+                }
+            }
+            pending.set(Some(Pending::Days(DaysImport::new(days, &state.workbook))));
+        };
+        if let Some(refusal) = too_large(&f) {
+            finish(Err(Refusal {
+                msg: Msg::ImpErrDayRejected,
+                args: vec![name, refusal.msg.fill(Lang::Zh, &refusal.args)],
+            }));
+            continue;
+        }
+        let reader = gloo::file::callbacks::read_as_bytes(&f, move |res| match res {
+            Ok(bytes) => finish(day_of(name, &bytes, &memory)),
+            Err(_) => finish(Err(Refusal {
+                msg: Msg::ImpErrRead,
+                args: Vec::new(),
+            })),
+        });
+        keep.borrow_mut().push(reader);
+    }
+}
+
+/// Reads one file or, for several, day files of one month.
+fn read_files(
+    list: Option<web_sys::FileList>,
+    pending: UseStateHandle<Option<Pending>>,
+    keep: Rc<RefCell<Vec<gloo::file::callbacks::FileReader>>>,
+    state: crate::ui::state::AppContext,
+) {
+    let Some(list) = list else { return };
+    let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+    keep.borrow_mut().clear();
+    match files.len() {
+        0 => {}
+        1 => {
+            if let Some(f) = files.into_iter().next() {
+                read_file(f, pending, keep, state.workbook.import_memory().clone());
+            }
+        }
+        _ => read_days(files, pending, keep, state),
+    }
 }
 
 #[component]
@@ -193,14 +324,20 @@ pub fn ImportPanel() -> Html {
     let state = use_context::<AppContext>();
     let pending = use_state(|| None::<Pending>);
     let paste_open = use_state(|| false);
-    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    let readers = use_mut_ref(Vec::<gloo::file::callbacks::FileReader>::new);
     let drag = use_state(|| false);
     let paste_ref = use_node_ref();
     let month_ref = use_node_ref();
+    // The importer's memory as of this render, for the paste listener.
+    let memory_now = use_mut_ref(ImportMemory::default);
+    if let Some(s) = &state {
+        *memory_now.borrow_mut() = s.workbook.import_memory().clone();
+    }
 
     // Ctrl+V anywhere in the workspace (not inside a text field).
     {
         let pending = pending.clone();
+        let memory_now = memory_now.clone();
         use_effect_with((), move |_| {
             let l = gloo::events::EventListener::new(&gloo::utils::document(), "paste", move |e| {
                 let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
@@ -219,7 +356,8 @@ pub fn ImportPanel() -> Html {
                     .clipboard_data()
                     .and_then(|d| d.get_data("text/plain").ok())
                 {
-                    import_later(pending.clone(), String::new(), None, text);
+                    let memory = memory_now.borrow().clone();
+                    import_later(pending.clone(), String::new(), None, text, memory);
                 }
             });
             move || drop(l)
@@ -231,8 +369,7 @@ pub fn ImportPanel() -> Html {
     let lang = state.lang;
 
     let on_file = {
-        let pending = pending.clone();
-        let reader = reader.clone();
+        let (pending, readers, state) = (pending.clone(), readers.clone(), state.clone());
         Callback::from(move |e: Event| {
             let Some(input) = e
                 .target()
@@ -240,26 +377,27 @@ pub fn ImportPanel() -> Html {
             else {
                 return;
             };
-            if let Some(f) = input.files().and_then(|l| l.get(0)) {
-                read_file(f, pending.clone(), reader.clone());
-            }
+            read_files(
+                input.files(),
+                pending.clone(),
+                readers.clone(),
+                state.clone(),
+            );
             input.set_value("");
         })
     };
     let on_drop = {
-        let pending = pending.clone();
-        let reader = reader.clone();
+        let (pending, readers, state) = (pending.clone(), readers.clone(), state.clone());
         let drag = drag.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             drag.set(false);
-            if let Some(f) = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|l| l.get(0))
-            {
-                read_file(f, pending.clone(), reader.clone());
-            }
+            read_files(
+                e.data_transfer().and_then(|d| d.files()),
+                pending.clone(),
+                readers.clone(),
+                state.clone(),
+            );
         })
     };
     let on_dragover = {
@@ -282,9 +420,11 @@ pub fn ImportPanel() -> Html {
     let preview_paste = {
         let pending = pending.clone();
         let paste_ref = paste_ref.clone();
+        let state = state.clone();
         Callback::from(move |_| {
             if let Some(t) = paste_ref.cast::<HtmlTextAreaElement>() {
-                import_later(pending.clone(), String::new(), None, t.value());
+                let memory = state.workbook.import_memory().clone();
+                import_later(pending.clone(), String::new(), None, t.value(), memory);
             }
         })
     };
@@ -298,20 +438,35 @@ pub fn ImportPanel() -> Html {
         let paste_open = paste_open.clone();
         let month_ref = month_ref.clone();
         Callback::from(move |_| {
-            if let Some(Pending::Workbook { snapshot, .. }) = &*pending {
-                state.dispatch(Action::Apply(Command::Load(Box::new((**snapshot).clone()))));
-                pending.set(None);
-                return;
-            }
-            if let Some(Pending::Ready { result, .. }) = &*pending {
-                let month = month_ref
-                    .cast::<HtmlInputElement>()
-                    .map(|i| i.value())
-                    .unwrap_or_else(|| state.workbook.month().to_string());
-                state.dispatch(Action::Apply(Command::ImportMonth {
-                    month,
-                    table: Box::new(result.table.clone()),
-                }));
+            let cmd = match &*pending {
+                Some(Pending::Workbook { snapshot, .. }) => {
+                    Some(Command::Load(Box::new((**snapshot).clone())))
+                }
+                Some(Pending::Ready(s)) => {
+                    let month = month_ref
+                        .cast::<HtmlInputElement>()
+                        .map(|i| i.value())
+                        .unwrap_or_else(|| state.workbook.month().to_string());
+                    match command_for(s, &state.workbook, month) {
+                        Ok(c) => Some(c),
+                        Err((msg, args)) => {
+                            state.dispatch(Action::Notify(crate::ui::state::Notice {
+                                msg,
+                                args,
+                                error: true,
+                            }));
+                            None
+                        }
+                    }
+                }
+                Some(Pending::Days(d)) => Some(Command::ImportDays {
+                    days: d.files.clone(),
+                    memory: Box::new(state.workbook.import_memory().clone()),
+                }),
+                _ => None,
+            };
+            if let Some(cmd) = cmd {
+                state.dispatch(Action::Apply(cmd));
                 pending.set(None);
                 paste_open.set(false);
             }
@@ -325,6 +480,11 @@ pub fn ImportPanel() -> Html {
             ))))
         })
     };
+    let remembered = state.workbook.import_memory().mappings.len();
+    let forget = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Apply(Command::ForgetMappings)))
+    };
 
     html! {
         <div class={classes!("import", drag.then_some("dragging"))} ondrop={on_drop} ondragover={on_dragover} ondragleave={on_dragleave}>
@@ -332,7 +492,7 @@ pub fn ImportPanel() -> Html {
                 <button type="button" onclick={toggle_paste} aria-expanded={paste_open.to_string()}>{ Msg::ImpPasteButton.t(lang) }</button>
                 <label class="file-button">
                     { Msg::ImpOpenFile.t(lang) }
-                    <input type="file" accept=".csv,.tsv,.txt,.json,.xlsx,.xls,text/csv,text/plain,application/json" onchange={on_file} aria-label={Msg::ImpOpenFile.t(lang)} />
+                    <input type="file" multiple=true accept=".csv,.tsv,.txt,.json,.xlsx,.xls,.ods,text/csv,text/plain,application/json" onchange={on_file} aria-label={Msg::ImpOpenFile.t(lang)} />
                 </label>
                 <button type="button" onclick={{
                     let state = state.clone();
@@ -345,6 +505,9 @@ pub fn ImportPanel() -> Html {
                     })
                 }}>{ Msg::SaveWorkbook.t(lang) }</button>
                 <button type="button" class="link" onclick={restore_demo}>{ Msg::ImpRestoreDemo.t(lang) }</button>
+                if remembered > 0 {
+                    <button type="button" class="link" onclick={forget}>{ Msg::ImpForgetMappings.fill(lang, &[remembered.to_string()]) }</button>
+                }
                 <span class="muted hint">{ Msg::ImpHint.t(lang) }</span>
             </div>
             if *paste_open {
@@ -356,7 +519,7 @@ pub fn ImportPanel() -> Html {
             }
             { match &*pending {
                 None => Html::default(),
-                Some(p) => preview(p, lang, confirm, cancel, month_ref.clone(), state.workbook.month(), {
+                Some(p) => preview(p, &state, confirm, cancel, month_ref.clone(), {
                     let pending = pending.clone();
                     Callback::from(move |p: Pending| pending.set(Some(p)))
                 }),
@@ -365,26 +528,28 @@ pub fn ImportPanel() -> Html {
     }
 }
 
+fn source_name(s: &str, lang: Lang) -> String {
+    if s.is_empty() {
+        Msg::ImpSourcePaste.t(lang).to_string()
+    } else {
+        s.to_string()
+    }
+}
+
 fn preview(
     p: &Pending,
-    lang: Lang,
+    state: &AppContext,
     confirm: Callback<MouseEvent>,
     cancel: Callback<MouseEvent>,
     month_ref: NodeRef,
-    month: &str,
     on_pick: Callback<Pending>,
 ) -> Html {
-    let source_name = |s: &str| {
-        if s.is_empty() {
-            Msg::ImpSourcePaste.t(lang).to_string()
-        } else {
-            s.to_string()
-        }
-    };
+    let lang = state.lang;
+    let wb = &state.workbook;
     match p {
         Pending::Workbook { source, snapshot } => html! {
             <section class="card preview" data-testid="import-preview">
-                <h3>{ Msg::ImpPreviewTitle.fill(lang, &[source_name(source)]) }</h3>
+                <h3>{ Msg::ImpPreviewTitle.fill(lang, &[source_name(source, lang)]) }</h3>
                 <p>{ Msg::WbPreview.fill(lang, &[snapshot.tables.len().to_string(), snapshot.month.clone(), snapshot.plans.len().to_string()]) }</p>
                 <p class="muted">{ Msg::WbReplaceWarning.t(lang) }</p>
                 <div class="actions">
@@ -395,7 +560,7 @@ fn preview(
         },
         Pending::BadWorkbook { source, problems } => html! {
             <section class="card preview refused" data-testid="import-preview" role="alert">
-                <h3>{ Msg::ImpPreviewTitle.fill(lang, &[source_name(source)]) }</h3>
+                <h3>{ Msg::ImpPreviewTitle.fill(lang, &[source_name(source, lang)]) }</h3>
                 <p class="field-error">{ Msg::WbRefused.fill(lang, &[problems.len().to_string()]) }</p>
                 <ul class="problems error">{ for problems.iter().take(50).map(|p| html! {
                     <li>{ Msg::FileProblemAt.fill(lang, &[p.path.clone(), p.msg.fill(lang, &p.args)]) }</li>
@@ -405,126 +570,183 @@ fn preview(
         },
         Pending::Reading { source } => html! {
             <section class="card preview" data-testid="import-preview" role="status">
-                <h3>{ Msg::ImpPreviewTitle.fill(lang, &[source_name(source)]) }</h3>
+                <h3>{ Msg::ImpPreviewTitle.fill(lang, &[source_name(source, lang)]) }</h3>
                 <p class="muted">{ Msg::ImpReading.t(lang) }</p>
             </section>
         },
         Pending::Refused { source, refusal } => html! {
             <section class="card preview refused" data-testid="import-preview" role="alert">
-                <h3>{ Msg::ImpPreviewTitle.fill(lang, &[source_name(source)]) }</h3>
+                <h3>{ Msg::ImpPreviewTitle.fill(lang, &[source_name(source, lang)]) }</h3>
                 <p class="field-error">{ refusal.msg.fill(lang, &refusal.args) }</p>
                 <p class="muted">{ Msg::ImpNothingChanged.t(lang) }</p>
                 <button type="button" onclick={cancel}>{ Msg::Dismiss.t(lang) }</button>
             </section>
         },
-        Pending::Ready {
-            source,
-            encoding,
-            result,
-            sheets,
-        } => {
-            let sheet_pick = sheets.as_ref().filter(|(s, _)| s.len() > 1).map(|(s, pick)| {
-                let (on_pick, all, source) = (on_pick.clone(), s.clone(), source.clone());
-                let onchange = Callback::from(move |e: Event| {
-                    if let Some(i) = super::fields::select_value(&e).and_then(|v| v.parse::<usize>().ok()) {
-                        on_pick.emit(from_sheets(source.clone(), all.clone(), i));
-                    }
-                });
-                html! { <li class="field"><label for="import-sheet">{ Msg::ImpSheet.t(lang) }</label>
-                    <select id="import-sheet" {onchange}>
-                        { for s.iter().enumerate().map(|(i, sh)| html! {
-                            <option value={i.to_string()} selected={i == *pick}>{ Msg::ImpSheetOption.fill(lang, &[sh.name.clone(), sh.rows.len().to_string()]) }</option>
-                        }) }
-                    </select></li> }
-            });
-            let t = &result.table;
-            let errors: Vec<_> = result
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-                .collect();
-            let warnings: Vec<_> = result
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == Severity::Warning)
-                .collect();
-            let delim = match result.delimiter {
-                Delimiter::Tab => Msg::ImpDelimTab,
-                Delimiter::Comma => Msg::ImpDelimComma,
-                Delimiter::Semicolon => Msg::ImpDelimSemicolon,
-                Delimiter::Sheet => Msg::ImpDelimSheet,
-            };
-            let columns = t.columns.iter().map(|c| {
-                let mapped = match c.metric.and_then(metric::def) {
-                    Some(d) => match lang { Lang::Zh => d.zh.to_string(), Lang::En => d.en.to_string() },
-                    None => format!("{} ({})", Msg::CustomColumn.t(lang), unit_name(c.unit, lang)),
-                };
-                html! { <li><span class="from">{ c.name.clone() }</span>{ " → " }<span class={classes!(c.metric.is_none().then_some("custom"))}>{ mapped }</span></li> }
-            });
-            let shown = 5.min(t.len());
+        Pending::Days(d) => {
+            let title = Msg::ImpFilesCount.fill(lang, &[d.files.len().to_string()]);
             html! {
-                <section class="card preview" data-testid="import-preview" aria-labelledby="import-title">
-                    <h3 id="import-title">{ Msg::ImpPreviewTitle.fill(lang, &[source_name(source)]) }</h3>
-                    <ul class="facts">
-                        if let Some(e) = encoding { <li>{ Msg::ImpEncoding.fill(lang, &[e.name().to_string()]) }</li> }
-                        { for sheet_pick }
-                        <li>{ Msg::ImpDelimiter.fill(lang, &[delim.t(lang).to_string()]) }</li>
-                        <li data-testid="import-rows">{ Msg::ImpRows.fill(lang, &[t.len().to_string(), t.columns.len().to_string()]) }</li>
-                        if !result.dropped.is_empty() {
-                            <li data-testid="import-dropped">{ Msg::ImpDropped.fill(lang, &[result.dropped.iter().map(|(_, l)| l.clone()).collect::<Vec<_>>().join("、")]) }</li>
-                        }
-                    </ul>
-                    if !errors.is_empty() {
-                        <ul class="problems error">{ for errors.iter().map(|d| html! { <li>{ d.text(lang) }</li> }) }</ul>
-                        <p class="muted">{ Msg::ImpNothingChanged.t(lang) }</p>
-                    }
-                    if !warnings.is_empty() {
-                        <details open={warnings.len() <= 5}>
-                            <summary>{ Msg::ImpProblems.fill(lang, &[warnings.len().to_string()]) }</summary>
-                            <ul class="problems">{ for warnings.iter().take(50).map(|d| html! { <li>{ d.text(lang) }</li> }) }</ul>
-                        </details>
-                    }
-                    if !t.columns.is_empty() {
-                        <details>
-                            <summary>{ Msg::ImpColumns.t(lang) }</summary>
-                            <ul class="mapping">{ for columns }</ul>
-                        </details>
-                        <div class="table-scroll">
-                            <table class="plain sample">
-                                <thead><tr>{ for t.columns.iter().map(|c| html! { <th>{ c.label(lang).to_string() }</th> }) }</tr></thead>
-                                <tbody>{ for (0..shown).map(|r| html! {
-                                    <tr>{ for t.columns.iter().enumerate().map(|(c, col)| html! {
-                                        <td class={classes!(col.unit.is_numeric().then_some("num"))}>{ t.at(r, c).display(col.unit, lang) }</td>
-                                    }) }</tr>
-                                }) }</tbody>
-                            </table>
-                        </div>
-                    }
-                    if !result.is_rejected() {
-                        <div class="field month-field">
-                            <label for="import-month">{ Msg::ImpAsMonth.t(lang) }</label>
-                            <input id="import-month" type="text" ref={month_ref} value={month.to_string()} title={Msg::ImpMonthHint.t(lang)} />
-                            <span class="muted hint">{ Msg::ImpMonthHint.t(lang) }</span>
-                        </div>
-                    }
-                    <div class="actions">
-                        if !result.is_rejected() {
-                            <button type="button" class="primary" onclick={confirm}>{ Msg::ImpConfirm.fill(lang, &[t.len().to_string()]) }</button>
-                        }
-                        <button type="button" onclick={cancel}>{ Msg::ImpCancel.t(lang) }</button>
-                    </div>
+                <section class="card preview" data-testid="import-preview">
+                    <h3>{ Msg::ImpPreviewTitle.fill(lang, &[title]) }</h3>
+                    { match &d.rolled {
+                        Ok(r) => html! { <>
+                            { days_facts(r, wb.days_of(&r.month).len(), lang) }
+                            <p data-testid="import-rows">{ Msg::ImpRows.fill(lang, &[r.table.len().to_string(), r.table.columns.len().to_string()]) }</p>
+                            { sample(&r.table, lang, None) }
+                            <div class="actions">
+                                <button type="button" class="primary" onclick={confirm}>{ Msg::ImpConfirm.fill(lang, &[r.table.len().to_string()]) }</button>
+                                <button type="button" onclick={cancel}>{ Msg::ImpCancel.t(lang) }</button>
+                            </div>
+                        </> },
+                        Err((m, a)) => html! { <>
+                            <p class="field-error" role="alert">{ m.fill(lang, a) }</p>
+                            <p class="muted">{ Msg::ImpNothingChanged.t(lang) }</p>
+                            <button type="button" onclick={cancel}>{ Msg::Dismiss.t(lang) }</button>
+                        </> },
+                    } }
                 </section>
             }
         }
+        Pending::Ready(s) => sheet_preview(s, state, confirm, cancel, month_ref, on_pick),
     }
 }
 
-fn unit_name(u: Unit, lang: Lang) -> &'static str {
-    match u {
-        Unit::Percent => Msg::UnitPercent.t(lang),
-        Unit::Seconds => Msg::UnitSeconds.t(lang),
-        Unit::Money => Msg::UnitYuan.t(lang),
-        Unit::Text => Msg::UnitTextName.t(lang),
-        _ => Msg::UnitNumberName.t(lang),
+fn sheet_preview(
+    s: &SheetImport,
+    state: &AppContext,
+    confirm: Callback<MouseEvent>,
+    cancel: Callback<MouseEvent>,
+    month_ref: NodeRef,
+    on_pick: Callback<Pending>,
+) -> Html {
+    let lang = state.lang;
+    let wb = &state.workbook;
+    let memory = wb.import_memory().clone();
+    let result = &s.result;
+    let t = &result.table;
+    let on_change = {
+        let on_pick = on_pick.clone();
+        Callback::from(move |s: SheetImport| on_pick.emit(Pending::Ready(s)))
+    };
+    let sheet_pick = s.sheets.as_ref().filter(|(sh, _)| sh.len() > 1).map(|(sh, pick)| {
+        let (on_pick, all, source, memory) = (on_pick.clone(), sh.clone(), s.source.clone(), memory.clone());
+        let onchange = Callback::from(move |e: Event| {
+            if let Some(i) = super::fields::select_value(&e).and_then(|v| v.parse::<usize>().ok()) {
+                on_pick.emit(from_sheets(source.clone(), all.clone(), i, &memory));
+            }
+        });
+        html! { <li class="field"><label for="import-sheet">{ Msg::ImpSheet.t(lang) }</label>
+            <select id="import-sheet" {onchange}>
+                { for sh.iter().enumerate().map(|(i, x)| html! {
+                    <option value={i.to_string()} selected={i == *pick}>{ Msg::ImpSheetOption.fill(lang, &[x.name.clone(), x.rows.len().to_string()]) }</option>
+                }) }
+            </select></li> }
+    });
+    let header_pick = (result.candidates.len() > 1).then(|| {
+        let (s2, on_change, memory) = (s.clone(), on_change.clone(), memory.clone());
+        let onchange = Callback::from(move |e: Event| {
+            if let Some(i) = super::fields::select_value(&e).and_then(|v| v.parse::<usize>().ok()) {
+                on_change.emit(s2.with(&memory, move |ch| {
+                    ch.header_row = Some(i);
+                    ch.overrides.clear();
+                }));
+            }
+        });
+        html! { <li class="field"><label for="import-header-row">{ Msg::ImpHeaderRow.t(lang) }</label>
+            <select id="import-header-row" {onchange}>
+                { for result.candidates.iter().map(|(i, line, text)| {
+                    let shown: String = text.chars().take(40).collect();
+                    html! { <option value={i.to_string()} selected={*i == result.header_index}>{ Msg::ImpHeaderRowOption.fill(lang, &[line.to_string(), shown]) }</option> }
+                }) }
+            </select></li> }
+    });
+    let shop = result.shop.as_ref().map(|sp| {
+        let (s2, on_change, memory) = (s.clone(), on_change.clone(), memory.clone());
+        let dropped = sp.dropped;
+        let onchange = Callback::from(move |_: Event| {
+            on_change.emit(s2.with(&memory, move |ch| ch.drop_shop = Some(!dropped)));
+        });
+        html! { <li class="field check" data-testid="import-shop">
+            <span>{ Msg::ImpShopPrefix.fill(lang, &[sp.shops.join("、")]) }</span>
+            <label><input type="checkbox" checked={sp.dropped} {onchange} />{ Msg::ImpDropShop.t(lang) }</label>
+        </li> }
+    });
+    let can_join = !result.is_rejected() && !wb.table().is_empty();
+    let mode = (can_join).then(|| {
+        let pick = |join: bool| {
+            let (s2, on_change, memory) = (s.clone(), on_change.clone(), memory.clone());
+            Callback::from(move |_: Event| on_change.emit(s2.with(&memory, move |ch| ch.join = join)))
+        };
+        html! { <fieldset class="import-mode">
+            <legend>{ Msg::ImpModeLabel.t(lang) }</legend>
+            <label><input type="radio" name="import-mode" checked={!s.choices.join} onchange={pick(false)} />{ Msg::ImpModeMonth.t(lang) }</label>
+            <label><input type="radio" name="import-mode" checked={s.choices.join} onchange={pick(true)} />{ Msg::ImpModeJoin.t(lang) }</label>
+        </fieldset> }
+    });
+    let day_box = s.day.as_ref().filter(|_| !s.choices.join && !result.is_rejected()).map(|day| {
+        let (s2, on_change, memory) = (s.clone(), on_change.clone(), memory.clone());
+        let as_day = s.choices.as_day;
+        let onchange = Callback::from(move |_: Event| on_change.emit(s2.with(&memory, move |ch| ch.as_day = !as_day)));
+        let month = day.get(..7).unwrap_or("").to_string();
+        let kept: Vec<DayFile> = wb.days_of(&month).into_iter().cloned().collect();
+        let rolled = crate::model::rollup::roll_up(
+            vec![DayFile { date: day.clone(), source: s.source.clone(), table: t.clone() }],
+            &kept,
+        );
+        html! { <>
+            <label class="check"><input type="checkbox" checked={as_day} {onchange} data-testid="import-as-day" />
+                { Msg::ImpDays.fill(lang, &["1".into(), month.clone(), day.clone()]) }</label>
+            if as_day {
+                if let Ok(r) = &rolled { { days_facts(r, kept.len(), lang) } }
+            }
+        </> }
+    });
+    let joining = s.choices.join && can_join;
+    let plan = joining.then(|| join_plan(s, wb));
+    let join_ok = plan.as_ref().is_some_and(|p| p.is_ok());
+    let n_join = plan
+        .as_ref()
+        .and_then(|p| p.as_ref().ok())
+        .map(|p| p.columns.len())
+        .unwrap_or(0);
+    html! {
+        <section class="card preview" data-testid="import-preview" aria-labelledby="import-title">
+            <h3 id="import-title">{ Msg::ImpPreviewTitle.fill(lang, &[source_name(&s.source, lang)]) }</h3>
+            <ul class="facts">
+                if let Some(e) = s.encoding { <li>{ Msg::ImpEncoding.fill(lang, &[e.name().to_string()]) }</li> }
+                { for sheet_pick }
+                { for header_pick }
+                <li>{ Msg::ImpDelimiter.fill(lang, &[delimiter_name(result.delimiter).t(lang).to_string()]) }</li>
+                <li data-testid="import-header-line">{ Msg::ImpHeaderTaken.fill(lang, &[result.header_line.to_string()]) }</li>
+                <li data-testid="import-rows">{ Msg::ImpRows.fill(lang, &[t.len().to_string(), t.columns.len().to_string()]) }</li>
+                if let Some((a, b)) = &result.period { <li>{ Msg::ImpPeriod.fill(lang, &[a.clone(), b.clone()]) }</li> }
+                if !result.dropped.is_empty() {
+                    <li data-testid="import-dropped">{ Msg::ImpDropped.fill(lang, &[result.dropped.iter().map(|(_, l)| l.clone()).collect::<Vec<_>>().join("、")]) }</li>
+                }
+                { for shop }
+            </ul>
+            { problems(result, lang) }
+            { for mode }
+            if let Some(p) = &plan { { super::import_preview::join_view(s, p, wb, lang, on_change.clone(), &memory) } }
+            { for day_box }
+            if !t.columns.is_empty() {
+                { sample(t, lang, Some((s, on_change.clone(), &memory))) }
+            }
+            if !(result.is_rejected() || joining || s.choices.as_day && s.day.is_some()) {
+                <div class="field month-field">
+                    <label for="import-month">{ Msg::ImpAsMonth.t(lang) }</label>
+                    <input id="import-month" type="text" ref={month_ref} value={wb.month().to_string()} title={Msg::ImpMonthHint.t(lang)} />
+                    <span class="muted hint">{ Msg::ImpMonthHint.t(lang) }</span>
+                </div>
+            }
+            <div class="actions">
+                if !result.is_rejected() && !joining {
+                    <button type="button" class="primary" onclick={confirm.clone()}>{ Msg::ImpConfirm.fill(lang, &[t.len().to_string()]) }</button>
+                }
+                if joining && join_ok {
+                    <button type="button" class="primary" onclick={confirm}>{ Msg::JoinConfirm.fill(lang, &[n_join.to_string()]) }</button>
+                }
+                <button type="button" onclick={cancel}>{ Msg::ImpCancel.t(lang) }</button>
+            </div>
+        </section>
     }
 }

@@ -6,6 +6,7 @@ pub mod fields;
 pub mod formula_bar;
 pub mod grid;
 pub mod import;
+pub mod import_preview;
 pub mod library;
 pub mod payout;
 pub mod plan;
