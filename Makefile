@@ -30,7 +30,7 @@ WASM := wasm32-unknown-unknown
 # Raise it only on purpose, with the reason.
 SIZE_BUDGET_KB ?= 560
 
-.PHONY: fuzz serve dist test setup setup-browser lint test-native test-web build-release e2e size bench serve-dist fmt clean
+.PHONY: fuzz serve dist test setup setup-browser lint test-native test-sheets test-web build-release e2e size bench serve-dist fmt clean
 
 ## serve: install what is missing, then serve the app with its demo team on http://127.0.0.1:8080
 serve: setup
@@ -41,7 +41,7 @@ dist: setup build-release
 	@echo "dist/ is ready: copy it to any static host (e.g. GitHub Pages)."
 
 ## test: every tier, stopping at the first failure
-test: setup-browser lint test-native test-web build-release e2e size
+test: setup-browser lint test-native test-sheets test-web build-release e2e size
 	@echo "make test: all tiers passed"
 
 setup:
@@ -53,10 +53,16 @@ setup-browser:
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy --test sheets -- -D warnings
 	cargo clippy --target $(WASM) --all-targets -- -D warnings
 
 test-native:
 	cargo test
+
+## test-sheets: LibreOffice recomputes exported workbooks and a formula corpus; any unexplained difference fails
+test-sheets:
+	@command -v soffice >/dev/null || { echo "test-sheets: LibreOffice (soffice) is missing; run 'bash scripts/setup.sh all' (installs libreoffice-calc-nogui)" >&2; exit 1; }
+	cargo test --test sheets
 
 test-web:
 	cargo test --target $(WASM) --test web

@@ -4,6 +4,7 @@
 # are compiled from source). Usage: scripts/setup.sh [build|browser|all]
 #   build   — wasm target, trunk, wasm-bindgen-cli, npm dev dependencies
 #   browser — build + Debian chromium, chromium-driver and a CJK font
+#   all     — browser + Debian libreoffice-calc-nogui (the spreadsheet oracle, make test-sheets)
 set -euo pipefail
 what="${1:-all}"
 cd "$(dirname "$0")/.."
@@ -51,5 +52,11 @@ if [ "$what" = browser ] || [ "$what" = all ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
   fi
+fi
+if [ "$what" = all ] && ! command -v soffice >/dev/null 2>&1; then
+  log "installing Debian package: libreoffice-calc-nogui (~70 s)"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null
 fi
 log "ready"

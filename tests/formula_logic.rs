@@ -55,3 +55,33 @@ fn and_or_not() {
         ],
     );
 }
+
+/// Differences from Excel found by the LibreOffice oracle (tests/sheets).
+#[test]
+fn found_by_the_spreadsheet_oracle() {
+    check(
+        &small(),
+        &[
+            // Numbers equal to 15 significant digits compare equal, as in
+            // Excel and LibreOffice (0.1+0.2 is 0.30000000000000004).
+            ("0.1+0.2=0.3", b(true)),
+            ("0.1+0.2>0.3", b(false)),
+            ("0.1+0.2<>0.3", b(false)),
+            ("0.3<=0.1+0.2", b(true)),
+            ("1/3*3=1", b(true)),
+            ("0.3+1e-12>0.3", b(true)),
+            // A cell reference inside an aggregate: its text is skipped, not
+            // coerced (备注 is "ok" in row 0).
+            ("SUM([@备注],1)", n(1.0)),
+            ("MAX([@备注],5)", n(5.0)),
+            ("AVERAGE([@备注],4)", n(4.0)),
+            // Text typed as an argument is still counted, as in Excel.
+            ("SUM(\"3\",2)", n(5.0)),
+            // TEXT puts the minus sign before a literal prefix; none on a shown zero.
+            ("TEXT(-5.1,\"¥0.00\")", s("-¥5.10")),
+            ("TEXT(-1234.5,\"#,##0\")", s("-1,235")),
+            ("TEXT(-0.5,\"0%\")", s("-50%")),
+            ("TEXT(-0.001,\"0.00\")", s("0.00")),
+        ],
+    );
+}

@@ -1,8 +1,8 @@
 //! The Excel export: read back with calamine (and with the app's own
 //! reader): sheets, numbers, number formats' cached values, and formula
 //! cells that hold the formulas. Formulas are checked as text against forms
-//! worked out by hand from the rules; they were not recomputed in a
-//! spreadsheet here (no LibreOffice on this machine).
+//! worked out by hand from the rules; `make test-sheets` (tests/sheets/)
+//! recomputes every exported formula in LibreOffice.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
@@ -146,7 +146,9 @@ fn the_workbook_exports_with_live_formulas() {
     assert_eq!(at(1, total_col), "D2+G2+J2+M2+P2");
     assert_eq!(
         at(1, total_col + 1),
-        format!("COUNTIF(${tc}$2:${tc}$21,\">\"&{tc}2)+1")
+        // RANK, not COUNTIF(…,">"&Q2): a text criterion compares with the total
+        // cut to 15 digits, so an agent could count as better than itself.
+        format!("RANK({tc}2,${tc}$2:${tc}$21,0)")
     );
     assert_eq!(
         at(1, total_col + 2),
@@ -237,4 +239,62 @@ fn english_names_and_awkward_sheet_names() {
     sorted.sort();
     sorted.dedup();
     assert_eq!(sorted.len(), names.len(), "unique");
+}
+
+/// Rank and percentile compare numbers (RANK), never text criteria, and
+/// grade coefficients compare labels exactly (EXACT: `=` ignores case).
+/// Found by the LibreOffice oracle (tests/sheets): COUNTIF($Q$2:$Q$21,">"&Q17)
+/// cut Q17 to 15 digits and ranked an agent below itself; "a" took "A"'s
+/// coefficient.
+#[test]
+fn rank_percentile_and_grade_formulas_compare_exactly() {
+    use kpi_sandbox::model::payout::{Coefficient, GradeCoef};
+    use kpi_sandbox::model::plan::{Grading, Plan, PlanItem, Rule};
+    let plan = Plan {
+        name: "排名".into(),
+        month: "2026-11".into(),
+        group: None,
+        items: vec![
+            PlanItem::new("询单人数", 50.0, Rule::Rank, false),
+            PlanItem::new("首次响应时间", 50.0, Rule::Percentile, false),
+        ],
+        grading: Grading::default_thresholds(),
+    };
+    let mut model = PayoutModel::example("等级");
+    model.components = vec![Component::Target {
+        base: 1000.0,
+        coef: Coefficient::GradeTable(vec![
+            GradeCoef {
+                grade: "S".into(),
+                coef: 1.5,
+            },
+            GradeCoef {
+                grade: "a".into(),
+                coef: 1.0,
+            },
+        ]),
+    }];
+    let wb = Workbook::with_plans(demo_table(), "2026-11", vec![plan]).with_payouts(vec![model]);
+    let bytes = workbook_xlsx(&wb.snapshot(), Lang::Zh);
+    let mut x: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    let sf = x.worksheet_formula("成绩-排名").unwrap();
+    let at = |r: u32, c: u32| sf.get_value((r, c)).cloned().unwrap_or_default();
+    // 询单人数, higher is better: points 100 × (n − rank) ÷ (n − 1), rank by RANK descending.
+    assert_eq!(
+        at(1, 2),
+        "IF(ISNUMBER(B2),IF(COUNT($B$2:$B$31)<=1,100,100*(COUNT($B$2:$B$31)-RANK(B2,$B$2:$B$31,0))/(COUNT($B$2:$B$31)-1)),0)"
+    );
+    // 首次响应时间, lower is better: agents strictly worse (slower) = descending rank − 1.
+    assert_eq!(
+        at(1, 5),
+        "IF(ISNUMBER(E2),IF(COUNT($E$2:$E$31)<=1,100,100*(RANK(E2,$E$2:$E$31,0)-1)/(COUNT($E$2:$E$31)-1)),0)"
+    );
+    // The rank column (8) ranks the total (column 7, H) among all totals.
+    assert_eq!(at(1, 8), "RANK(H2,$H$2:$H$31,0)");
+    let pf = x.worksheet_formula("奖金-排名-等级").unwrap();
+    // Columns: 客服, 总分, 等级, 出勤天数, 绩效系数, …
+    assert_eq!(
+        pf.get_value((1, 4)).cloned().unwrap_or_default(),
+        "IF(EXACT(C2,\"S\"),1.5,IF(EXACT(C2,\"a\"),1,0))"
+    );
 }

@@ -248,16 +248,21 @@ fn points_formula(rule: &Rule, lower: bool, x: &str, range: &str) -> String {
                 n(*cap)
             )
         }
+        // RANK compares the numbers themselves. COUNTIF(range,">"&x) would
+        // compare with x turned into 15-digit text, so an agent could count
+        // as better than itself (found by the LibreOffice oracle).
         Rule::Rank => {
-            let better = if lower { "<" } else { ">" };
+            // Rank 1 = best: descending (0) when higher is better.
+            let order = if lower { 1 } else { 0 };
             format!(
-                "IF(COUNT({range})<=1,100,100*(COUNT({range})-(COUNTIF({range},\"{better}\"&{x})+1))/(COUNT({range})-1))"
+                "IF(COUNT({range})<=1,100,100*(COUNT({range})-RANK({x},{range},{order}))/(COUNT({range})-1))"
             )
         }
         Rule::Percentile => {
-            let worse = if lower { ">" } else { "<" };
+            // Agents strictly worse = rank from the worst end − 1.
+            let order = if lower { 0 } else { 1 };
             format!(
-                "IF(COUNT({range})<=1,100,100*COUNTIF({range},\"{worse}\"&{x})/(COUNT({range})-1))"
+                "IF(COUNT({range})<=1,100,100*(RANK({x},{range},{order})-1)/(COUNT({range})-1))"
             )
         }
         Rule::Gate { threshold, .. } => {
@@ -352,7 +357,7 @@ fn scores_sheet(
         );
         row.push(Out::Formula(total, Cached::Num(a.total), Style::Decimal));
         row.push(Out::Formula(
-            format!("COUNTIF({trange},\">\"&{tref})+1"),
+            format!("RANK({tref},{trange},0)"),
             Cached::Num(a.rank as f64),
             Style::General,
         ));
@@ -393,6 +398,48 @@ fn scores_sheet(
         total_col,
         total_col + 2,
     )
+}
+
+/// Excel's 绩效系数 for `coef` over the score cell and the grade cell, as
+/// [`Coefficient::of`] computes it. Grade labels are compared with EXACT:
+/// `=` ignores case in Excel, WPS and LibreOffice, so "a" would take "A"'s
+/// coefficient.
+fn coef_formula(coef: &Coefficient, score_ref: &str, grade_ref: &str) -> String {
+    match coef {
+        Coefficient::ScoreTable { steps, otherwise } => {
+            let mut sorted: Vec<_> = steps.iter().collect();
+            sorted.sort_by(|a, b| b.min.total_cmp(&a.min));
+            let mut f = n(*otherwise);
+            for st in sorted.iter().rev() {
+                f = format!("IF({score_ref}>={},{},{f})", n(st.min), n(st.coef));
+            }
+            f
+        }
+        Coefficient::GradeTable(g) => {
+            let mut f = "0".to_string();
+            for gc in g.iter().rev() {
+                f = format!(
+                    "IF(EXACT({grade_ref},\"{}\"),{},{f})",
+                    gc.grade.replace('"', "\"\""),
+                    n(gc.coef)
+                );
+            }
+            f
+        }
+        Coefficient::Curve {
+            threshold,
+            start,
+            slope,
+            cap,
+        } => format!(
+            "IF({score_ref}<{},0,MAX(0,MIN({},{}+{}*({score_ref}-{}))))",
+            n(*threshold),
+            n(*cap),
+            n(*start),
+            n(*slope),
+            n(*threshold)
+        ),
+    }
 }
 
 /// Payouts sheet: agent, score (from the scores sheet), inputs, coefficient,
@@ -481,46 +528,12 @@ fn payouts_sheet(
         let score_ref = cell_ref(1, r);
         let grade_ref = cell_ref(2, r);
         // The coefficient of the first target part (as the app shows it).
-        let coef_formula = model.components.iter().find_map(|c| match c {
-            Component::Target { coef, .. } => Some(match coef {
-                Coefficient::ScoreTable { steps, otherwise } => {
-                    let mut sorted: Vec<_> = steps.iter().collect();
-                    sorted.sort_by(|a, b| b.min.total_cmp(&a.min));
-                    let mut f = n(*otherwise);
-                    for st in sorted.iter().rev() {
-                        f = format!("IF({score_ref}>={},{},{f})", n(st.min), n(st.coef));
-                    }
-                    f
-                }
-                Coefficient::GradeTable(g) => {
-                    let mut f = "0".to_string();
-                    for gc in g.iter().rev() {
-                        f = format!(
-                            "IF({grade_ref}=\"{}\",{},{f})",
-                            gc.grade.replace('"', "\"\""),
-                            n(gc.coef)
-                        );
-                    }
-                    f
-                }
-                Coefficient::Curve {
-                    threshold,
-                    start,
-                    slope,
-                    cap,
-                } => format!(
-                    "IF({score_ref}<{},0,MAX(0,MIN({},{}+{}*({score_ref}-{}))))",
-                    n(*threshold),
-                    n(*cap),
-                    n(*start),
-                    n(*slope),
-                    n(*threshold)
-                ),
-            }),
+        let first_coef = model.components.iter().find_map(|c| match c {
+            Component::Target { coef, .. } => Some(coef_formula(coef, &score_ref, &grade_ref)),
             _ => None,
         });
         let coef_ref = cell_ref(coef_col, r);
-        row.push(match coef_formula {
+        row.push(match first_coef {
             Some(f) => Out::Formula(f, Cached::Num(a.coef.unwrap_or(0.0)), Style::Decimal),
             None => Out::Empty,
         });
@@ -535,23 +548,11 @@ fn payouts_sheet(
                     let f = if first_target {
                         format!("{}*{coef_ref}", n(*base))
                     } else {
-                        match coef {
-                            Coefficient::Curve {
-                                threshold,
-                                start,
-                                slope,
-                                cap,
-                            } => format!(
-                                "{}*IF({score_ref}<{},0,MAX(0,MIN({},{}+{}*({score_ref}-{}))))",
-                                n(*base),
-                                n(*threshold),
-                                n(*cap),
-                                n(*start),
-                                n(*slope),
-                                n(*threshold)
-                            ),
-                            _ => n(*part),
-                        }
+                        format!(
+                            "{}*{}",
+                            n(*base),
+                            coef_formula(coef, &score_ref, &grade_ref)
+                        )
                     };
                     first_target = false;
                     row.push(Out::Formula(f, Cached::Num(*part), Style::Money));
@@ -673,15 +674,16 @@ fn payouts_sheet(
     let last = p.agents.len();
     let mut total = vec![Out::Text(Msg::PayTotal.t(lang).to_string())];
     total.resize(pay_col, Out::Empty);
-    total.push(Out::Formula(
-        format!(
-            "SUM({}:{})",
-            cell_ref(pay_col, 1),
-            cell_ref(pay_col, last.max(1))
-        ),
-        Cached::Num(p.stats.total),
-        Style::Money,
-    ));
+    // With no agents the total row is row 2 itself: SUM(J2:J2) would be circular.
+    total.push(if last == 0 {
+        Out::Num(0.0, Style::Money)
+    } else {
+        Out::Formula(
+            format!("SUM({}:{})", cell_ref(pay_col, 1), cell_ref(pay_col, last)),
+            Cached::Num(p.stats.total),
+            Style::Money,
+        )
+    });
     rows.push(total);
     if pooled {
         notes.push(Msg::XlsxNotePool.fill(lang, std::slice::from_ref(&name)));

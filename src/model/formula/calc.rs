@@ -671,10 +671,13 @@ impl<'a> Eval<'a> {
                 };
                 let mut count = 0usize;
                 for a in args {
+                    // A cell reference's text and logicals are skipped (see `args`).
+                    let is_ref = matches!(a, Node::Cell(_));
                     let x = match self.eval(a, row) {
                         Value::Number(x) => x,
-                        Value::Bool(b) => f64::from(u8::from(b)),
                         Value::Blank => continue,
+                        Value::Bool(_) | Value::Text(_) if is_ref => continue,
+                        Value::Bool(b) => f64::from(u8::from(b)),
                         Value::Text(t) => match super::value::text_to_number(&t) {
                             Some(x) => x,
                             None => return Value::Error(ErrorKind::Value),
@@ -733,8 +736,7 @@ impl<'a> Eval<'a> {
                     (args.first(), args.get(1), args.get(2))
                 };
                 let Some(Node::Column(c)) = range else {
-                    let vals: Vec<Arg> = args.iter().map(|a| self.arg(a, row)).collect();
-                    return call(f, &vals);
+                    return call(f, &self.args(f, args, row));
                 };
                 let sorted = match self.sorted_column(*c) {
                     Ok(s) => s,
@@ -759,11 +761,21 @@ impl<'a> Eval<'a> {
                 };
                 r.unwrap_or_else(Value::Error)
             }
-            _ => {
-                let vals: Vec<Arg> = args.iter().map(|a| self.arg(a, row)).collect();
-                call(f, &vals)
-            }
+            _ => call(f, &self.args(f, args, row)),
         }
+    }
+
+    /// Evaluated arguments of `f`. A row reference where `f` takes a range
+    /// (`SUM([@x],1)`) is a one-cell range, as a cell reference is in Excel:
+    /// its text and logicals are skipped, not coerced like typed values.
+    fn args(&self, f: Func, args: &[Node], row: usize) -> Vec<Arg> {
+        args.iter()
+            .enumerate()
+            .map(|(i, a)| match a {
+                Node::Cell(_) if f.is_range_arg(i) => Arg::Range(Rc::new(vec![self.eval(a, row)])),
+                other => self.arg(other, row),
+            })
+            .collect()
     }
 }
 
@@ -800,15 +812,16 @@ fn binary(op: BinOp, a: Value, b: Value) -> Value {
         return r.map(num).unwrap_or_else(Value::Error);
     }
     // Two numbers compare directly (values are never NaN: `num` makes them
-    // #NUM!); everything else by Excel's full rules.
+    // #NUM!), equal to 15 significant digits; everything else by Excel's full rules.
     if let (Value::Number(x), Value::Number(y), false) = (&a, &b, op == BinOp::Concat) {
+        let o = super::value::num_cmp(*x, *y);
         return Value::Bool(match op {
-            BinOp::Eq => x == y,
-            BinOp::Ne => x != y,
-            BinOp::Lt => x < y,
-            BinOp::Le => x <= y,
-            BinOp::Gt => x > y,
-            _ => x >= y,
+            BinOp::Eq => o == Ordering::Equal,
+            BinOp::Ne => o != Ordering::Equal,
+            BinOp::Lt => o == Ordering::Less,
+            BinOp::Le => o != Ordering::Greater,
+            BinOp::Gt => o == Ordering::Greater,
+            _ => o != Ordering::Less,
         });
     }
     match op {

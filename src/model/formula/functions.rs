@@ -370,6 +370,10 @@ fn text_fmt(v: f64, fmt: &str) -> R {
         .unwrap_or(0);
     let grouping = core.contains(',');
     let x = if percent { v * 100.0 } else { v };
+    // The sign goes before any literal prefix (`-¥5.10`, as Excel), and
+    // only when a non-zero digit shows.
+    let negative = x < 0.0;
+    let x = x.abs();
     let body = if grouping {
         crate::model::unit::format_grouped(x, decimals)
     } else {
@@ -379,7 +383,12 @@ fn text_fmt(v: f64, fmt: &str) -> R {
             round_dp(x, i32::try_from(decimals).unwrap_or(0))
         )
     };
-    Ok(Value::Text(format!("{prefix}{body}{suffix}")))
+    let sign = if negative && body.chars().any(|c| matches!(c, '1'..='9')) {
+        "-"
+    } else {
+        ""
+    };
+    Ok(Value::Text(format!("{sign}{prefix}{body}{suffix}")))
 }
 
 /// Calls an eager function on evaluated arguments. Lazy ones (IF, IFS,

@@ -138,6 +138,29 @@ pub fn general(v: f64) -> String {
     s
 }
 
+/// Compares two numbers as spreadsheets' `=` and `<` do: numbers that
+/// differ only beyond their 15th significant digit are equal, so
+/// `0.1+0.2=0.3` is TRUE (Excel and LibreOffice agree; found by the
+/// LibreOffice oracle in tests/sheets). Like LibreOffice's `approxEqual`:
+/// within 2⁻⁴⁴ relative and the same 15-digit decimal form.
+pub fn num_cmp(x: f64, y: f64) -> Ordering {
+    if x == y {
+        return Ordering::Equal;
+    }
+    let d = (x - y).abs();
+    let close = x != 0.0
+        && y != 0.0
+        && d.is_finite()
+        && d <= x.abs() * 2f64.powi(-44)
+        && d <= y.abs() * 2f64.powi(-44)
+        && format!("{x:.14e}") == format!("{y:.14e}");
+    if close {
+        Ordering::Equal
+    } else {
+        x.partial_cmp(&y).unwrap_or(Ordering::Equal)
+    }
+}
+
 /// Type rank in Excel comparisons: numbers < text < logicals.
 fn rank(v: &Value) -> u8 {
     match v {
@@ -177,7 +200,7 @@ pub fn compare(a: &Value, b: &Value) -> Result<Ordering, ErrorKind> {
         return Ok(ra.cmp(&rb));
     }
     Ok(match (&a2, &b2) {
-        (Value::Number(x), Value::Number(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
+        (Value::Number(x), Value::Number(y)) => num_cmp(*x, *y),
         (Value::Text(x), Value::Text(y)) => x.to_lowercase().cmp(&y.to_lowercase()),
         (Value::Bool(x), Value::Bool(y)) => x.cmp(y),
         _ => Ordering::Equal,
