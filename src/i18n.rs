@@ -165,6 +165,7 @@ messages! {
     ErrNotFormulaColumn => "这一列不是公式列", "This column is not a formula column";
     ErrCellOutOfRange => "单元格不存在（第 {0} 行，第 {1} 列）", "No such cell (row {0}, column {1})";
     // ---- keys for import (#13): add new ones right below this line ----
+    WarnRowAboveHeader => "第 {0} 行在表头之上（标题或说明），已跳过：{1}", "Row {0} above the header (a title or notes) was skipped: {1}";
     WarnRowsAboveHeader => "第 {0}–{1} 行在表头之上（标题或说明），已跳过：{2}", "Rows {0}–{1} above the header (a title or notes) were skipped: {2}";
     WarnHintIgnored => "「{0}」的单位提示（{1}）与该指标的单位不符，按指标的单位读取", "The unit hint in “{0}” ({1}) does not fit the metric's unit; the metric's unit was used";
     WarnHintClock => "「{0}」标为秒，但数值写成时长（如 {1}）：按 分:秒 读取，{1} 读作 {2} 秒", "“{0}” says seconds, but values are written as clock times (such as {1}): read as minutes:seconds, so {1} is {2} s";
@@ -188,6 +189,8 @@ messages! {
     ImpModeMonth => "作为一个月的数据（替换该月）", "As a month's data (replaces that month)";
     ImpModeJoin => "按客服合并列到当前月份", "Add its columns to the current month, matched by agent";
     ImpDays => "{0} 个日文件汇总为 {1} 月：{2}", "{0} day files rolled up to {1}: {2}";
+    ImpDaysOne => "1 个日文件汇总为 {0} 月：{1}", "1 day file rolled up to {0}: {1}";
+    ImpAsDay => "作为 {0} 月中的一天（{1}），与该月已导入的日文件合计", "As one day ({1}) of {0}, rolled up with that month's day files";
     ImpDaysMissing => "缺少的日期：{0}", "Days missing: {0}";
     ImpDaysAbsent => "部分日期缺席的客服：{0}", "Agents absent on some days: {0}";
     ImpDaysAbsentOne => "{0}（{1}/{2} 天）", "{0} ({1} of {2} days)";

@@ -265,7 +265,7 @@ fn chitu_day_file_title_rows_formats_and_summaries() {
     assert!(r
         .diagnostics
         .iter()
-        .any(|d| d.msg == Msg::WarnRowsAboveHeader));
+        .any(|d| d.msg == Msg::WarnRowAboveHeader));
     let dropped: Vec<&str> = r.dropped.iter().map(|(_, l)| l.as_str()).collect();
     assert_eq!(dropped, ["汇总", "均值"]);
     let t = &r.table;

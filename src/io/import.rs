@@ -403,13 +403,15 @@ pub fn import_grid_with(grid: Grid, options: &ImportOptions) -> ImportResult {
         let joined = text.join(" / ");
         period = find_period(&joined);
         let shown: String = joined.chars().take(60).collect();
-        diagnostics.push(diag(
-            Severity::Warning,
-            Some(*first),
-            None,
-            Msg::WarnRowsAboveHeader,
-            vec![first.to_string(), last.to_string(), shown],
-        ));
+        let (msg, args) = if first == last {
+            (Msg::WarnRowAboveHeader, vec![first.to_string(), shown])
+        } else {
+            (
+                Msg::WarnRowsAboveHeader,
+                vec![first.to_string(), last.to_string(), shown],
+            )
+        };
+        diagnostics.push(diag(Severity::Warning, Some(*first), None, msg, args));
     }
 
     // Map headers; a metric claimed by an earlier column makes later ones custom.

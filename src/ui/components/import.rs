@@ -694,7 +694,7 @@ fn sheet_preview(
         );
         html! { <>
             <label class="check"><input type="checkbox" checked={as_day} {onchange} data-testid="import-as-day" />
-                { Msg::ImpDays.fill(lang, &["1".into(), month.clone(), day.clone()]) }</label>
+                { Msg::ImpAsDay.fill(lang, &[month.clone(), day.clone()]) }</label>
             if as_day {
                 if let Ok(r) = &rolled { { days_facts(r, kept.len(), lang) } }
             }

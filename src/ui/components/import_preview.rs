@@ -335,7 +335,11 @@ pub fn days_facts(rolled: &Rolled, kept: usize, lang: Lang) -> Html {
         .collect();
     html! {
         <div class="days" data-testid="import-days">
-            <p>{ Msg::ImpDays.fill(lang, &[n_days.to_string(), rolled.month.clone(), rolled.days.join("、")]) }</p>
+            <p>{ if n_days == 1 {
+                Msg::ImpDaysOne.fill(lang, &[rolled.month.clone(), rolled.days.join("、")])
+            } else {
+                Msg::ImpDays.fill(lang, &[n_days.to_string(), rolled.month.clone(), rolled.days.join("、")])
+            } }</p>
             if kept > 0 { <p class="muted">{ Msg::ImpDaysKept.fill(lang, &[kept.to_string()]) }</p> }
             if !rolled.missing_days.is_empty() {
                 <p class="warn">{ Msg::ImpDaysMissing.fill(lang, &[rolled.missing_days.join("、")]) }</p>
