@@ -1,9 +1,10 @@
 //! # KPI Sandbox (客服绩效沙盘) — architecture
 //!
 //! ## Bird's-eye view
-//! A customer-service manager pastes the team's monthly metrics, edits them in
-//! a spreadsheet-like grid, and (as later capabilities land) builds weighted
-//! KPI plans, simulates bonus payouts and sizes the QA team. Everything runs in
+//! A customer-service manager brings the team's metrics (pasted, or the
+//! platforms' own exports, day files rolled up to the month), edits them in
+//! a spreadsheet-like grid, builds weighted KPI plans, simulates bonus
+//! payouts and sizes the QA team. Everything runs in
 //! the browser as WebAssembly; no data leaves the machine.
 //!
 //! The crate is split so that everything that computes is plain Rust:
@@ -23,8 +24,12 @@
 //! - [`model`]: the headless domain core.
 //!   - `unit`: units, directions, **the** value parser (`46%`, `1分20秒`,
 //!     `¥1,234.50`, `1.2万`, missing markers) and display formatting.
-//!   - `metric`: the metric dictionary (Chinese/English names, export header
-//!     spellings, unit, direction).
+//!   - `metric`: the metric dictionary (Chinese/English names, every
+//!     platform's header spellings, unit, direction, how a month rolls up
+//!     from days), unit hints in headers, `店铺:客服` names and the agent key
+//!     used for matching, and what the importer remembers.
+//!   - `rollup`: day files → the month, per agent (sums, ratios recomputed
+//!     from their counts, means weighted by 接待人数, days present).
 //!   - `table`: the team table, stored column by column (typed columns,
 //!     cells; invalid input kept as text with a reason), sort orders.
 //!   - `workbook`: the state (the current month's table, other months, QA
@@ -56,21 +61,24 @@
 //! - [`io`]: headless text/bytes → model. `decode` detects a file's encoding
 //!   (BOM, UTF-8, else GB18030 through an injected decoder) and refuses
 //!   non-text files; `delimited` splits pasted/CSV text with Excel's quoting
-//!   (the `csv` crate); `import` maps headers, parses values, drops summary
-//!   rows and reports diagnostics; `scenario` is the versioned saved format
+//!   (the `csv` crate); `import` finds the header row below titles, maps
+//!   headers (dictionary, remembered mappings, unit hints), parses values,
+//!   drops summary rows and reports diagnostics (`docs/IMPORT.md`); `join`
+//!   plans adding a second source's columns to a month by agent; `scenario` is the versioned saved format
 //!   (autosave), a compatibility boundary with its own file types and
 //!   path-located problems; `share` puts it (or only the plans, or an
 //!   anonymised copy) into a URL fragment (zlib + strict base64url);
 //!   `library` keeps the index of named workbooks saved in the browser;
-//!   `xlsx` reads `.xlsx` workbooks (zip directory + SpreadsheetML values,
-//!   deflate from miniz_oxide) into rows for the importer; `xlsx_write`
+//!   `xlsx` reads `.xlsx` workbooks (zip directory + SpreadsheetML values
+//!   and number formats, deflate from miniz_oxide) into rows for the importer; `xlsx_write`
 //!   writes the workbook as .xlsx with live formulas for scores and payouts; `export` writes CSV (BOM, units, injection
 //!   neutralised); `demo` embeds the demo team;
 //!   `synthetic` builds the 10,000-agent benchmark team.
 //! - `ui` (wasm32 only): the Yew app — `app` (shell, tabs, language switch),
 //!   `state` (the one reducer), `components/` (`data` + `grid`: the data
-//!   workspace; `import`: paste, files, drag-and-drop and the import
-//!   preview; `plan`: the plan editor; `scores`: scores, why, histogram and
+//!   workspace; `import`: paste, files (several at once: day files),
+//!   drag-and-drop; `import_preview`: the preview with its fixes (header
+//!   row, metric and unit per column, shop prefix, days, join); `plan`: the plan editor; `scores`: scores, why, histogram and
 //!   plan comparison; `payout`: the 奖金 workspace (model editor, totals and
 //!   solver, what-if, forecast, cliffs, scenarios); `qa`: the QA workspace;
 //!   `fields`: validated number inputs;
@@ -107,6 +115,8 @@
 //!   rounds), so the same input gives the same bits. Money is rounded once,
 //!   per agent, by the payout model's rule; totals are exact sums in fen.
 //!   Random draws come from a seed the user sees.
+//! - **Every formula the .xlsx writer can emit is recomputed by LibreOffice**
+//!   in `make test-sheets` and must equal the model's own value.
 //! - **No network**: the page loads its own files with relative URLs and
 //!   requests nothing afterwards (CSP `connect-src 'self'`, tested end to end).
 

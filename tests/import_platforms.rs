@@ -891,3 +891,43 @@ fn day_files_travel_in_the_saved_workbook() {
     assert_eq!(back.days.len(), 2);
     assert_eq!(back.days, wb.snapshot().days);
 }
+
+#[test]
+fn share_links_leave_day_files_behind() {
+    let mut wb = Workbook::with_plans(
+        import_text("客服昵称\t询单人数\n甲\t1\n").table,
+        "2026-09",
+        vec![],
+    );
+    wb.apply(Command::ImportDays {
+        days: vec![day(DAY1), day(DAY2)],
+        memory: Box::default(),
+    })
+    .unwrap();
+    for scope in [
+        kpi_sandbox::io::share::Scope::Everything,
+        kpi_sandbox::io::share::Scope::Anonymous,
+    ] {
+        let link = kpi_sandbox::io::share::encode(&wb.snapshot(), scope);
+        match kpi_sandbox::io::share::decode(&link).unwrap() {
+            kpi_sandbox::io::share::Shared::Workbook(s) => {
+                assert!(s.days.is_empty());
+                // The rolled-up month itself travels.
+                assert_eq!(
+                    s.tables
+                        .iter()
+                        .find(|(m, _)| m == "2026-10")
+                        .unwrap()
+                        .1
+                        .len(),
+                    3
+                );
+            }
+            _ => panic!("a workbook link"),
+        }
+    }
+    // The anonymised snapshot carries no day file with real names.
+    assert!(kpi_sandbox::io::share::anonymize(&wb.snapshot())
+        .days
+        .is_empty());
+}

@@ -157,6 +157,8 @@ pub fn anonymize(s: &Snapshot) -> Snapshot {
             .map(|i| format!("客服{:0width$}", i + 1))
     };
     let mut out = s.clone();
+    // Remembered mappings are headers, not people; day files are dropped.
+    out.days.clear();
     for (_, t) in out.tables.iter_mut() {
         let drop: Vec<usize> = t
             .columns
@@ -194,6 +196,11 @@ pub fn anonymize(s: &Snapshot) -> Snapshot {
 
 /// The fragment (without `#`) for `s` in `scope`.
 pub fn encode(s: &Snapshot, scope: Scope) -> String {
+    // Day files stay on this machine: they only serve rolling up later days
+    // of a month, would make links long, and carry names and free text.
+    let mut s = s.clone();
+    s.days.clear();
+    let s = &s;
     let json = match scope {
         Scope::Everything => to_json(s),
         Scope::Anonymous => to_json(&anonymize(s)),
