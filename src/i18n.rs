@@ -650,6 +650,18 @@ messages! {
     PayCurveThreshold => "门槛分（低于此分系数为 0）", "Threshold (coefficient 0 below)";
     PayCurveStart => "门槛处系数", "Coefficient at threshold";
     // ---- keys for first hour (#15): add new ones right below this line ----
+    FitNoGroup => "数据中没有「{0}」分组：方案适用于全部客服", "The data has no group “{0}”: the plan covers every agent";
+    FitReplaced => "表中没有「{0}」，已换成「{1}」", "The table has no {0}; {1} is used instead";
+    FitDropped => "表中没有「{0}」，也没有可替代的指标：已去掉，权重并入固定项", "The table has no {0} and nothing to replace it: left out, its weight added to the fixed item";
+    FitNothing => "表中没有模板能用的指标：请手动添加考核项", "The table has none of the template's metrics: add items by hand";
+    FitAppliedWith => "已按当前数据建立方案「{0}」：{1}", "Plan “{0}” was built for the current data: {1}";
+    WhyEmptyNoAgents => "当前月份没有客服数据：请先导入或粘贴团队数据", "This month has no agents: import or paste the team's data first";
+    WhyEmptyNoItems => "方案还没有考核项：请添加考核项", "The plan has no items yet: add one";
+    WhyEmptyNoGroupColumn => "方案只考核「{0}」分组，但数据中没有分组列", "The plan scores only the group “{0}”, but the data has no group column";
+    WhyEmptyNoGroup => "方案只考核「{0}」分组，但数据中没有该分组（现有：{1}）", "The plan scores only the group “{0}”, which the data does not have (it has: {1})";
+    WhyEmptyFixGroup => "改为考核全部客服", "Score every agent instead";
+    WhyItemNoColumn => "表中没有「{0}」列：该项得 0 分", "The table has no column “{0}”: this item scores 0";
+    WhyItemNoValues => "「{0}」列没有任何数值：该项得 0 分", "The column “{0}” has no values: this item scores 0";
     PayCurveSlope => "每分增加", "Per point above";
     PayCurveCap => "系数封顶", "Coefficient cap";
     PayPoolAmount => "奖金池金额", "Pool amount";

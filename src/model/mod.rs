@@ -10,6 +10,7 @@ pub mod formula;
 pub mod metric;
 pub mod payout;
 pub mod plan;
+pub mod plan_fit;
 pub mod qa;
 pub mod rollup;
 pub mod round;

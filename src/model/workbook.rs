@@ -910,11 +910,16 @@ impl Workbook {
                     cells: self.table.column_cells(col).to_vec(),
                 }
             }
-            Command::AddPlan(plan) => Step::PlanInsert {
-                idx: self.plans.len(),
-                plan,
-                remove: false,
-            },
+            Command::AddPlan(mut plan) => {
+                // Two plans never share a name: a copy or a second template gets "(2)".
+                let taken: Vec<&str> = self.plans.iter().map(|p| p.name.as_str()).collect();
+                plan.name = super::plan_fit::unique_name(&plan.name, &taken);
+                Step::PlanInsert {
+                    idx: self.plans.len(),
+                    plan,
+                    remove: false,
+                }
+            }
             Command::SetPlan { idx, plan } => {
                 let Some(before) = self.plans.get(idx) else {
                     return Err(refuse(Msg::ErrNoSuchPlan, Vec::new()));

@@ -8,7 +8,7 @@
 use super::fields::{select_value, NumberField};
 use crate::i18n::{Lang, Msg};
 use crate::model::plan::{
-    template, Band, GradeShare, GradeThreshold, Grading, Plan, PlanItem, Rule, RuleKind, Template,
+    Band, GradeShare, GradeThreshold, Grading, Plan, PlanItem, Rule, RuleKind, Template,
 };
 use crate::model::{Cell, Command, Direction, Table, Unit};
 use crate::ui::state::{Action, AppContext};
@@ -85,6 +85,39 @@ pub fn PlanWorkspace() -> Html {
         .get(idx)
         .map(|p| p.month.clone())
         .unwrap_or_else(|| "2026-11".into());
+    // A template is built for the data at hand (the current month's table):
+    // columns it has, its groups, numbers from its values; what was changed is said.
+    let add_fitted = |t: Template, name: Msg| {
+        let state = state.clone();
+        Callback::from(move |_| {
+            let wb = &state.workbook;
+            let month = if wb.month().is_empty() {
+                crate::ui::state::DEMO_MONTH.to_string()
+            } else {
+                wb.month().to_string()
+            };
+            let f = crate::model::plan_fit::fit_template(t, name.t(lang), &month, wb.table());
+            let n = wb.plans().len();
+            let notes: Vec<String> = f.notes.iter().map(|(m, a)| m.fill(lang, a)).collect();
+            let taken: Vec<&str> = wb.plans().iter().map(|p| p.name.as_str()).collect();
+            let shown = crate::model::plan_fit::unique_name(&f.plan.name, &taken);
+            state.dispatch(Action::Apply(Command::AddPlan(Box::new(f.plan))));
+            state.dispatch(Action::SelectPlan(n));
+            if !notes.is_empty() {
+                state.dispatch(Action::Notify(crate::ui::state::Notice {
+                    msg: Msg::FitAppliedWith,
+                    args: vec![
+                        shown,
+                        notes.join(match lang {
+                            Lang::Zh => "；",
+                            Lang::En => "; ",
+                        }),
+                    ],
+                    error: false,
+                }));
+            }
+        })
+    };
     let blank = Plan {
         name: Msg::PlanBlankName.t(lang).into(),
         month: month.clone(),
@@ -120,8 +153,8 @@ pub fn PlanWorkspace() -> Html {
                 </div>
             }
             <div class="actions">
-                <button type="button" onclick={add(template(Template::PreSales, Msg::TplPreSales.t(lang), &month))}>{ "+ " }{ Msg::PlanAddPreSales.t(lang) }</button>
-                <button type="button" onclick={add(template(Template::AfterSales, Msg::TplAfterSales.t(lang), &month))}>{ "+ " }{ Msg::PlanAddAfterSales.t(lang) }</button>
+                <button type="button" onclick={add_fitted(Template::PreSales, Msg::TplPreSales)}>{ "+ " }{ Msg::PlanAddPreSales.t(lang) }</button>
+                <button type="button" onclick={add_fitted(Template::AfterSales, Msg::TplAfterSales)}>{ "+ " }{ Msg::PlanAddAfterSales.t(lang) }</button>
                 <button type="button" onclick={add(blank)}>{ "+ " }{ Msg::PlanAddBlank.t(lang) }</button>
                 if let Some(p) = plans.get(idx) {
                     <button type="button" onclick={add(Plan { name: format!("{}{}", p.name, Msg::PlanCopySuffix.t(lang)), ..p.clone() })}>{ Msg::PlanDuplicate.t(lang) }</button>
@@ -182,7 +215,7 @@ pub fn PlanWorkspace() -> Html {
         .items
         .iter()
         .enumerate()
-        .map(|(i, it)| item_row(i, it, &plan, table, lang, &edit));
+        .map(|(i, it)| item_row(i, it, &plan, &state.workbook, lang, &edit));
     let on_add_item = {
         let edit = edit.clone();
         let first = table
@@ -254,7 +287,22 @@ pub fn PlanWorkspace() -> Html {
     }
 }
 
-fn item_row(i: usize, it: &PlanItem, plan: &Plan, table: &Table, lang: Lang, edit: &Edit) -> Html {
+fn unit_of(table: &Table, column: &str) -> Option<Unit> {
+    crate::model::formula::calc::resolve(table, column)
+        .and_then(|c| table.columns.get(c))
+        .map(|c| c.unit)
+}
+
+fn item_row(
+    i: usize,
+    it: &PlanItem,
+    plan: &Plan,
+    state_wb: &Rc<crate::model::Workbook>,
+    lang: Lang,
+    edit: &Edit,
+) -> Html {
+    let table = state_wb.table();
+    let plan_rows = plan.members(table);
     let n = (i + 1).to_string();
     let col = item_column(table, it);
     let unit = col.map(|c| c.unit).unwrap_or(Unit::Number);
@@ -385,11 +433,26 @@ fn item_row(i: usize, it: &PlanItem, plan: &Plan, table: &Table, lang: Lang, edi
     };
     let on_column = {
         let edit = edit.clone();
+        let wb = state_wb.clone();
+        let (kind, old_unit) = (it.rule.kind(), unit_of(table, &it.column));
+        let plan_rows = plan_rows.clone();
         Callback::from(move |e: Event| {
             if let Some(v) = select_value(&e) {
+                // Another kind of column (a count after a rate) gets numbers from its own values.
+                let table = wb.table();
+                let new_unit = unit_of(table, &v);
+                let lower = crate::model::formula::calc::resolve(table, &v)
+                    .and_then(|c| table.columns.get(c))
+                    .map(|c| c.direction == Direction::Lower)
+                    .unwrap_or(false);
+                let rule = (new_unit != old_unit)
+                    .then(|| crate::model::plan_fit::rule_for(kind, table, &v, &plan_rows, lower));
                 edit(Box::new(move |p: &mut Plan| {
                     if let Some(it) = p.items.get_mut(i) {
-                        it.column = v
+                        it.column = v;
+                        if let Some(r) = rule {
+                            it.rule = r;
+                        }
                     }
                 }))
             }

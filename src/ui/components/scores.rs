@@ -10,7 +10,7 @@ use crate::model::formula::value::general;
 use crate::model::plan::{item_lower, next_grade, score, AgentScore, Explain, Plan, PlanScores};
 use crate::model::round::round_dp;
 use crate::model::unit::format_value;
-use crate::model::{MetricId, Table, Unit};
+use crate::model::{Command, MetricId, Table, Unit};
 use crate::ui::state::{Action, AppContext};
 use yew::prelude::*;
 
@@ -271,6 +271,13 @@ pub fn ScoresWorkspace() -> Html {
         ),
     };
     let s = score(table, plan);
+    // A plan that scores nobody says why, with the fix one click away.
+    let empty_why = s
+        .agents
+        .is_empty()
+        .then(|| crate::model::plan_fit::why_empty(plan, table))
+        .flatten();
+    let item_problems = crate::model::plan_fit::item_problems(plan, table);
     let cmp = state
         .compare
         .filter(|c| *c != idx)
@@ -440,7 +447,23 @@ pub fn ScoresWorkspace() -> Html {
                     }
                 })
             }}>{ Msg::ExportScoresCsv.t(lang) }</button></div>
-            if !valid { <p class="validation bad" role="alert" data-testid="scores-invalid">{ "✗ " }{ Msg::ScoresInvalid.t(lang) }</p> }
+            if let Some((m, a)) = &empty_why {
+                <div class="validation bad" role="alert" data-testid="scores-empty">
+                    <p>{ m.fill(lang, a) }</p>
+                    if plan.group.is_some() && *m != Msg::WhyEmptyNoAgents {
+                        <button type="button" onclick={{
+                            let state = state.clone();
+                            let mut fixed = plan.clone();
+                            fixed.group = None;
+                            Callback::from(move |_| state.dispatch(Action::Apply(Command::SetPlan { idx, plan: Box::new(fixed.clone()) })))
+                        }}>{ Msg::WhyEmptyFixGroup.t(lang) }</button>
+                    }
+                </div>
+            }
+            if !item_problems.is_empty() {
+                <ul class="validation warn" data-testid="scores-item-problems">{ for item_problems.iter().map(|(_, m, a)| html! { <li>{ m.fill(lang, a) }</li> }) }</ul>
+            }
+            if !valid && empty_why.is_none() { <p class="validation bad" role="alert" data-testid="scores-invalid">{ "✗ " }{ Msg::ScoresInvalid.t(lang) }</p> }
             <p class="help muted">{ Msg::WhyHint.t(lang) }</p>
             { for summary }
             <div class="table-scroll scores-scroll">
