@@ -113,6 +113,14 @@ impl Calc {
         self.compiled.insert(col, k);
     }
 
+    /// The highest column index the graph mentions: every index is a
+    /// formula column's or a column some formula reads.
+    fn highest(&self) -> Option<usize> {
+        let a = self.compiled.keys().next_back().copied();
+        let b = self.readers.keys().next_back().copied();
+        a.max(b)
+    }
+
     /// Renumbers every column index by `f`, which must be increasing on the
     /// indices still present.
     fn remap(&mut self, f: impl Fn(usize) -> usize) {
@@ -375,7 +383,10 @@ impl Changes {
     /// Column `at` was inserted (the table already holds it).
     pub fn inserted(&mut self, calc: &mut Calc, at: usize, column: &Column) {
         let f = |c: usize| if c >= at { c + 1 } else { c };
-        calc.remap(f);
+        // Appending a column (the usual case) renumbers nothing.
+        if calc.highest().is_some_and(|h| h >= at) {
+            calc.remap(f);
+        }
         self.compile = self.compile.iter().map(|c| f(*c)).collect();
         self.data = self.data.iter().map(|c| f(*c)).collect();
         if column.is_formula() {
@@ -396,7 +407,9 @@ impl Changes {
         }
         self.compile.extend(readers);
         let f = |c: usize| if c > at { c - 1 } else { c };
-        calc.remap(f);
+        if calc.highest().is_some_and(|h| h > at) {
+            calc.remap(f);
+        }
         let shift = |s: &BTreeSet<usize>| -> BTreeSet<usize> {
             s.iter().filter(|c| **c != at).map(|c| f(*c)).collect()
         };
