@@ -508,6 +508,23 @@ impl<'a> Eval<'a> {
                     Err(e) => Value::Error(e),
                 }
             }
+            // `a & b & …` joins once into one string (a fold would copy the
+            // growing text at every step); the first error wins, as in the fold.
+            Node::Chain(first, rest)
+                if rest.first().is_some_and(|(op, _)| *op == BinOp::Concat) =>
+            {
+                let mut out = match concat_text(&self.eval(first, row)) {
+                    Ok(t) => t,
+                    Err(e) => return Value::Error(e),
+                };
+                for (_, b) in rest {
+                    match concat_text(&self.eval(b, row)) {
+                        Ok(t) => out.push_str(&t),
+                        Err(e) => return Value::Error(e),
+                    }
+                }
+                Value::Text(out)
+            }
             // Left to right, as Excel's left-associative operators: both
             // sides are evaluated and the first error wins.
             Node::Chain(first, rest) => {
