@@ -90,7 +90,7 @@ mod benches {
     /// A chain of `n` formula columns, each reading the previous, added one
     /// by one through `Workbook::apply` on the 30-agent demo table (#14:
     /// adding a column must not recompile and re-order the whole sheet).
-    #[divan::bench(args = [200, 400, 800], sample_count = 1, sample_size = 1)]
+    #[divan::bench(args = [200, 400, 800], sample_count = 5, sample_size = 1)]
     fn formula_chain_add_columns(bencher: divan::Bencher, n: usize) {
         bencher
             .with_inputs(|| Workbook::new(kpi_sandbox::io::demo::demo_table()))

@@ -369,3 +369,28 @@ proptest::proptest! {
         }
     }
 }
+
+/// Column names compare as `str::to_lowercase` does (the fast comparison
+/// used by every lookup must agree with it, Greek final sigma included).
+#[test]
+fn name_lookups_compare_case_insensitively() {
+    use kpi_sandbox::model::formula::calc::lower_eq;
+    let check = |header: &str, typed: &str, same: bool| {
+        assert_eq!(
+            lower_eq(header, &typed.to_lowercase()),
+            same,
+            "{header} vs {typed}"
+        );
+    };
+    check("AOV", "aov", true);
+    check("Aov", "AOV", true);
+    check("AOV", "AOV2", false);
+    check("客单价", "客单价", true);
+    check("客单价", "客单", false);
+    check("İstanbul", "i̇stanbul", true);
+    // "ΟΔΟΣ" lowers to "οδος" (final ς); typed "οδοσ" is another word.
+    check("ΟΔΟΣ", "ΟΔΟΣ", true);
+    check("ΟΔΟΣ", "οδος", true);
+    check("ΟΔΟΣ", "οδοσ", false);
+    check("Straße", "STRASSE", false);
+}

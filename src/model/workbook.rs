@@ -410,7 +410,7 @@ impl Workbook {
             .columns
             .iter()
             .enumerate()
-            .any(|(i, c)| Some(i) != except && c.name.trim().to_lowercase() == n)
+            .any(|(i, c)| Some(i) != except && formula::calc::lower_eq(c.name.trim(), &n))
     }
 
     /// The current team table.

@@ -101,7 +101,7 @@ pub fn resolve(table: &Table, name: &str) -> Option<usize> {
     table
         .columns
         .iter()
-        .position(|c| c.name.trim().to_lowercase() == n)
+        .position(|c| lower_eq(c.name.trim(), &n))
         .or_else(|| {
             table.columns.iter().position(|c| {
                 c.metric
@@ -109,6 +109,23 @@ pub fn resolve(table: &Table, name: &str) -> Option<usize> {
                     .is_some_and(|d| d.zh.to_lowercase() == n || d.en.to_lowercase() == n)
             })
         })
+}
+
+/// `a.to_lowercase() == lower`, without building the lower-case copy (this
+/// runs for every column on every name lookup). `char::to_lowercase` agrees
+/// with `str::to_lowercase` except for a capital sigma, which the latter
+/// lowers by its place in the word: that case takes the slow path.
+pub fn lower_eq(a: &str, lower: &str) -> bool {
+    if a.is_ascii() {
+        return a.len() == lower.len()
+            && a.bytes()
+                .zip(lower.bytes())
+                .all(|(x, y)| x.to_ascii_lowercase() == y);
+    }
+    if a.chars().any(|c| c == 'Σ') {
+        return a.to_lowercase() == lower;
+    }
+    a.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
 /// Edit distance in characters (for "did you mean").
