@@ -89,6 +89,9 @@ test('a share link with a 100,000-term formula opens and computes', async () => 
   // 小雨's 询单人数 is 1404: 1404 + 99,999 = 101,403.
   await expectText(b.page.locator(`#cell-0-${width - 2}`), /^101,?403(\.0+)?$/, 10_000);
   await expectText(b.page.locator(`#cell-0-${width - 1}`), /FALSE/);
+  // Selecting the column shows its formula (coloured only at the start).
+  await b.page.locator(`#cell-0-${width - 2}`).click();
+  await expectText(b.page.locator('.fx-preview'), /^\[询单人数\]\+1\+1/, 10_000);
   await stillWorks(b.page);
   assert.deepEqual(b.errors, []);
   await b.context.close();
