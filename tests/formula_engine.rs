@@ -274,6 +274,9 @@ enum Op {
     Remove(usize),
     Rename(usize, usize),
     SetCell(usize, usize, u16),
+    Remap(usize, usize),
+    AddRow(usize),
+    RemoveRow(usize),
     Undo,
     Redo,
 }
@@ -303,6 +306,9 @@ fn op_strategy() -> impl proptest::strategy::Strategy<Value = Op> {
         2 => (1..40usize).prop_map(Op::Remove),
         1 => (0..40usize, 0..POOL.len()).prop_map(|(c, n)| Op::Rename(c, n)),
         1 => (0..30usize, 0..40usize, 0u16..500).prop_map(|(r, c, v)| Op::SetCell(r, c, v)),
+        1 => (0..40usize, 0..3usize).prop_map(|(c, m)| Op::Remap(c, m)),
+        1 => (0..32usize).prop_map(Op::AddRow),
+        1 => (0..32usize).prop_map(Op::RemoveRow),
         1 => Just(Op::Undo),
         1 => Just(Op::Redo),
     ]
@@ -339,6 +345,14 @@ fn run_op(wb: &mut Workbook, op: &Op) {
             col: c % n,
             raw: v.to_string(),
         }),
+        Op::Remap(c, m) => wb.apply(Command::RemapColumn {
+            col: c % n,
+            // Metric names are names too: [AOV] and [客单价] can move with them.
+            metric: [None, Some(MetricId::Aov), Some(MetricId::Inquiries)][*m],
+            unit: Unit::Number,
+        }),
+        Op::AddRow(at) => wb.apply(Command::AddRow { at: *at }),
+        Op::RemoveRow(r) => wb.apply(Command::RemoveRow { row: *r }),
         Op::Undo => {
             wb.undo();
             Ok(Touched::Inputs)
@@ -355,8 +369,8 @@ proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
 
     /// The graph kept up to date edit by edit (adds, edits, removals,
-    /// renames, inserted data columns, undo, redo) equals one built from
-    /// scratch, and so do the computed cells.
+    /// renames, inserted and remapped data columns, rows, undo, redo)
+    /// equals one built from scratch, and so do the computed cells.
     #[test]
     fn incremental_formula_columns_equal_a_rebuild(ops in proptest::collection::vec(op_strategy(), 1..25)) {
         let mut wb = Workbook::new(demo_table());
