@@ -87,6 +87,61 @@ mod benches {
         });
     }
 
+    /// A chain of `n` formula columns, each reading the previous, added one
+    /// by one through `Workbook::apply` on the 30-agent demo table (#14:
+    /// adding a column must not recompile and re-order the whole sheet).
+    #[divan::bench(args = [200, 400, 800], sample_count = 5, sample_size = 1)]
+    fn formula_chain_add_columns(bencher: divan::Bencher, n: usize) {
+        bencher
+            .with_inputs(|| Workbook::new(kpi_sandbox::io::demo::demo_table()))
+            .bench_local_values(|mut wb| {
+                for i in 0..n {
+                    let formula = if i == 0 {
+                        "[询单人数]+1".to_string()
+                    } else {
+                        format!("[c{}]+1", i - 1)
+                    };
+                    wb.apply(Command::AddFormulaColumn {
+                        name: format!("c{i}"),
+                        formula,
+                        unit: Unit::Number,
+                    })
+                    .unwrap();
+                }
+                wb
+            });
+    }
+
+    /// In the 800-column chain, edit the last column's formula back and
+    /// forth: one column recompiles and recomputes, nothing else.
+    #[divan::bench]
+    fn formula_chain_800_edit_last(bencher: divan::Bencher) {
+        let mut wb = Workbook::new(kpi_sandbox::io::demo::demo_table());
+        for i in 0..800 {
+            let formula = if i == 0 {
+                "[询单人数]+1".to_string()
+            } else {
+                format!("[c{}]+1", i - 1)
+            };
+            wb.apply(Command::AddFormulaColumn {
+                name: format!("c{i}"),
+                formula,
+                unit: Unit::Number,
+            })
+            .unwrap();
+        }
+        let last = wb.table().columns.len() - 1;
+        let mut i = 0usize;
+        bencher.bench_local(|| {
+            i += 1;
+            wb.apply(Command::SetFormula {
+                col: last,
+                formula: format!("[c798]+{}", i % 7),
+            })
+            .unwrap()
+        });
+    }
+
     /// Score 10,000 agents on an 8-item plan (every rule kind, forced grades).
     #[divan::bench]
     fn score_10k_on_8_items(bencher: divan::Bencher) {

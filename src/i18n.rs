@@ -316,7 +316,7 @@ messages! {
     QaErrP => "预期比例须在 0 和 100% 之间（不含两端）", "The expected proportion must be strictly between 0 and 100 %";
     // Formulas (公式).
     FxErrExpected => "此处应为 {0}", "Expected {0} here";
-    FxErrTooDeep => "公式嵌套太深", "The formula is nested too deeply";
+    FxErrTooDeep => "公式嵌套太深：括号、函数、正负号和 % 最多嵌套 {0} 层", "The formula is nested too deeply: brackets, functions, signs and % nest at most {0} levels";
     FxErrArrayItem => "数组常量只能包含数字、文本或 TRUE/FALSE，如 {0,60,70}", "An array constant holds numbers, text or TRUE/FALSE, like {0,60,70}";
     FxErrUnexpectedEnd => "公式不完整", "The formula is incomplete";
     FxErrEmptyRef => "[ ] 中缺少列名", "A column name is missing inside [ ]";

@@ -11,7 +11,7 @@
 use kpi_sandbox::i18n::{Lang, Msg};
 use kpi_sandbox::io::demo::demo_table;
 use kpi_sandbox::model::formula::{self, ErrorKind};
-use kpi_sandbox::model::{Cell, Command, MetricId, Unit, Workbook};
+use kpi_sandbox::model::{Cell, Command, MetricId, Touched, Unit, Workbook};
 
 fn add(wb: &mut Workbook, name: &str, f: &str) -> usize {
     wb.apply(Command::AddFormulaColumn {
@@ -263,4 +263,148 @@ fn formula_commands_are_validated_and_undoable() {
     assert_eq!(wb.table().columns.len(), n);
     wb.redo();
     assert_eq!(wb.table().columns[f].name, "X");
+}
+
+/// One random edit of the formula columns (or what they read).
+#[derive(Clone, Debug)]
+enum Op {
+    AddFormula(usize, String),
+    SetFormula(usize, String),
+    AddData(usize, usize),
+    Remove(usize),
+    Rename(usize, usize),
+    SetCell(usize, usize, u16),
+    Remap(usize, usize),
+    AddRow(usize),
+    RemoveRow(usize),
+    Undo,
+    Redo,
+}
+
+/// Names the random formulas use; some are never columns (#NAME?).
+const POOL: [&str; 8] = ["A", "B", "C", "D", "E", "客单价", "询单人数", "AOV"];
+
+fn formula_strategy() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let name = prop::sample::select(POOL.to_vec());
+    let term = prop_oneof![
+        name.clone().prop_map(|n| format!("[{n}]")),
+        name.clone().prop_map(|n| format!("[@{n}]")),
+        name.clone().prop_map(|n| format!("AVERAGE([{n}])")),
+        name.prop_map(|n| format!("RANK.EQ([@{n}],[{n}])")),
+        (0u8..10).prop_map(|v| v.to_string()),
+    ];
+    prop::collection::vec(term, 1..4).prop_map(|ts| ts.join("+"))
+}
+
+fn op_strategy() -> impl proptest::strategy::Strategy<Value = Op> {
+    use proptest::prelude::*;
+    prop_oneof![
+        3 => (0..POOL.len(), formula_strategy()).prop_map(|(n, f)| Op::AddFormula(n, f)),
+        3 => (0..40usize, formula_strategy()).prop_map(|(c, f)| Op::SetFormula(c, f)),
+        1 => (0..40usize, 0..POOL.len()).prop_map(|(a, n)| Op::AddData(a, n)),
+        2 => (1..40usize).prop_map(Op::Remove),
+        1 => (0..40usize, 0..POOL.len()).prop_map(|(c, n)| Op::Rename(c, n)),
+        1 => (0..30usize, 0..40usize, 0u16..500).prop_map(|(r, c, v)| Op::SetCell(r, c, v)),
+        1 => (0..40usize, 0..3usize).prop_map(|(c, m)| Op::Remap(c, m)),
+        1 => (0..32usize).prop_map(Op::AddRow),
+        1 => (0..32usize).prop_map(Op::RemoveRow),
+        1 => Just(Op::Undo),
+        1 => Just(Op::Redo),
+    ]
+}
+
+fn run_op(wb: &mut Workbook, op: &Op) {
+    let formula_cols: Vec<usize> = (0..wb.table().columns.len())
+        .filter(|c| wb.table().columns[*c].is_formula())
+        .collect();
+    let n = wb.table().columns.len();
+    // Refused commands are fine: they must change nothing.
+    let _ = match op {
+        Op::AddFormula(name, f) => wb.apply(Command::AddFormulaColumn {
+            name: POOL[*name].into(),
+            formula: f.clone(),
+            unit: Unit::Number,
+        }),
+        Op::SetFormula(c, f) if !formula_cols.is_empty() => wb.apply(Command::SetFormula {
+            col: formula_cols[c % formula_cols.len()],
+            formula: f.clone(),
+        }),
+        Op::AddData(after, name) => wb.apply(Command::AddColumn {
+            after: after % n,
+            name: POOL[*name].into(),
+            unit: Unit::Number,
+        }),
+        Op::Remove(c) => wb.apply(Command::RemoveColumn { col: c % n }),
+        Op::Rename(c, name) => wb.apply(Command::RenameColumn {
+            col: c % n,
+            name: POOL[*name].into(),
+        }),
+        Op::SetCell(r, c, v) => wb.apply(Command::SetCell {
+            row: *r,
+            col: c % n,
+            raw: v.to_string(),
+        }),
+        Op::Remap(c, m) => wb.apply(Command::RemapColumn {
+            col: c % n,
+            // Metric names are names too: [AOV] and [客单价] can move with them.
+            metric: [None, Some(MetricId::Aov), Some(MetricId::Inquiries)][*m],
+            unit: Unit::Number,
+        }),
+        Op::AddRow(at) => wb.apply(Command::AddRow { at: *at }),
+        Op::RemoveRow(r) => wb.apply(Command::RemoveRow { row: *r }),
+        Op::Undo => {
+            wb.undo();
+            Ok(Touched::Inputs)
+        }
+        Op::Redo => {
+            wb.redo();
+            Ok(Touched::Inputs)
+        }
+        Op::SetFormula(..) => Ok(Touched::Inputs),
+    };
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
+
+    /// The graph kept up to date edit by edit (adds, edits, removals,
+    /// renames, inserted and remapped data columns, rows, undo, redo)
+    /// equals one built from scratch, and so do the computed cells.
+    #[test]
+    fn incremental_formula_columns_equal_a_rebuild(ops in proptest::collection::vec(op_strategy(), 1..25)) {
+        let mut wb = Workbook::new(demo_table());
+        for (i, op) in ops.iter().enumerate() {
+            run_op(&mut wb, op);
+            let fresh = formula::compile(wb.table());
+            proptest::prop_assert_eq!(wb.calc(), &fresh, "after step {} {:?}", i, op);
+            let rebuilt = Workbook::new(wb.table().clone());
+            proptest::prop_assert_eq!(wb.table(), rebuilt.table(), "cells after step {} {:?}", i, op);
+        }
+    }
+}
+
+/// Column names compare as `str::to_lowercase` does (the fast comparison
+/// used by every lookup must agree with it, Greek final sigma included).
+#[test]
+fn name_lookups_compare_case_insensitively() {
+    use kpi_sandbox::model::formula::calc::lower_eq;
+    let check = |header: &str, typed: &str, same: bool| {
+        assert_eq!(
+            lower_eq(header, &typed.to_lowercase()),
+            same,
+            "{header} vs {typed}"
+        );
+    };
+    check("AOV", "aov", true);
+    check("Aov", "AOV", true);
+    check("AOV", "AOV2", false);
+    check("客单价", "客单价", true);
+    check("客单价", "客单", false);
+    check("İstanbul", "i̇stanbul", true);
+    // "ΟΔΟΣ" lowers to "οδος" (final ς); typed "οδοσ" is another word.
+    check("ΟΔΟΣ", "ΟΔΟΣ", true);
+    check("ΟΔΟΣ", "οδος", true);
+    check("ΟΔΟΣ", "οδοσ", false);
+    check("Straße", "STRASSE", false);
 }

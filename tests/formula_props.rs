@@ -57,11 +57,9 @@ fn expr() -> impl Strategy<Value = Expr> {
             )
                 .prop_map(|(o, e)| Expr::Unary(o, Box::new(e))),
             inner.clone().prop_map(|e| Expr::Percent(Box::new(e))),
-            (ops.clone(), inner.clone(), inner.clone()).prop_map(|(o, a, b)| Expr::Binary(
-                o,
-                Box::new(a),
-                Box::new(b)
-            )),
+            // `Expr::binary` flattens a left operand of the same precedence
+            // into one chain, as the parser does.
+            (ops.clone(), inner.clone(), inner.clone()).prop_map(|(o, a, b)| Expr::binary(o, a, b)),
             (
                 "[A-Z][A-Z0-9]{0,5}",
                 prop::collection::vec(inner.clone(), 0..4)

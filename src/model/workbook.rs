@@ -6,7 +6,7 @@
 //! as one undo step holding what it replaced, so undo and redo can never
 //! diverge from what was applied.
 
-use super::formula::{self, Calc};
+use super::formula::{self, Calc, Changes};
 use super::metric::ImportMemory;
 use super::payout::{PayoutModel, Scenario};
 use super::plan::Plan;
@@ -505,7 +505,7 @@ impl Workbook {
             .columns
             .iter()
             .enumerate()
-            .any(|(i, c)| Some(i) != except && c.name.trim().to_lowercase() == n)
+            .any(|(i, c)| Some(i) != except && formula::calc::lower_eq(c.name.trim(), &n))
     }
 
     /// The current team table.
@@ -1024,29 +1024,40 @@ impl Workbook {
         Ok(touched)
     }
 
-    /// Runs a step, then brings formula columns up to date: incrementally for
-    /// one cell, fully after any change of columns or formulas.
+    /// Runs a step, then brings formula columns up to date: for one cell,
+    /// what the cell reaches; for a change of columns or formulas, the
+    /// columns it can affect and what reads them; everything only after a
+    /// change of rows or of the whole table.
     fn run_and_recalc(&mut self, step: &Step, forward: bool) -> Touched {
-        let t = self.run(step, forward);
+        let mut changes = Changes::default();
+        let t = self.run(step, forward, &mut changes);
         match t {
             Touched::Cell { row, col } => {
                 formula::recalc_cell(&mut self.table, &self.calc, row, col);
             }
-            Touched::Table => self.recalc_all(),
+            Touched::Table if changes.is_full() => self.recalc_all(),
+            Touched::Table => {
+                let cols = self.calc.update(&self.table, &changes);
+                formula::recompute(&mut self.table, &self.calc, &cols);
+            }
             Touched::Inputs => {}
         }
         t
     }
 
-    fn insert_col(&mut self, at: usize, column: &Column, cells: &[Cell]) {
+    fn insert_col(&mut self, at: usize, column: &Column, cells: &[Cell], ch: &mut Changes) {
         self.table.insert_column(at, column.clone(), cells.to_vec());
+        ch.inserted(&mut self.calc, at, column);
     }
 
-    fn remove_col(&mut self, at: usize) {
-        self.table.remove_column(at);
+    fn remove_col(&mut self, at: usize, ch: &mut Changes) {
+        if let Some(column) = self.table.columns.get(at).cloned() {
+            self.table.remove_column(at);
+            ch.removed(&mut self.calc, at, &column);
+        }
     }
 
-    fn run(&mut self, step: &Step, forward: bool) -> Touched {
+    fn run(&mut self, step: &Step, forward: bool, ch: &mut Changes) -> Touched {
         match step {
             Step::Cell {
                 row,
@@ -1061,6 +1072,7 @@ impl Workbook {
                         before.clone()
                     };
                 }
+                ch.cells(*col);
                 Touched::Cell {
                     row: *row,
                     col: *col,
@@ -1072,6 +1084,7 @@ impl Workbook {
                 } else {
                     (**before).clone()
                 };
+                ch.everything();
                 Touched::Table
             }
             Step::Qa { before, after } => {
@@ -1084,27 +1097,31 @@ impl Workbook {
             }
             Step::Insert { at, column, cells } => {
                 if forward {
-                    self.insert_col(*at, column, cells);
+                    self.insert_col(*at, column, cells, ch);
                 } else {
-                    self.remove_col(*at);
+                    self.remove_col(*at, ch);
                 }
                 Touched::Table
             }
             Step::Remove { at, column, cells } => {
                 if forward {
-                    self.remove_col(*at);
+                    self.remove_col(*at, ch);
                 } else {
-                    self.insert_col(*at, column, cells);
+                    self.insert_col(*at, column, cells, ch);
                 }
                 Touched::Table
             }
             Step::Meta { col, before, after } => {
+                let (from, to) = if forward {
+                    (before, after)
+                } else {
+                    (after, before)
+                };
                 if let Some(c) = self.table.columns.get_mut(*col) {
-                    *c = if forward {
-                        (**after).clone()
-                    } else {
-                        (**before).clone()
-                    };
+                    let old = std::mem::replace(c, (**to).clone());
+                    ch.changed(&self.calc, *col, &old, to, false);
+                } else {
+                    ch.changed(&self.calc, *col, from, to, false);
                 }
                 Touched::Table
             }
@@ -1114,12 +1131,14 @@ impl Workbook {
                 } else {
                     self.table.remove_row(*at);
                 }
+                ch.everything();
                 Touched::Table
             }
             Step::ColumnData { col, before, after } => {
                 let (column, cells) = if forward { &**after } else { &**before };
                 if let Some(c) = self.table.columns.get_mut(*col) {
-                    *c = column.clone();
+                    let old = std::mem::replace(c, column.clone());
+                    ch.changed(&self.calc, *col, &old, column, true);
                 }
                 self.table.set_column(*col, cells.clone());
                 Touched::Table
@@ -1131,6 +1150,7 @@ impl Workbook {
                 self.archive = m.archive.clone();
                 self.days = m.days.clone();
                 self.memory = m.memory.clone();
+                ch.everything();
                 Touched::Table
             }
             Step::Memory { before, after } => {
@@ -1144,11 +1164,13 @@ impl Workbook {
             Step::Load { before, after } => {
                 let s = if forward { after } else { before };
                 self.restore(s);
+                ch.everything();
                 Touched::Table
             }
             Step::SwitchMonth { from, to } => {
                 let target = if forward { to.clone() } else { from.clone() };
                 self.switch_to(&target);
+                ch.everything();
                 Touched::Table
             }
             Step::PlanInsert { idx, plan, remove } => {
@@ -1190,11 +1212,11 @@ impl Workbook {
                 let mut touched = Vec::with_capacity(steps.len());
                 if forward {
                     for s in steps {
-                        touched.push(self.run(s, true));
+                        touched.push(self.run(s, true, ch));
                     }
                 } else {
                     for s in steps.iter().rev() {
-                        touched.push(self.run(s, false));
+                        touched.push(self.run(s, false, ch));
                     }
                 }
                 // Only inputs (plans, models, scenarios): nothing to recalculate.

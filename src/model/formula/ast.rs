@@ -3,6 +3,13 @@
 //! The printer writes the canonical form (upper-case function names,
 //! bracketed references, the fewest parentheses that keep the tree), and
 //! `parse(print(ast)) == ast` for every tree the parser produces.
+//!
+//! Operators of one precedence level in a row (`1+2-3+…`, `a&b&c`) are one
+//! [`Expr::Chain`] node holding its operands in a vector, not a left-leaning
+//! tower of binary nodes: a chain of any length costs no depth, so every
+//! walk over the tree (compiling, evaluating, printing, cloning, dropping)
+//! recurses only as deep as the formula truly nests, which the parser bounds
+//! ([`crate::model::formula::parser::MAX_NESTING`]).
 
 use std::fmt;
 
@@ -75,17 +82,41 @@ pub enum Expr {
     Unary(UnOp, Box<Expr>),
     /// Postfix `%`: divides by 100.
     Percent(Box<Expr>),
-    Binary(BinOp, Box<Expr>, Box<Expr>),
+    /// `first op₁ x₁ op₂ x₂ …`, evaluated left to right (Excel's operators
+    /// are all left-associative, `^` included). Every `op` has the same
+    /// [`BinOp::power`], `rest` is never empty, and `first` is never itself
+    /// a chain of that power (build with [`Expr::binary`], which flattens).
+    Chain(Box<Expr>, Vec<(BinOp, Expr)>),
     /// A function call; the name is upper case.
     Call(String, Vec<Expr>),
     /// An omitted argument, as in `XLOOKUP(x,a,b,,-1)`.
     Omitted,
 }
 
-/// Precedence of a node for printing: atoms 9, unary 7, percent 6, binary by op.
+impl Expr {
+    /// `a op b`: appended to `a` when `a` is a chain of the same precedence
+    /// (`(1+2)-3` is `1+2-3`, the same value and the same printed form),
+    /// otherwise a new two-operand chain.
+    pub fn binary(op: BinOp, a: Expr, b: Expr) -> Expr {
+        match a {
+            Expr::Chain(first, mut rest) if chain_power(&rest) == Some(op.power()) => {
+                rest.push((op, b));
+                Expr::Chain(first, rest)
+            }
+            a => Expr::Chain(Box::new(a), vec![(op, b)]),
+        }
+    }
+}
+
+/// The precedence shared by a chain's operators.
+pub fn chain_power(rest: &[(BinOp, Expr)]) -> Option<u8> {
+    rest.first().map(|(op, _)| op.power())
+}
+
+/// Precedence of a node for printing: atoms 9, unary 7, percent 6, chains by op.
 fn prec(e: &Expr) -> u8 {
     match e {
-        Expr::Binary(op, ..) => op.power(),
+        Expr::Chain(_, rest) => chain_power(rest).unwrap_or(9),
         Expr::Percent(_) => 6,
         Expr::Unary(..) => 7,
         _ => 9,
@@ -133,20 +164,24 @@ impl fmt::Display for Expr {
                     write!(f, "({inner})%")
                 }
             }
-            Expr::Binary(op, l, r) => {
-                let p = op.power();
-                // Left-associative: the left child may share the power, the right may not.
-                if prec(l) >= p {
-                    write!(f, "{l}")?;
+            Expr::Chain(first, rest) => {
+                let p = chain_power(rest).unwrap_or(9);
+                // Left-associative: the first operand may share the power,
+                // the later ones may not.
+                if prec(first) >= p {
+                    write!(f, "{first}")?;
                 } else {
-                    write!(f, "({l})")?;
+                    write!(f, "({first})")?;
                 }
-                write!(f, "{}", op.symbol())?;
-                if prec(r) > p {
-                    write!(f, "{r}")
-                } else {
-                    write!(f, "({r})")
+                for (op, r) in rest {
+                    write!(f, "{}", op.symbol())?;
+                    if prec(r) > p {
+                        write!(f, "{r}")?;
+                    } else {
+                        write!(f, "({r})")?;
+                    }
                 }
+                Ok(())
             }
             Expr::Omitted => Ok(()),
             Expr::Call(name, args) => {

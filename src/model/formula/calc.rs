@@ -26,7 +26,7 @@ use crate::model::metric;
 use crate::model::table::{Cell, Table};
 use std::cell::RefCell;
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// A compiled expression.
@@ -40,7 +40,8 @@ pub enum Node {
     Column(usize),
     Unary(UnOp, Box<Node>),
     Percent(Box<Node>),
-    Binary(BinOp, Box<Node>, Box<Node>),
+    /// An operator chain of one precedence, left to right (see [`Expr::Chain`]).
+    Chain(Box<Node>, Vec<(BinOp, Node)>),
     Call(Func, Vec<Node>),
     /// A row-invariant call, evaluated once per recalculation.
     Slot(usize),
@@ -71,34 +72,26 @@ impl Issue {
     }
 }
 
+/// One formula column, compiled.
 #[derive(Clone, Debug, PartialEq)]
-struct Compiled {
-    node: Node,
-    slots: Vec<Node>,
-    row_deps: Vec<usize>,
-    col_deps: Vec<usize>,
+pub(super) struct Compiled {
+    pub(super) node: Node,
+    pub(super) slots: Vec<Node>,
+    pub(super) row_deps: Vec<usize>,
+    pub(super) col_deps: Vec<usize>,
+    /// Every column read, sorted, each once.
+    pub(super) deps: Vec<usize>,
+    /// Every column name the formula mentions, normalised as [`resolve`]
+    /// compares them: a column that appears, disappears or is renamed under
+    /// one of these names can change what the formula reads.
+    pub(super) names: Vec<String>,
+    /// The problem found while compiling (unknown name, syntax), if any.
+    pub(super) issue: Option<Issue>,
 }
 
-/// The compiled state of every formula column.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Calc {
-    compiled: HashMap<usize, Compiled>,
-    /// Formula columns in evaluation order (cycle members excluded).
-    order: Vec<usize>,
-    cyclic: HashSet<usize>,
-    issues: HashMap<usize, Issue>,
-}
-
-impl Calc {
-    /// The problem with formula column `col`, if any.
-    pub fn issue(&self, col: usize) -> Option<&Issue> {
-        self.issues.get(&col)
-    }
-
-    /// Columns in evaluation order.
-    pub fn order(&self) -> &[usize] {
-        &self.order
-    }
+/// A column name as [`resolve`] compares it.
+pub(super) fn norm(name: &str) -> String {
+    name.trim().to_lowercase()
 }
 
 /// Finds the column a name refers to: its header, or a known metric's Chinese
@@ -108,7 +101,7 @@ pub fn resolve(table: &Table, name: &str) -> Option<usize> {
     table
         .columns
         .iter()
-        .position(|c| c.name.trim().to_lowercase() == n)
+        .position(|c| lower_eq(c.name.trim(), &n))
         .or_else(|| {
             table.columns.iter().position(|c| {
                 c.metric
@@ -116,6 +109,23 @@ pub fn resolve(table: &Table, name: &str) -> Option<usize> {
                     .is_some_and(|d| d.zh.to_lowercase() == n || d.en.to_lowercase() == n)
             })
         })
+}
+
+/// `a.to_lowercase() == lower`, without building the lower-case copy (this
+/// runs for every column on every name lookup). `char::to_lowercase` agrees
+/// with `str::to_lowercase` except for a capital sigma, which the latter
+/// lowers by its place in the word: that case takes the slow path.
+pub fn lower_eq(a: &str, lower: &str) -> bool {
+    if a.is_ascii() {
+        return a.len() == lower.len()
+            && a.bytes()
+                .zip(lower.bytes())
+                .all(|(x, y)| x.to_ascii_lowercase() == y);
+    }
+    if a.chars().any(|c| c == 'Σ') {
+        return a.to_lowercase() == lower;
+    }
+    a.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
 /// Edit distance in characters (for "did you mean").
@@ -187,9 +197,9 @@ pub fn check_arity(src: &str, e: &Expr) -> Result<(), SyntaxError> {
             args.iter().try_for_each(|a| check_arity(src, a))
         }
         Expr::Unary(_, a) | Expr::Percent(a) => check_arity(src, a),
-        Expr::Binary(_, a, b) => {
-            check_arity(src, a)?;
-            check_arity(src, b)
+        Expr::Chain(first, rest) => {
+            check_arity(src, first)?;
+            rest.iter().try_for_each(|(_, b)| check_arity(src, b))
         }
         Expr::Array(items) => items.iter().try_for_each(|a| check_arity(src, a)),
         _ => Ok(()),
@@ -218,6 +228,7 @@ struct Compiler<'a> {
     table: &'a Table,
     row_deps: Vec<usize>,
     col_deps: Vec<usize>,
+    names: Vec<String>,
     issue: Option<Issue>,
 }
 
@@ -233,26 +244,33 @@ impl Compiler<'_> {
         Node::Error(ErrorKind::Name)
     }
 
+    fn reference(&mut self, name: &str, this_row: bool, range_pos: bool) -> Node {
+        match resolve(self.table, name) {
+            Some(c) if range_pos && !this_row => {
+                self.col_deps.push(c);
+                Node::Column(c)
+            }
+            Some(c) => {
+                self.row_deps.push(c);
+                Node::Cell(c)
+            }
+            None => {
+                let names = column_names(self.table);
+                self.unknown(Msg::FxUnknownColumn, name, names)
+            }
+        }
+    }
+
     fn compile(&mut self, e: &Expr, range_pos: bool) -> Node {
         match e {
             Expr::Number(v) => Node::Const(Value::Number(*v)),
             Expr::Omitted => Node::Const(Value::Blank),
             Expr::Text(t) => Node::Const(Value::Text(t.clone())),
             Expr::Bool(b) => Node::Const(Value::Bool(*b)),
-            Expr::Ref { name, this_row } => match resolve(self.table, name) {
-                Some(c) if range_pos && !this_row => {
-                    self.col_deps.push(c);
-                    Node::Column(c)
-                }
-                Some(c) => {
-                    self.row_deps.push(c);
-                    Node::Cell(c)
-                }
-                None => {
-                    let names = column_names(self.table);
-                    self.unknown(Msg::FxUnknownColumn, name, names)
-                }
-            },
+            Expr::Ref { name, this_row } => {
+                self.names.push(norm(name));
+                self.reference(name, *this_row, range_pos)
+            }
             Expr::Array(items) => Node::Array(Rc::new(
                 items
                     .iter()
@@ -266,10 +284,11 @@ impl Compiler<'_> {
             )),
             Expr::Unary(op, a) => Node::Unary(*op, Box::new(self.compile(a, false))),
             Expr::Percent(a) => Node::Percent(Box::new(self.compile(a, false))),
-            Expr::Binary(op, a, b) => Node::Binary(
-                *op,
-                Box::new(self.compile(a, false)),
-                Box::new(self.compile(b, false)),
+            Expr::Chain(first, rest) => Node::Chain(
+                Box::new(self.compile(first, false)),
+                rest.iter()
+                    .map(|(op, b)| (*op, self.compile(b, false)))
+                    .collect(),
             ),
             Expr::Call(name, args) => match Func::from_name(name) {
                 Some(f) => Node::Call(
@@ -292,7 +311,7 @@ fn reads_row(n: &Node) -> bool {
     match n {
         Node::Cell(_) => true,
         Node::Unary(_, a) | Node::Percent(a) => reads_row(a),
-        Node::Binary(_, a, b) => reads_row(a) || reads_row(b),
+        Node::Chain(first, rest) => reads_row(first) || rest.iter().any(|(_, b)| reads_row(b)),
         Node::Call(_, args) => args.iter().any(reads_row),
         _ => false,
     }
@@ -301,166 +320,85 @@ fn reads_row(n: &Node) -> bool {
 /// Replaces maximal row-invariant calls with slots evaluated once.
 fn hoist(n: Node, slots: &mut Vec<Node>) -> Node {
     match n {
-        Node::Call(f, args) if !reads_row(&Node::Call(f, args.clone())) => {
+        Node::Call(f, args) if !args.iter().any(reads_row) => {
             slots.push(Node::Call(f, args));
             Node::Slot(slots.len() - 1)
         }
         Node::Call(f, args) => Node::Call(f, args.into_iter().map(|a| hoist(a, slots)).collect()),
         Node::Unary(op, a) => Node::Unary(op, Box::new(hoist(*a, slots))),
         Node::Percent(a) => Node::Percent(Box::new(hoist(*a, slots))),
-        Node::Binary(op, a, b) => {
-            Node::Binary(op, Box::new(hoist(*a, slots)), Box::new(hoist(*b, slots)))
-        }
+        Node::Chain(first, rest) => Node::Chain(
+            Box::new(hoist(*first, slots)),
+            rest.into_iter()
+                .map(|(op, b)| (op, hoist(b, slots)))
+                .collect(),
+        ),
         other => other,
     }
 }
 
-/// Compiles every formula column of `table` and orders them.
-pub fn compile(table: &Table) -> Calc {
-    let mut calc = Calc::default();
-    for (ci, col) in table.columns.iter().enumerate() {
-        let Some(src) = &col.formula else { continue };
-        let compiled = match validate(src) {
-            Ok(expr) => {
-                let mut c = Compiler {
-                    table,
-                    row_deps: Vec::new(),
-                    col_deps: Vec::new(),
-                    issue: None,
-                };
-                let node = c.compile(&expr, false);
-                if let Some(issue) = c.issue {
-                    calc.issues.insert(ci, issue);
-                }
-                let mut slots = Vec::new();
-                let node = hoist(node, &mut slots);
-                Compiled {
-                    node,
-                    slots,
-                    row_deps: c.row_deps,
-                    col_deps: c.col_deps,
-                }
+/// Compiles formula `src` against `table`'s columns.
+pub(super) fn compile_column(table: &Table, src: &str) -> Compiled {
+    match validate(src) {
+        Ok(expr) => {
+            let mut c = Compiler {
+                table,
+                row_deps: Vec::new(),
+                col_deps: Vec::new(),
+                names: Vec::new(),
+                issue: None,
+            };
+            let node = c.compile(&expr, false);
+            let mut slots = Vec::new();
+            let node = hoist(node, &mut slots);
+            let mut deps: Vec<usize> = c.row_deps.iter().chain(&c.col_deps).copied().collect();
+            deps.sort_unstable();
+            deps.dedup();
+            let mut names = c.names;
+            names.sort_unstable();
+            names.dedup();
+            Compiled {
+                node,
+                slots,
+                row_deps: c.row_deps,
+                col_deps: c.col_deps,
+                deps,
+                names,
+                issue: c.issue,
             }
-            // Formulas are validated before they are stored; a stored one that
-            // no longer parses (an old file) shows #VALUE! with the reason.
-            Err(e) => {
-                calc.issues.insert(
-                    ci,
-                    Issue {
-                        msg: e.msg,
-                        args: e.args,
-                    },
-                );
-                Compiled {
-                    node: Node::Error(ErrorKind::Value),
-                    slots: Vec::new(),
-                    row_deps: Vec::new(),
-                    col_deps: Vec::new(),
-                }
-            }
-        };
-        calc.compiled.insert(ci, compiled);
+        }
+        // Formulas are validated before they are stored; a stored one that
+        // no longer parses (an old file) shows #VALUE! with the reason.
+        Err(e) => Compiled {
+            node: Node::Error(ErrorKind::Value),
+            slots: Vec::new(),
+            row_deps: Vec::new(),
+            col_deps: Vec::new(),
+            deps: Vec::new(),
+            names: Vec::new(),
+            issue: Some(Issue {
+                msg: e.msg,
+                args: e.args,
+            }),
+        },
     }
-    order(table, &mut calc);
-    calc
 }
 
-/// Topological order (Kahn); columns left over are in or behind a cycle.
-fn order(table: &Table, calc: &mut Calc) {
-    let deps = |c: usize| -> Vec<usize> {
-        calc.compiled
-            .get(&c)
-            .map(|k| {
-                k.row_deps
-                    .iter()
-                    .chain(&k.col_deps)
-                    .copied()
-                    .filter(|d| calc.compiled.contains_key(d))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    let mut formula_cols: Vec<usize> = calc.compiled.keys().copied().collect();
-    formula_cols.sort_unstable();
-    let mut done: HashSet<usize> = HashSet::new();
-    let mut order = Vec::new();
-    loop {
-        let ready: Vec<usize> = formula_cols
-            .iter()
-            .copied()
-            .filter(|c| !done.contains(c) && deps(*c).iter().all(|d| done.contains(d)))
-            .collect();
-        if ready.is_empty() {
-            break;
-        }
-        for c in ready {
-            done.insert(c);
-            order.push(c);
-        }
-    }
-    let left: Vec<usize> = formula_cols
-        .iter()
-        .copied()
-        .filter(|c| !done.contains(c))
-        .collect();
-    // A leftover column is on a cycle if it can reach itself through leftovers.
-    let reaches = |from: usize, to: usize| -> bool {
-        let mut stack = deps(from);
-        let mut seen = HashSet::new();
-        while let Some(c) = stack.pop() {
-            if c == to {
-                return true;
-            }
-            if seen.insert(c) && left.contains(&c) {
-                stack.extend(deps(c));
+/// Rewrites every column index in `n` by `f` (after a column is inserted or
+/// removed before it).
+pub(super) fn remap_node(n: &mut Node, f: &impl Fn(usize) -> usize) {
+    match n {
+        Node::Cell(c) | Node::Column(c) => *c = f(*c),
+        Node::Unary(_, a) | Node::Percent(a) => remap_node(a, f),
+        Node::Chain(first, rest) => {
+            remap_node(first, f);
+            for (_, b) in rest {
+                remap_node(b, f);
             }
         }
-        false
-    };
-    let cyclic: HashSet<usize> = left.iter().copied().filter(|c| reaches(*c, *c)).collect();
-    for &c in &cyclic {
-        let mut members: Vec<usize> = cyclic
-            .iter()
-            .copied()
-            .filter(|o| *o == c || (reaches(c, *o) && reaches(*o, c)))
-            .collect();
-        members.sort_unstable();
-        let names: Vec<String> = members
-            .iter()
-            .filter_map(|m| table.columns.get(*m).map(|col| col.name.clone()))
-            .collect();
-        calc.issues.insert(
-            c,
-            Issue {
-                msg: Msg::FxCycle,
-                args: vec![names.join(" → ")],
-            },
-        );
+        Node::Call(_, args) => args.iter_mut().for_each(|a| remap_node(a, f)),
+        Node::Const(_) | Node::Array(_) | Node::Slot(_) | Node::Error(_) => {}
     }
-    // Columns behind a cycle still evaluate (reading #CYCLE! values).
-    let mut rest: Vec<usize> = left
-        .iter()
-        .copied()
-        .filter(|c| !cyclic.contains(c))
-        .collect();
-    let mut placed: HashSet<usize> = done.union(&cyclic).copied().collect();
-    while !rest.is_empty() {
-        let before = rest.len();
-        rest.retain(|c| {
-            if deps(*c).iter().all(|d| placed.contains(d)) {
-                placed.insert(*c);
-                order.push(*c);
-                false
-            } else {
-                true
-            }
-        });
-        if rest.len() == before {
-            break;
-        }
-    }
-    calc.order = order;
-    calc.cyclic = cyclic;
 }
 
 /// Turns a cell into a formula value.
@@ -581,11 +519,38 @@ impl<'a> Eval<'a> {
                 Ok(x) => num(x / 100.0),
                 Err(e) => Value::Error(e),
             },
-            Node::Binary(op, _, _) if is_arith(*op) => match self.eval_num(n, row) {
-                Ok(x) => num(x),
-                Err(e) => Value::Error(e),
-            },
-            Node::Binary(op, a, b) => binary(*op, self.eval(a, row), self.eval(b, row)),
+            Node::Chain(_, rest) if rest.first().is_some_and(|(op, _)| is_arith(*op)) => {
+                match self.eval_num(n, row) {
+                    Ok(x) => num(x),
+                    Err(e) => Value::Error(e),
+                }
+            }
+            // `a & b & …` joins once into one string (a fold would copy the
+            // growing text at every step); the first error wins, as in the fold.
+            Node::Chain(first, rest)
+                if rest.first().is_some_and(|(op, _)| *op == BinOp::Concat) =>
+            {
+                let mut out = match concat_text(&self.eval(first, row)) {
+                    Ok(t) => t,
+                    Err(e) => return Value::Error(e),
+                };
+                for (_, b) in rest {
+                    match concat_text(&self.eval(b, row)) {
+                        Ok(t) => out.push_str(&t),
+                        Err(e) => return Value::Error(e),
+                    }
+                }
+                Value::Text(out)
+            }
+            // Left to right, as Excel's left-associative operators: both
+            // sides are evaluated and the first error wins.
+            Node::Chain(first, rest) => {
+                let mut acc = self.eval(first, row);
+                for (op, b) in rest {
+                    acc = binary(*op, acc, self.eval(b, row));
+                }
+                acc
+            }
             Node::Call(f, args) => self.call(*f, args, row),
         }
     }
@@ -606,10 +571,13 @@ impl<'a> Eval<'a> {
                 Ok(if *op == UnOp::Neg { -x } else { x })
             }
             Node::Percent(a) => Ok(self.eval_num(a, row)? / 100.0),
-            Node::Binary(op, a, b) if is_arith(*op) => {
-                let x = self.eval_num(a, row)?;
-                let y = self.eval_num(b, row)?;
-                arith(*op, x, y)
+            Node::Chain(first, rest) if rest.first().is_some_and(|(op, _)| is_arith(*op)) => {
+                let mut acc = self.eval_num(first, row)?;
+                for (op, b) in rest {
+                    let y = self.eval_num(b, row)?;
+                    acc = arith(*op, acc, y)?;
+                }
+                Ok(acc)
             }
             other => self.eval(other, row).to_number(),
         }
@@ -843,7 +811,7 @@ fn binary(op: BinOp, a: Value, b: Value) -> Value {
     }
 }
 
-fn eval_column(table: &Table, k: &Compiled, rows: &[usize]) -> Vec<Cell> {
+pub(super) fn eval_column(table: &Table, k: &Compiled, rows: &[usize]) -> Vec<Cell> {
     let mut ev = Eval::new(table);
     let slots: Vec<Value> = k.slots.iter().map(|s| ev.eval(s, 0)).collect();
     ev.slots = slots;
@@ -852,7 +820,7 @@ fn eval_column(table: &Table, k: &Compiled, rows: &[usize]) -> Vec<Cell> {
         .collect()
 }
 
-fn write(table: &mut Table, col: usize, rows: &[usize], cells: Vec<Cell>) {
+pub(super) fn write(table: &mut Table, col: usize, rows: &[usize], cells: Vec<Cell>) {
     if rows.len() == table.len() {
         // A full column (rows are 0..n in order): replace it whole.
         table.set_column(col, cells);
@@ -863,57 +831,6 @@ fn write(table: &mut Table, col: usize, rows: &[usize], cells: Vec<Cell>) {
             *c = cell;
         }
     }
-}
-
-/// Recomputes every formula column.
-pub fn recalc_all(table: &mut Table, calc: &Calc) {
-    let all: Vec<usize> = (0..table.len()).collect();
-    for &c in &calc.cyclic {
-        write(
-            table,
-            c,
-            &all,
-            vec![Cell::Error(ErrorKind::Cycle); all.len()],
-        );
-    }
-    for &c in &calc.order {
-        if let Some(k) = calc.compiled.get(&c) {
-            let cells = eval_column(table, k, &all);
-            write(table, c, &all, cells);
-        }
-    }
-}
-
-/// Recomputes what an edit of (`row`, `col`) reaches. Returns the formula
-/// columns that were recomputed in full (the rest only in `row`).
-pub fn recalc_cell(table: &mut Table, calc: &Calc, row: usize, col: usize) -> Vec<usize> {
-    // Columns whose value changed in `row` only, and those changed everywhere.
-    let mut row_dirty: HashSet<usize> = HashSet::from([col]);
-    let mut full_dirty: HashSet<usize> = HashSet::new();
-    let all: Vec<usize> = (0..table.len()).collect();
-    for &c in &calc.order {
-        let Some(k) = calc.compiled.get(&c) else {
-            continue;
-        };
-        let full = k
-            .col_deps
-            .iter()
-            .any(|d| row_dirty.contains(d) || full_dirty.contains(d))
-            || k.row_deps.iter().any(|d| full_dirty.contains(d));
-        let partial = k.row_deps.iter().any(|d| row_dirty.contains(d));
-        if full {
-            let cells = eval_column(table, k, &all);
-            write(table, c, &all, cells);
-            full_dirty.insert(c);
-        } else if partial {
-            let cells = eval_column(table, k, &[row]);
-            write(table, c, &[row], cells);
-            row_dirty.insert(c);
-        }
-    }
-    let mut out: Vec<usize> = full_dirty.into_iter().collect();
-    out.sort_unstable();
-    out
 }
 
 /// Rewrites references to column `old` as `[new]` in `src`, keeping the rest
@@ -947,22 +864,8 @@ pub fn rename_refs(src: &str, old: &str, new: &str) -> String {
 /// For tests and tools: evaluates `src` against row `row` of `table` as a
 /// formula column would (the table's own formula columns are used as they are).
 pub fn eval_formula(table: &Table, src: &str, row: usize) -> Result<Value, SyntaxError> {
-    let expr = validate(src)?;
-    let mut c = Compiler {
-        table,
-        row_deps: Vec::new(),
-        col_deps: Vec::new(),
-        issue: None,
-    };
-    let node = c.compile(&expr, false);
-    let mut slots = Vec::new();
-    let node = hoist(node, &mut slots);
-    let k = Compiled {
-        node,
-        slots,
-        row_deps: c.row_deps,
-        col_deps: c.col_deps,
-    };
+    validate(src)?;
+    let k = compile_column(table, src);
     let mut ev = Eval::new(table);
     ev.slots = k.slots.iter().map(|s| ev.eval(s, 0)).collect();
     Ok(ev.eval(&k.node, row))

@@ -3,6 +3,14 @@
 //!
 //! Errors carry the character span they point at and a message key, so the
 //! formula bar can underline the spot and explain it in the user's language.
+//!
+//! Operators of one precedence in a row become one n-ary [`Expr::Chain`]
+//! (built in a loop, any length). What truly nests is bounded by
+//! [`MAX_NESTING`], counted one way: each bracket pair, function call,
+//! prefix sign and postfix `%` around a point is one level. Between two
+//! such levels the tree can step through at most five operator chains
+//! (comparison → `&` → `+ -` → `* /` → `^`), so the depth of every tree the
+//! parser returns — and of every recursion over it — is bounded too.
 
 use super::ast::{BinOp, Expr, UnOp};
 use super::lexer::{lex, Tok, Token};
@@ -17,13 +25,17 @@ pub struct SyntaxError {
     pub args: Vec<String>,
 }
 
-/// Deepest nesting accepted; deeper input is refused rather than risking the stack.
-const MAX_DEPTH: usize = 200;
+/// Deepest nesting accepted (brackets, function calls, signs and `%`
+/// around any point); deeper input is refused with
+/// [`Msg::FxErrTooDeep`] rather than risking the stack. Excel's own limit
+/// for nested functions is 64 levels.
+pub const MAX_NESTING: usize = 64;
 
 struct Parser {
     toks: Vec<Token>,
     pos: usize,
     end: usize,
+    /// Current nesting (see [`MAX_NESTING`]).
     depth: usize,
 }
 
@@ -64,6 +76,20 @@ impl Parser {
         }
     }
 
+    /// Opens one nesting level; refused past [`MAX_NESTING`].
+    fn enter(&mut self) -> Result<(), SyntaxError> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            let (s, e) = self.span();
+            return Err(err(s, e, Msg::FxErrTooDeep, vec![MAX_NESTING.to_string()]));
+        }
+        Ok(())
+    }
+
+    fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+
     fn binop(&self) -> Option<BinOp> {
         Some(match self.peek()? {
             Tok::Plus => BinOp::Add,
@@ -82,12 +108,10 @@ impl Parser {
         })
     }
 
+    /// Operators of binding power ≥ `min`. The loop gathers a run of one
+    /// power into one chain; a tighter operator recurses at most five times
+    /// (one per precedence level) before reaching a prefix, a bracket or an atom.
     fn expr(&mut self, min: u8) -> Result<Expr, SyntaxError> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            let (s, e) = self.span();
-            return Err(err(s, e, Msg::FxErrTooDeep, Vec::new()));
-        }
         let mut lhs = self.unary()?;
         while let Some(op) = self.binop() {
             let p = op.power();
@@ -96,9 +120,8 @@ impl Parser {
             }
             self.pos += 1;
             let rhs = self.expr(p + 1)?;
-            lhs = Expr::Binary(op, Box::new(lhs), Box::new(rhs));
+            lhs = Expr::binary(op, lhs, rhs);
         }
-        self.depth -= 1;
         Ok(lhs)
     }
 
@@ -110,19 +133,21 @@ impl Parser {
         };
         if let Some(op) = op {
             self.pos += 1;
-            self.depth += 1;
-            if self.depth > MAX_DEPTH {
-                let (s, e) = self.span();
-                return Err(err(s, e, Msg::FxErrTooDeep, Vec::new()));
-            }
+            self.enter()?;
             let inner = self.unary()?;
-            self.depth -= 1;
+            self.leave();
             return Ok(Expr::Unary(op, Box::new(inner)));
         }
         let mut e = self.primary()?;
+        let mut percents = 0;
         while self.peek() == Some(&Tok::Percent) {
+            self.enter()?;
+            percents += 1;
             self.pos += 1;
             e = Expr::Percent(Box::new(e));
+        }
+        for _ in 0..percents {
+            self.leave();
         }
         Ok(e)
     }
@@ -161,6 +186,7 @@ impl Parser {
             Tok::Ident(w) => {
                 if self.peek() == Some(&Tok::LParen) {
                     self.pos += 1;
+                    self.enter()?;
                     let mut args = Vec::new();
                     if self.peek() == Some(&Tok::RParen) {
                         self.pos += 1;
@@ -189,6 +215,7 @@ impl Parser {
                             }
                         }
                     }
+                    self.leave();
                     Ok(Expr::Call(w.to_uppercase(), args))
                 } else if w.eq_ignore_ascii_case("TRUE") {
                     Ok(Expr::Bool(true))
@@ -204,8 +231,10 @@ impl Parser {
                 }
             }
             Tok::LParen => {
+                self.enter()?;
                 let inner = self.expr(0)?;
                 self.expect_tok(&Tok::RParen, ")")?;
+                self.leave();
                 Ok(inner)
             }
             Tok::LBrace => {

@@ -16,6 +16,10 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+/// Tokens coloured at most; the rest of a longer formula is shown plain
+/// (a formula of 100,000 terms would otherwise be 200,000 DOM nodes).
+const MAX_HIGHLIGHTED: usize = 2_000;
+
 /// Coloured spans of a formula, from the core's lexer. `error` marks the
 /// characters a syntax error points at (or the end, for "incomplete").
 pub fn highlight(src: &str, table: &Table, error: Option<(usize, usize)>) -> Html {
@@ -23,7 +27,7 @@ pub fn highlight(src: &str, table: &Table, error: Option<(usize, usize)>) -> Htm
     let toks = lex(src);
     let mut out: Vec<Html> = Vec::new();
     let mut pos = 0;
-    for (i, t) in toks.iter().enumerate() {
+    for (i, t) in toks.iter().enumerate().take(MAX_HIGHLIGHTED) {
         if t.start > pos {
             let gap: String = chars.get(pos..t.start).unwrap_or(&[]).iter().collect();
             out.push(html! { <span class="tk-plain">{ gap }</span> });
