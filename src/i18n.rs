@@ -537,6 +537,17 @@ messages! {
     LinkHoldsWorkbook => "链接包含工作簿：{0} 个月份（当前 {1}），{2} 名客服，{3} 个考核方案，{4} 个奖金方案，{5} 个场景。打开将替换当前工作（可撤销）。", "The link holds a workbook: months {0} (current {1}), agents {2}, plans {3}, payout models {4}, scenarios {5}. Opening it replaces your current work (undoable).";
     LinkHoldsPlans => "链接包含 {0} 个考核方案和 {1} 个奖金方案（无客服数据）。打开将把它们加入当前工作簿（可撤销）。", "The link holds {0} plans and {1} payout models (no team data). Opening adds them to your workbook (undoable).";
     // ---- keys for months (#18): add new ones right below this line ----
+    MoScore => "总分", "Score";
+    MoPay => "奖金", "Pay";
+    MoRuleRatio => "得分 = 实际 ÷ 目标 {0} × 100，最高 {1} 分", "points = actual ÷ target {0} × 100, at most {1}";
+    MoRuleRatioLower => "得分 = (2 − 实际 ÷ 目标 {0}) × 100，最高 {1} 分（越低越好）", "points = (2 − actual ÷ target {0}) × 100, at most {1} (lower is better)";
+    MoRuleLinear => "{0} 为 0 分，{1} 为 100 分，其间按直线计分，最高 {2} 分", "0 points at {0}, 100 at {1}, straight line between, at most {2}";
+    MoRuleOtherwise => "其余 {0} 分", "otherwise {0}";
+    MoRuleRelative => "得分 = 实际 ÷ 团队平均 × 100，最高 {0} 分", "points = actual ÷ team average × 100, at most {0}";
+    MoRuleRank => "按团队排名计分：第一名 100 分，最后一名 0 分", "by rank in the team: first 100, last 0";
+    MoRulePercentile => "按团队百分位计分", "by percentile in the team";
+    MoRuleGate => "达标（{0}）得 100 分，否则 0 分", "100 points when met ({0}), else 0";
+    MoRuleGateTotal => "门槛（{0}）：未达标则总分为 0", "gate ({0}): when not met the whole score is 0";
     LinkOpen => "打开", "Open";
     LinkCancel => "不打开", "Don't open";
     LinkOpened => "已打开分享链接", "Opened the shared link";
