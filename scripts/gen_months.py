@@ -52,6 +52,60 @@ for k, m in enumerate(["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2
     M6[m] = rows
     write(f"{OUT}/6m-{m}.tsv", ["客服昵称", "入职日期", "总分"], rows)
 
+# The demo team over three months for the e2e test: November is the embedded
+# demo (src/io/demo_team.tsv) plus a hire-date column; October and September
+# step back from it with seeded changes of a few percent. 小雨 converted 10
+# points better and answered 8 s faster in October, so November shows her
+# falling; 阿乐 joined in November (absent before); hire dates spread over
+# 2025-03..2026-08 (阿乐 2026-11), so some agents are in probation.
+def gen_demo_months():
+    lines = open("src/io/demo_team.tsv", encoding="utf-8").read().splitlines()
+    hdr = lines[0].split("\t")
+    rows = [l.split("\t") for l in lines[1:]]
+    drng = random.Random(1811)
+    hires = {}
+    for r in rows:
+        y, m = drng.choice([(2025, 3), (2025, 6), (2025, 9), (2025, 12), (2026, 2), (2026, 5), (2026, 8)])
+        hires[r[0]] = f"{y}-{m:02d}-{drng.randint(1, 28):02d}"
+    hires["阿乐"] = "2026-11-02"
+    ix = {h: i for i, h in enumerate(hdr)}
+    def num(v):
+        return float(v.rstrip("%")) / 100 if v.endswith("%") else float(v)
+    def step_back(rows, k):
+        out = []
+        for r in rows:
+            name = r[0]
+            if k == 1 and name == "阿乐":
+                continue
+            inq = max(20, round(num(r[ix["询单人数"]]) * drng.uniform(0.9, 1.08)))
+            conv = min(0.8, num(r[ix["询单转化率"]]) * drng.uniform(0.94, 1.06))
+            aov = round(num(r[ix["客单价"]]) * drng.uniform(0.95, 1.05), 2)
+            refund = round(min(0.2, num(r[ix["退款率"]]) * drng.uniform(0.85, 1.15)), 4)
+            first = round(num(r[ix["首次响应时间"]]) * drng.uniform(0.93, 1.07), 1)
+            if name == "小雨" and k == 1:
+                conv, first = conv + 0.10, max(5.0, first - 8)
+            paid = round(inq * conv)
+            conv = paid / inq
+            sales = round(inq * conv * aov * (1 - refund), 2)
+            n = list(r)
+            n[ix["询单人数"]] = str(inq)
+            n[ix["询单->最终付款人数"]] = str(paid)
+            n[ix["询单转化率"]] = f"{conv*100:.2f}%"
+            n[ix["客单价"]] = f"{aov:.2f}"
+            n[ix["退款率"]] = f"{refund*100:.2f}%"
+            n[ix["客服销售额"]] = f"{sales:.2f}"
+            n[ix["首次响应时间"]] = f"{first}"
+            n[ix["质检得分"]] = f"{min(100, num(r[ix['质检得分']]) + drng.uniform(-4, 4)):.1f}"
+            out.append(n)
+        return out
+    nov = rows
+    octo = step_back(nov, 1)
+    sept = step_back(octo, 2)
+    for label, rs in [("2026-09", sept), ("2026-10", octo), ("2026-11", nov)]:
+        write(f"{OUT}/demo-{label}.tsv", hdr + ["入职日期"], [r + [hires[r[0]]] for r in rs])
+
+gen_demo_months()
+
 if "--expect" not in sys.argv:
     sys.exit(0)
 

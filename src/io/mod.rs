@@ -11,6 +11,7 @@ pub mod demo;
 pub mod export;
 pub mod import;
 pub mod library;
+pub mod months_csv;
 pub mod scenario;
 pub mod share;
 pub mod synthetic;
