@@ -549,6 +549,12 @@ messages! {
     MoRuleGate => "达标（{0}）得 100 分，否则 0 分", "100 points when met ({0}), else 0";
     MoRuleGateTotal => "门槛（{0}）：未达标则总分为 0", "gate ({0}): when not met the whole score is 0";
     TabTrends => "趋势", "Trends";
+    MoErrSettings => "趋势设置无效（名称合并、目标或梯队规则有误）", "The trends settings are not valid (a name match, target or tier rule is wrong)";
+    MoTargetsTitle => "团队月度目标", "Monthly team targets";
+    MoTargetsHelp => "团队数值：数量和金额取合计，其余取平均。留空表示无目标。", "Team figure: counts and money add up, the rest are averaged. Leave empty for no target.";
+    MoTarget => "目标", "Target";
+    MoDone => "完成度", "Done";
+    MoShareOfTeam => "占团队比例（最高者或所选客服）", "Share of the team (largest, or the chosen agent)";
     MoAgent => "查看", "Show";
     MoTeam => "团队", "Team";
     MoMonth => "月份", "Month";

@@ -36,6 +36,9 @@ struct FileV1 {
     /// Since version 2.
     #[serde(default)]
     scenarios: Vec<Scenario>,
+    /// Across-months settings (#18): optional, so older files open with none.
+    #[serde(default)]
+    months_settings: crate::model::months::MonthsSettings,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -126,6 +129,7 @@ pub fn to_json(s: &Snapshot) -> String {
         qa: s.qa.clone(),
         payouts: s.payouts.clone(),
         scenarios: s.scenarios.clone(),
+        months_settings: s.months_settings.clone(),
     };
     serde_json::to_string(&file).unwrap_or_default()
 }
@@ -280,6 +284,9 @@ pub fn from_json(text: &str) -> Result<Snapshot, Vec<FileProblem>> {
             vec![MAX_MODELS.to_string()],
         ));
     }
+    if !file.months_settings.is_valid() {
+        problems.push(problem("months_settings", Msg::MoErrSettings, Vec::new()));
+    }
     for q in file.qa.validate() {
         problems.push(problem(format!("qa.{:?}", q.field), q.msg, Vec::new()));
     }
@@ -291,6 +298,7 @@ pub fn from_json(text: &str) -> Result<Snapshot, Vec<FileProblem>> {
             qa: file.qa,
             payouts: file.payouts,
             scenarios: file.scenarios,
+            months_settings: file.months_settings,
         })
     } else {
         Err(problems)

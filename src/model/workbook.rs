@@ -7,6 +7,7 @@
 //! diverge from what was applied.
 
 use super::formula::{self, Calc};
+use super::months::MonthsSettings;
 use super::payout::{PayoutModel, Scenario};
 use super::plan::Plan;
 use super::qa::QaParams;
@@ -81,6 +82,10 @@ pub enum Command {
     SetPayouts(Box<Vec<PayoutModel>>),
     /// Replace the saved scenarios.
     SetScenarios(Box<Vec<Scenario>>),
+    // ---- across months (#18) ----
+    /// Replace the across-months settings (confirmed name matches, team
+    /// targets, talent rules); refused unless they validate.
+    SetMonthsSettings(Box<MonthsSettings>),
 }
 
 /// Most payout models and scenarios a workbook keeps.
@@ -176,6 +181,11 @@ enum Step {
     },
     /// Several steps as one (a rename with the formulas that follow it).
     Multi(Vec<Step>),
+    /// The across-months settings before and after.
+    MonthsSettings {
+        before: Box<MonthsSettings>,
+        after: Box<MonthsSettings>,
+    },
 }
 
 /// Everything a workbook holds (no history): what is saved and loaded.
@@ -189,6 +199,8 @@ pub struct Snapshot {
     pub qa: QaParams,
     pub payouts: Vec<PayoutModel>,
     pub scenarios: Vec<Scenario>,
+    /// Across-months settings (#18).
+    pub months_settings: MonthsSettings,
 }
 
 /// The current month and the archive, as one value for undo.
@@ -237,6 +249,7 @@ pub struct Workbook {
     plans: Vec<Plan>,
     payouts: Vec<PayoutModel>,
     scenarios: Vec<Scenario>,
+    months_settings: MonthsSettings,
     calc: Calc,
     undo: Vec<Step>,
     redo: Vec<Step>,
@@ -253,6 +266,7 @@ impl Workbook {
             plans: Vec::new(),
             payouts: Vec::new(),
             scenarios: Vec::new(),
+            months_settings: MonthsSettings::default(),
             calc: Calc::default(),
             undo: Vec::new(),
             redo: Vec::new(),
@@ -281,6 +295,7 @@ impl Workbook {
             qa: self.qa.clone(),
             payouts: self.payouts.clone(),
             scenarios: self.scenarios.clone(),
+            months_settings: self.months_settings.clone(),
         }
     }
 
@@ -309,6 +324,7 @@ impl Workbook {
         self.qa = s.qa.clone();
         self.payouts = s.payouts.clone();
         self.scenarios = s.scenarios.clone();
+        self.months_settings = s.months_settings.clone();
     }
 
     /// The current month's label.
@@ -386,6 +402,11 @@ impl Workbook {
     /// The saved scenarios.
     pub fn scenarios(&self) -> &[Scenario] {
         &self.scenarios
+    }
+
+    /// The across-months settings (#18).
+    pub fn months_settings(&self) -> &MonthsSettings {
+        &self.months_settings
     }
 
     /// Sets the payout models of a fresh workbook (no undo step).
@@ -789,6 +810,15 @@ impl Workbook {
                     after,
                 }
             }
+            Command::SetMonthsSettings(after) => {
+                if !after.is_valid() {
+                    return Err(refuse(Msg::MoErrSettings, Vec::new()));
+                }
+                Step::MonthsSettings {
+                    before: Box::new(self.months_settings.clone()),
+                    after,
+                }
+            }
         };
         let touched = self.run_and_recalc(&step, true);
         self.undo.push(step);
@@ -948,6 +978,14 @@ impl Workbook {
                     after.clone()
                 } else {
                     before.clone()
+                };
+                Touched::Inputs
+            }
+            Step::MonthsSettings { before, after } => {
+                self.months_settings = if forward {
+                    (**after).clone()
+                } else {
+                    (**before).clone()
                 };
                 Touched::Inputs
             }

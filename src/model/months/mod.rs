@@ -33,9 +33,42 @@ use super::plan::{self, Plan};
 use super::table::{Cell, Table};
 use super::unit::{Direction, Unit};
 use crate::i18n::Lang;
+use serde::{Deserialize, Serialize};
+
+/// What the manager sets for the across-months views, saved with the
+/// workbook (`Command::SetMonthsSettings`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MonthsSettings {
+    /// Confirmed spellings: (spelling, the name it means).
+    pub aliases: Vec<(String, String)>,
+    /// Monthly team targets per metric (the team figure: sum for counts and
+    /// money, mean otherwise).
+    pub targets: Vec<(MetricKey, f64)>,
+    /// The talent view's rules.
+    pub talent: talent::Settings,
+}
+
+/// Most aliases or targets kept.
+pub const MAX_SETTINGS: usize = 500;
+
+impl MonthsSettings {
+    /// Whether the settings can be stored: bounded lists, finite targets,
+    /// no alias mapping a name to itself or empty.
+    pub fn is_valid(&self) -> bool {
+        self.aliases.len() <= MAX_SETTINGS
+            && self.targets.len() <= MAX_SETTINGS
+            && self.targets.iter().all(|(_, v)| v.is_finite())
+            && self
+                .aliases
+                .iter()
+                .all(|(a, b)| !a.trim().is_empty() && !b.trim().is_empty() && a.trim() != b.trim())
+            && self.talent.is_valid()
+    }
+}
 
 /// What a line across months follows.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum MetricKey {
     /// A dictionary metric, whatever its header said that month.
     Known(MetricId),

@@ -2,7 +2,8 @@
 //! the team's weak spots, keep the seed's weight rules, announce it.
 //!
 //! **Weak spots.** Every directional metric of the month (not the score, not
-//! pay, not a fixed item) gets a shortfall, the largest of:
+//! pay, not a fixed item, not a higher-is-better count such as 询单人数,
+//! which follows traffic) gets a shortfall, the largest of:
 //! - against a team target: `(target − team) ÷ target` (lower is better:
 //!   `(team − target) ÷ target`), the team figure being the sum for counts
 //!   and money and the mean otherwise;
@@ -78,7 +79,9 @@ pub fn weaknesses(
     let mut out = Vec::new();
     for (mi, s) in h.metrics.iter().enumerate() {
         let Some(up) = s.up_is_better() else { continue };
-        if matches!(s.key, MetricKey::Score | MetricKey::Pay) {
+        // Higher-is-better counts (询单人数, 付款人数) follow traffic more than
+        // the agent; lower-is-better ones (中差评数, 慢响应人数) stay candidates.
+        if matches!(s.key, MetricKey::Score | MetricKey::Pay) || (up && s.unit == Unit::Count) {
             continue;
         }
         if names_match(s, &fixed, table) {

@@ -28,7 +28,8 @@ use super::{parse_month, History};
 use crate::model::table::{Cell, Table};
 
 /// The user's settings.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Settings {
     pub k: usize,
     pub n: usize,
@@ -58,6 +59,26 @@ impl Default for Settings {
             senior_months: 12.0,
             senior_score: 90.0,
         }
+    }
+}
+
+impl Settings {
+    /// Finite, non-negative numbers and shares within 0–100 %.
+    pub fn is_valid(&self) -> bool {
+        let nums = [
+            self.probation_months,
+            self.specialist_months,
+            self.elite_months,
+            self.elite_score,
+            self.senior_months,
+            self.senior_score,
+        ];
+        nums.iter().all(|v| v.is_finite() && *v >= 0.0)
+            && (0.0..=1.0).contains(&self.top_share)
+            && (0.0..=1.0).contains(&self.bottom_share)
+            && self.k <= 120
+            && self.n <= 120
+            && self.bottom_months <= 120
     }
 }
 

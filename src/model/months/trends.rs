@@ -215,3 +215,25 @@ pub fn what_fell(
     v.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)));
     v.into_iter().map(|(i, c, _)| (i, c)).collect()
 }
+
+/// 完成度 of a team target: `figure ÷ target` (lower is better:
+/// `target ÷ figure`); `None` when the divisor is not positive.
+pub fn completion(figure: f64, target: f64, up_better: Option<bool>) -> Option<f64> {
+    let (a, b) = if up_better == Some(false) {
+        (target, figure)
+    } else {
+        (figure, target)
+    };
+    (b > 0.0 && a.is_finite()).then(|| a / b)
+}
+
+/// `agent`'s share of the team's sum of `series` in `month` (for counts and
+/// money, where the team figure is a sum); `None` otherwise or when the sum is 0.
+pub fn share_of_team(series: &Series, agent: usize, month: usize) -> Option<f64> {
+    if !additive(series.unit) {
+        return None;
+    }
+    let v = series.value(agent, month)?;
+    let t = team(series, month)?;
+    (t.sum != 0.0).then(|| v / t.sum)
+}

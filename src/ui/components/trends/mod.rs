@@ -13,13 +13,14 @@ mod charts;
 mod next_plan;
 mod talent;
 mod talk;
+mod targets;
 mod waterfall;
 
 use super::fields::select_value;
 use crate::i18n::{Lang, Msg};
 use crate::model::months::{suggest_matches, History};
 use crate::model::unit::format_value;
-use crate::model::Unit;
+use crate::model::{Command, Unit};
 use crate::ui::state::{Action, AppContext};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -63,7 +64,6 @@ pub fn signed_share(v: f64) -> String {
 pub fn TrendsWorkspace() -> Html {
     let month_sel = use_state(|| None::<usize>);
     let agent_sel = use_state(|| None::<String>);
-    let aliases = use_state(Vec::<(String, String)>::new);
     let state = use_context::<AppContext>();
     let history = {
         let deps = state.as_ref().map(|s| {
@@ -72,11 +72,9 @@ pub fn TrendsWorkspace() -> Html {
                 s.plan,
                 s.payout,
                 Rc::as_ptr(&s.workbook) as usize,
-                (*aliases).clone(),
             )
         });
         let state = state.clone();
-        let aliases = aliases.clone();
         use_memo(deps, move |_| {
             let Some(state) = state else {
                 return History::default();
@@ -88,7 +86,8 @@ pub fn TrendsWorkspace() -> Html {
                 .filter_map(|m| wb.table_for(&m).map(|t| (m, t)))
                 .collect();
             let plan = wb.plans().get(state.plan);
-            History::build(&months, &aliases, plan, wb.payouts().get(state.payout))
+            let aliases = &wb.months_settings().aliases;
+            History::build(&months, aliases, plan, wb.payouts().get(state.payout))
         })
     };
     let Some(state) = state else {
@@ -148,15 +147,17 @@ pub fn TrendsWorkspace() -> Html {
             .collect::<Vec<_>>()
             .join("、")
     };
+    let settings = state.workbook.months_settings().clone();
+    let aliases = settings.aliases.clone();
     let matches = suggest_matches(&h);
     let match_rows = matches.iter().map(|m| {
         let onclick = {
-            let aliases = aliases.clone();
+            let state = state.clone();
             let pair = (m.later.clone(), m.earlier.clone());
             Callback::from(move |_| {
-                let mut v = (*aliases).clone();
-                v.push(pair.clone());
-                aliases.set(v);
+                let mut s = state.workbook.months_settings().clone();
+                s.aliases.push(pair.clone());
+                state.dispatch(Action::Apply(Command::SetMonthsSettings(Box::new(s))));
             })
         };
         html! {
@@ -168,15 +169,12 @@ pub fn TrendsWorkspace() -> Html {
     });
     let confirmed = aliases.iter().map(|(from, to)| {
         let onclick = {
-            let aliases = aliases.clone();
+            let state = state.clone();
             let from = from.clone();
             Callback::from(move |_| {
-                let v: Vec<(String, String)> = aliases
-                    .iter()
-                    .filter(|(f, _)| *f != from)
-                    .cloned()
-                    .collect();
-                aliases.set(v);
+                let mut s = state.workbook.months_settings().clone();
+                s.aliases.retain(|(f, _)| *f != from);
+                state.dispatch(Action::Apply(Command::SetMonthsSettings(Box::new(s))));
             })
         };
         html! { <li>{ Msg::MoMatchDone.fill(lang, &[from.clone(), to.clone()]) }
@@ -233,6 +231,7 @@ pub fn TrendsWorkspace() -> Html {
             <talk::TalkPanel ctx={ctx.clone()} />
             <charts::ChartsPanel ctx={ctx.clone()} />
             <waterfall::WaterfallPanel ctx={ctx.clone()} />
+            <targets::TargetsPanel ctx={ctx.clone()} />
             <next_plan::NextPlanPanel ctx={ctx.clone()} />
             <talent::TalentPanel ctx={ctx} />
         </div>

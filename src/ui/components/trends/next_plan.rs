@@ -99,7 +99,7 @@ pub fn NextPlanPanel(props: &PanelProps) -> Html {
         return Html::default();
     };
     let scores = score(table, plan);
-    let targets = Vec::new();
+    let targets = wb.months_settings().targets.clone();
     let weak = rotation::weaknesses(h, ctx.month, plan, Some(&scores), Some(table), &targets);
     let proposal = rotation::propose(h, ctx.month, plan, &weak, &targets, lang);
     // A draft is for this plan and month only.

@@ -7,9 +7,10 @@ use super::Ctx;
 use crate::i18n::Msg;
 use crate::model::months::talent::{self, Settings, Tier};
 use crate::model::months::MetricKey;
+use crate::model::Command;
 use crate::model::Unit;
 use crate::ui::components::fields::NumberField;
-use crate::ui::state::AppContext;
+use crate::ui::state::{Action, AppContext};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -33,10 +34,10 @@ pub fn TalentPanel(props: &PanelProps) -> Html {
     let ctx = &props.ctx;
     let lang = ctx.lang;
     let h = &ctx.history;
-    let settings = use_state(Settings::default);
     let Some(state) = use_context::<AppContext>() else {
         return Html::default();
     };
+    let settings = state.workbook.months_settings().talent.clone();
     let Some(score) = h.metric(&MetricKey::Score) else {
         return html! { <section class="card"><p class="muted">{ Msg::NoPlans.t(lang) }</p></section> };
     };
@@ -46,25 +47,25 @@ pub fn TalentPanel(props: &PanelProps) -> Html {
         .iter()
         .filter_map(|m| wb.table_for(m).map(|t| (m.clone(), t)))
         .collect();
-    let hire = talent::hire_dates(h, &months, &[]);
+    let hire = talent::hire_dates(h, &months, &wb.months_settings().aliases);
     let rows = talent::talent(h, score, ctx.month, &hire, &settings);
     let field = |id: &'static str,
                  label: Msg,
                  value: f64,
                  unit: Unit,
                  set: fn(&mut Settings, f64)| {
-        let settings = settings.clone();
+        let state = state.clone();
         let on_change = Callback::from(move |v: f64| {
             if v.is_finite() && v >= 0.0 {
-                let mut s = (*settings).clone();
-                set(&mut s, v);
-                settings.set(s);
+                let mut all = state.workbook.months_settings().clone();
+                set(&mut all.talent, v);
+                state.dispatch(Action::Apply(Command::SetMonthsSettings(Box::new(all))));
             }
         });
         let suffix = if unit == Unit::Percent { "%" } else { "" };
         html! { <NumberField id={id} label={label.t(lang)} value={value} unit={unit} suffix={suffix} lang={lang} on_change={on_change} /> }
     };
-    let s = &*settings;
+    let s = &settings;
     let month_list = |v: &[usize]| -> String {
         v.iter()
             .filter_map(|m| h.months.get(*m).cloned())

@@ -95,8 +95,11 @@ pub fn TalkPanel(props: &PanelProps) -> Html {
         .metrics
         .iter()
         .filter(|s| s.up_is_better().is_some())
-        .map(|s| {
+        .filter_map(|s| {
             let (up, down) = trends::movers(h, s, ctx.month, 3);
+            if up.is_empty() && down.is_empty() {
+                return None;
+            }
             let fmt = |v: &[(usize, trends::Change)]| -> String {
                 v.iter()
                     .map(|(a, c)| {
@@ -109,11 +112,11 @@ pub fn TalkPanel(props: &PanelProps) -> Html {
                     .collect::<Vec<_>>()
                     .join("、")
             };
-            html! { <tr>
+            Some(html! { <tr>
                 <th scope="row">{ s.label(lang) }</th>
                 <td class="up">{ fmt(&up) }</td>
                 <td class="down">{ fmt(&down) }</td>
-            </tr> }
+            </tr> })
         });
     let month_label = h.months.get(ctx.month).cloned().unwrap_or_default();
     let prev_label = h

@@ -1,0 +1,86 @@
+// End-to-end (#18): import three months of the demo team, open 趋势, see a
+// faller on the 面谈 list, make next month's plan from the proposal, print
+// the announcement (screenshot in print media), see the talent view.
+// Fixtures: scripts/gen_months.py (tests/fixtures/months/demo-*.tsv).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { start, expectText } from './browser.mjs';
+
+let env;
+before(async () => { env = await start(); mkdirSync('screenshots', { recursive: true }); });
+after(async () => { await env?.close(); });
+
+const MONTHS = ['2026-09', '2026-10', '2026-11'];
+
+async function importMonths(page, zh) {
+  for (const m of MONTHS) {
+    await page.getByLabel(zh ? '打开文件' : 'Open file').setInputFiles(`tests/fixtures/months/demo-${m}.tsv`);
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor();
+    await page.locator('#import-month').fill(m);
+    await preview.getByRole('button', { name: zh ? /确认导入/ : /^Import \d+ agents/ }).click();
+    await preview.waitFor({ state: 'detached' });
+  }
+}
+
+test('three months: trends, 面谈, next month plan, announcement, talent (zh)', async () => {
+  const { page, context, errors } = await env.open({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+  await importMonths(page, true);
+  await page.getByRole('tab', { name: '趋势' }).click();
+  const summary = page.getByTestId('months-summary');
+  await expectText(summary, /已有月份：2026-09、2026-10、2026-11/);
+  // 阿乐 first appears in November.
+  await expectText(page.getByTestId('joined'), '本月新加入：阿乐');
+  // Watch 询单转化率: 小雨 fell 10 points (42 % → 32 %), more than 10 %.
+  await page.getByLabel('观察指标').selectOption({ label: '询单转化率' });
+  const talk = page.getByTestId('talk-list');
+  await expectText(talk.getByTestId('talk-row').first(), /^小雨/);
+  await expectText(talk.getByTestId('talk-row').first(), /−9\.21%/);
+  // Small multiples: one per metric.
+  assert.ok(await page.getByTestId('small-multiple').count() >= 15);
+  // The waterfall for 小雨: conversion is the largest fall.
+  await page.getByLabel('查看').selectOption('小雨');
+  await page.getByTestId('waterfall').waitFor();
+  await page.screenshot({ path: 'screenshots/trends-zh-1366.png', fullPage: true });
+  await page.getByLabel('查看').selectOption('');
+  // Next month's plan: 询单转化率 is fixed; create the 2026-12 plan.
+  const next = page.getByTestId('next-plan');
+  await expectText(next.getByTestId('proposal'), /询单转化率\s*固定/);
+  await next.getByTestId('create-next').click();
+  await expectText(next.getByTestId('next-created'), /2026-12/);
+  assert.ok(await next.getByTestId('create-next').isDisabled(), 'the plan exists now');
+  // The announcement in print: only it is shown.
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.getByTestId('announcement').isVisible());
+  assert.ok(!(await page.getByTestId('talk-list').isVisible()));
+  await expectText(page.getByTestId('announcement'), /2026-12 考核项目和占比/);
+  await page.screenshot({ path: 'screenshots/announcement-print-zh.png', fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  // Talent: 阿乐 joined in November and is in probation.
+  const talent = page.getByTestId('talent');
+  await talent.scrollIntoViewIfNeeded();
+  await expectText(talent, /试用期（不参与排名）：.*阿乐/);
+  assert.ok(await talent.getByTestId('talent-table').locator('tbody tr').count() >= 20);
+  // The new plan is a plan of its own, for 2026-12.
+  await page.getByRole('tab', { name: '考核方案' }).click();
+  await expectText(page.locator('body'), /2026-12/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('trends in English and on a phone', async () => {
+  const { page, context, errors } = await env.open({ locale: 'en-US', viewport: { width: 390, height: 844 } });
+  await importMonths(page, false);
+  await page.getByRole('tab', { name: 'Trends' }).click();
+  await expectText(page.getByTestId('months-summary'), /Months held: 2026-09、2026-10、2026-11/);
+  await page.getByLabel('Watched metric').selectOption({ label: 'Conversion rate' }).catch(async () => {
+    // The dictionary's English name may differ; fall back to the first option containing "onversion".
+    const opt = await page.locator('#talk-metric option', { hasText: /onversion/ }).first().getAttribute('value');
+    await page.locator('#talk-metric').selectOption(opt);
+  });
+  await expectText(page.getByTestId('talk-list').getByTestId('talk-row').first(), /^小雨/);
+  await page.screenshot({ path: 'screenshots/trends-en-390.png', fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
