@@ -776,3 +776,28 @@ fn settings_are_a_command_with_undo_and_are_saved() {
     let opened = from_json(&old).unwrap();
     assert_eq!(opened.months_settings, MonthsSettings::default());
 }
+
+#[test]
+fn trends_csv_has_team_and_agent_rows() {
+    let data = three();
+    let h = History::build(&refs(&data), &amy(), None, None);
+    let csv = kpi_sandbox::io::months_csv::trends_csv(&h, Lang::Zh);
+    assert!(csv.starts_with('\u{feff}'));
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], "客服,指标,月份,数值,变化,变化幅度");
+    // Team 询单人数 in November: 2,350, change −420 (from 2,770), −420/2770.
+    let want = format!(
+        "团队,询单人数,2026-11,2350,-420,{}",
+        (-420.0f64 / 2770.0 * 1e6).round() / 1e6
+    );
+    assert!(lines.contains(&want.as_str()), "{want} not in {lines:?}");
+    // 小雨's conversion in October: 0.35, −0.05, −0.125.
+    assert!(
+        lines.contains(&"小雨,询单转化率,2026-10,0.35,-0.05,-0.125"),
+        "{lines:?}"
+    );
+    // 晓晨 has no November rows (she left).
+    assert!(!lines
+        .iter()
+        .any(|l| l.starts_with("晓晨,") && l.contains("2026-11")));
+}

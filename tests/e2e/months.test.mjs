@@ -62,6 +62,25 @@ test('three months: trends, 面谈, next month plan, announcement, talent (zh)',
   await talent.scrollIntoViewIfNeeded();
   await expectText(talent, /试用期（不参与排名）：.*阿乐/);
   assert.ok(await talent.getByTestId('talent-table').locator('tbody tr').count() >= 20);
+  // Nobody is in the top fifth 4 of 6 months with 3 months held; 2 of 3 finds some.
+  await expectText(talent.getByTestId('talent-top'), /：无$/);
+  await page.locator('#tal-k').fill('2');
+  await page.locator('#tal-k').press('Enter');
+  await page.locator('#tal-n').fill('3');
+  await page.locator('#tal-n').press('Enter');
+  await expectText(talent.getByTestId('talent-top'), /最近 3 个月中至少 2 个月）：\S/);
+  await talent.screenshot({ path: 'screenshots/talent-zh-1366.png' });
+  // A team target: 客服销售额 ¥3,000,000 → 完成度 shown.
+  const targets = page.getByTestId('targets');
+  await targets.locator('summary').click();
+  const salesRow = targets.locator('tr', { hasText: '客服销售额' });
+  await salesRow.locator('input').fill('3000000');
+  await salesRow.locator('input').press('Enter');
+  await expectText(salesRow.locator('td').nth(2), /^\d+(\.\d)?%$/);
+  // The settings are saved with the workbook: undo removes the target.
+  await page.locator('#lmdi-title').click();
+  await page.keyboard.press('Control+z');
+  await expectText(salesRow.locator('td').nth(2), '—');
   // The new plan is a plan of its own, for 2026-12.
   await page.getByRole('tab', { name: '考核方案' }).click();
   await expectText(page.locator('body'), /2026-12/);
@@ -69,18 +88,41 @@ test('three months: trends, 面谈, next month plan, announcement, talent (zh)',
   await context.close();
 });
 
+test('trends in English at 1366 and in Chinese on a phone', async () => {
+  for (const [locale, width, zh] of [['en-US', 1366, false], ['zh-CN', 390, true]]) {
+    const { page, context, errors } = await env.open({ locale, viewport: { width, height: 900 } });
+    await importMonths(page, zh);
+    await page.getByRole('tab', { name: zh ? '趋势' : 'Trends' }).click();
+    await page.getByTestId('months-summary').waitFor();
+    await page.screenshot({ path: `screenshots/trends-${zh ? 'zh' : 'en'}-${width}.png`, fullPage: width > 1000 });
+    if (width < 1000) {
+      for (const id of ['talk-list', 'next-plan']) {
+        await page.getByTestId(id).screenshot({ path: `screenshots/trends-zh-390-${id}.png` });
+      }
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test('trends in English and on a phone', async () => {
   const { page, context, errors } = await env.open({ locale: 'en-US', viewport: { width: 390, height: 844 } });
   await importMonths(page, false);
   await page.getByRole('tab', { name: 'Trends' }).click();
-  await expectText(page.getByTestId('months-summary'), /Months held: 2026-09、2026-10、2026-11/);
+  await expectText(page.getByTestId('months-summary'), /Months held: 2026-09, 2026-10, 2026-11/);
   await page.getByLabel('Watched metric').selectOption({ label: 'Conversion rate' }).catch(async () => {
     // The dictionary's English name may differ; fall back to the first option containing "onversion".
     const opt = await page.locator('#talk-metric option', { hasText: /onversion/ }).first().getAttribute('value');
     await page.locator('#talk-metric').selectOption(opt);
   });
   await expectText(page.getByTestId('talk-list').getByTestId('talk-row').first(), /^小雨/);
-  await page.screenshot({ path: 'screenshots/trends-en-390.png', fullPage: true });
+  await page.screenshot({ path: 'screenshots/trends-en-390.png' });
+  for (const id of ['talk-list', 'next-plan', 'talent']) {
+    await page.getByTestId(id).screenshot({ path: `screenshots/trends-en-390-${id}.png` });
+  }
+  const sm = page.getByTestId('small-multiple').first();
+  await sm.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'screenshots/trends-en-390-charts.png' });
   assert.deepEqual(errors, []);
   await context.close();
 });

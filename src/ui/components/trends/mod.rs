@@ -36,6 +36,14 @@ pub struct Ctx {
     pub lang: Lang,
 }
 
+/// The separator of a list in running text.
+pub fn sep(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "、",
+        Lang::En => ", ",
+    }
+}
+
 /// A change with its sign (`+5.00%`, `−3`).
 pub fn signed(v: f64, unit: Unit, lang: Lang) -> String {
     let s = format_value(v.abs(), unit, lang);
@@ -145,7 +153,7 @@ pub fn TrendsWorkspace() -> Html {
         v.iter()
             .filter_map(|a| h.agents.get(*a).cloned())
             .collect::<Vec<_>>()
-            .join("、")
+            .join(sep(lang))
     };
     let settings = state.workbook.months_settings().clone();
     let aliases = settings.aliases.clone();
@@ -216,14 +224,14 @@ pub fn TrendsWorkspace() -> Html {
                 <div class="actions"><button type="button" onclick={on_csv} data-testid="trends-csv">{ Msg::MoExportCsv.t(lang) }</button></div>
             </div>
             <section class="card months-summary" data-testid="months-summary">
-                <p>{ Msg::MoHeld.fill(lang, &[h.months.join("、")]) }</p>
+                <p>{ Msg::MoHeld.fill(lang, &[h.months.join(sep(lang))]) }</p>
                 if !gap.is_empty() {
-                    <p class="warn" data-testid="month-gap">{ Msg::MoGap.fill(lang, &[h.months.get(prev).cloned().unwrap_or_default(), h.months.get(month).cloned().unwrap_or_default(), gap.join("、")]) }</p>
+                    <p class="warn" data-testid="month-gap">{ Msg::MoGap.fill(lang, &[h.months.get(prev).cloned().unwrap_or_default(), h.months.get(month).cloned().unwrap_or_default(), gap.join(sep(lang))]) }</p>
                 }
                 if !joined.is_empty() { <p data-testid="joined">{ Msg::MoJoined.fill(lang, &[names(&joined)]) }</p> }
                 if !left.is_empty() { <p data-testid="left">{ Msg::MoLeft.fill(lang, &[names(&left)]) }</p> }
                 if !h.duplicates.is_empty() {
-                    <p class="warn">{ Msg::MoDuplicates.fill(lang, &[h.duplicates.iter().map(|(m, n)| format!("{m} {n}")).collect::<Vec<_>>().join("、")]) }</p>
+                    <p class="warn">{ Msg::MoDuplicates.fill(lang, &[h.duplicates.iter().map(|(m, n)| format!("{m} {n}")).collect::<Vec<_>>().join(sep(lang))]) }</p>
                 }
                 if !matches.is_empty() { <ul class="matches" data-testid="matches">{ for match_rows }</ul> }
                 if !aliases.is_empty() { <ul class="matches">{ for confirmed }</ul> }

@@ -124,8 +124,12 @@ pub fn NextPlanPanel(props: &PanelProps) -> Html {
             let current = current.clone();
             Callback::from(move |v: f64| draft.set(Some(reweigh(&current, i, v))))
         };
+        let shown = crate::model::formula::calc::resolve(table, &it.column)
+            .and_then(|c| table.columns.get(c))
+            .map(|c| c.label(lang).to_string())
+            .unwrap_or_else(|| it.column.clone());
         html! { <tr>
-            <td class="strong">{ it.column.clone() }</td>
+            <td class="strong">{ shown }</td>
             <td>{ if it.fixed { Msg::MoFixed.t(lang) } else { Msg::MoRotating.t(lang) } }</td>
             <td class="weight"><NumberField id={format!("next-w-{i}")} label={Msg::PlanColWeight.t(lang)} value={it.weight}
                 suffix="%" lang={lang} on_change={on_change} /></td>

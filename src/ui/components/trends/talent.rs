@@ -70,14 +70,14 @@ pub fn TalentPanel(props: &PanelProps) -> Html {
         v.iter()
             .filter_map(|m| h.months.get(*m).cloned())
             .collect::<Vec<_>>()
-            .join("、")
+            .join(super::sep(lang))
     };
     let names = |f: &dyn Fn(&talent::Row) -> bool| -> String {
         rows.iter()
             .filter(|r| f(r))
             .filter_map(|r| h.agents.get(r.agent).cloned())
             .collect::<Vec<_>>()
-            .join("、")
+            .join(super::sep(lang))
     };
     let tops = names(&|r| r.consistent_top);
     let bottoms = names(&|r| r.bottom_candidate);

@@ -72,7 +72,7 @@ pub fn TalkPanel(props: &PanelProps) -> Html {
             .filter_map(|(mi, c)| {
                 h.metrics.get(*mi).map(|s| {
                     format!(
-                        "{} {} → {}（{}）",
+                        "{} {} → {} ({})",
                         s.label(lang),
                         format_value(c.from, s.unit, lang),
                         format_value(c.to, s.unit, lang),
@@ -81,7 +81,7 @@ pub fn TalkPanel(props: &PanelProps) -> Html {
                 })
             })
             .collect::<Vec<_>>()
-            .join("；");
+            .join(if lang == crate::i18n::Lang::Zh { "；" } else { "; " });
         html! { <tr data-testid="talk-row">
             <th scope="row">{ name }</th>
             <td class="num">{ format_value(e.change.from, series.unit, lang) }</td>
@@ -110,7 +110,7 @@ pub fn TalkPanel(props: &PanelProps) -> Html {
                         )
                     })
                     .collect::<Vec<_>>()
-                    .join("、")
+                    .join(super::sep(lang))
             };
             Some(html! { <tr>
                 <th scope="row">{ s.label(lang) }</th>

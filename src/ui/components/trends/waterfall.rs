@@ -30,7 +30,7 @@ fn names(list: &[usize], lang: Lang) -> String {
     list.iter()
         .map(|i| factor_name(*i, lang))
         .collect::<Vec<_>>()
-        .join("、")
+        .join(super::sep(lang))
 }
 
 /// The explanation of a split that is not the plain formula.
@@ -39,13 +39,13 @@ fn explain(s: &Split, months: (&str, &str), lang: Lang) -> Option<String> {
         v.iter()
             .map(|(f, m)| {
                 format!(
-                    "{}（{}）",
+                    "{} ({})",
                     factor_name(*f, lang),
                     if *m == 0 { months.0 } else { months.1 }
                 )
             })
             .collect::<Vec<_>>()
-            .join("、")
+            .join(super::sep(lang))
     };
     match &s.outcome {
         Outcome::Exact => None,
@@ -207,7 +207,7 @@ pub fn WaterfallPanel(props: &PanelProps) -> Html {
                 .iter()
                 .filter_map(|a| h.agents.get(*a).cloned())
                 .collect::<Vec<_>>()
-                .join("、"),
+                .join(super::sep(lang)),
         )
     };
     html! {
