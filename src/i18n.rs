@@ -567,6 +567,7 @@ messages! {
     MoNeedTwo => "趋势需要至少两个月的数据（当前 {0} 个月）。在“数据”中导入另一个月即可。", "Trends need at least two months of data (now {0}). Import another month in Data.";
     MoPlanForScore => "评分方案", "Plan for scores";
     MoExportCsv => "导出趋势 CSV", "Export trends CSV";
+    MoExportXlsx => "导出趋势 Excel", "Export trends Excel";
     MoFileTrends => "趋势", "trends";
     MoHeld => "已有月份：{0}", "Months held: {0}";
     MoGap => "{0} 与 {1} 之间缺少 {2}：变化按上一个已有月份（{0}）计算。", "{2} missing between {0} and {1}: changes are against the previous month held ({0}).";

@@ -781,7 +781,7 @@ fn settings_are_a_command_with_undo_and_are_saved() {
 fn trends_csv_has_team_and_agent_rows() {
     let data = three();
     let h = History::build(&refs(&data), &amy(), None, None);
-    let csv = kpi_sandbox::io::months_csv::trends_csv(&h, Lang::Zh);
+    let csv = kpi_sandbox::io::months_export::trends_csv(&h, Lang::Zh);
     assert!(csv.starts_with('\u{feff}'));
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
     assert_eq!(lines[0], "客服,指标,月份,数值,变化,变化幅度");
@@ -800,4 +800,32 @@ fn trends_csv_has_team_and_agent_rows() {
     assert!(!lines
         .iter()
         .any(|l| l.starts_with("晓晨,") && l.contains("2026-11")));
+}
+
+#[test]
+fn trends_xlsx_reads_back() {
+    use calamine::{Data, Reader, Xlsx};
+    let data = three();
+    let h = History::build(&refs(&data), &amy(), None, None);
+    let bytes = kpi_sandbox::io::months_export::trends_xlsx(&h, Lang::Zh);
+    let mut x: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let names = x.sheet_names().to_vec();
+    assert_eq!(names[0], "趋势");
+    assert!(names.contains(&"询单转化率".to_string()));
+    // The wide sheet: team mean of 询单转化率 in October 0.3375; 新人 absent in August.
+    let r = x.worksheet_range("询单转化率").unwrap();
+    assert_eq!(r.get((0, 2)), Some(&Data::String("2026-10".into())));
+    assert_eq!(r.get((1, 0)), Some(&Data::String("团队".into())));
+    match r.get((1, 2)) {
+        Some(Data::Float(v)) => assert!(close(*v, 0.3375, 1e-12)),
+        other => panic!("{other:?}"),
+    }
+    let xinren = (0..r.height())
+        .find(|i| r.get((*i, 0)) == Some(&Data::String("新人".into())))
+        .unwrap();
+    assert!(matches!(r.get((xinren, 1)), None | Some(Data::Empty)));
+    // The long sheet has as many rows as the CSV.
+    let long = x.worksheet_range("趋势").unwrap();
+    let csv = kpi_sandbox::io::months_export::trends_csv(&h, Lang::Zh);
+    assert_eq!(long.height(), csv.lines().count());
 }

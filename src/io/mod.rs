@@ -11,7 +11,7 @@ pub mod demo;
 pub mod export;
 pub mod import;
 pub mod library;
-pub mod months_csv;
+pub mod months_export;
 pub mod scenario;
 pub mod share;
 pub mod synthetic;

@@ -37,6 +37,11 @@ test('three months: trends, 面谈, next month plan, announcement, talent (zh)',
   const talk = page.getByTestId('talk-list');
   await expectText(talk.getByTestId('talk-row').first(), /^小雨/);
   await expectText(talk.getByTestId('talk-row').first(), /−9\.21%/);
+  // Trends download as CSV and Excel.
+  for (const [id, name] of [['trends-csv', '趋势.csv'], ['trends-xlsx', '趋势.xlsx']]) {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(id).click()]);
+    assert.equal(dl.suggestedFilename(), name);
+  }
   // Small multiples: one per metric.
   assert.ok(await page.getByTestId('small-multiple').count() >= 15);
   // The waterfall for 小雨: conversion is the largest fall.

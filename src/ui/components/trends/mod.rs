@@ -192,9 +192,25 @@ pub fn TrendsWorkspace() -> Html {
         let h = h.clone();
         let state = state.clone();
         Callback::from(move |_| {
-            let text = crate::io::months_csv::trends_csv(&h, lang);
+            let text = crate::io::months_export::trends_csv(&h, lang);
             let name = format!("{}.csv", Msg::MoFileTrends.t(lang));
             if let Err(e) = crate::ui::browser::download(&name, "text/csv;charset=utf-8", &text) {
+                state.dispatch(Action::Notify(crate::ui::state::Notice {
+                    msg: Msg::DownloadFailed,
+                    args: vec![e],
+                    error: true,
+                }));
+            }
+        })
+    };
+    let on_xlsx = {
+        let h = h.clone();
+        let state = state.clone();
+        Callback::from(move |_| {
+            let bytes = crate::io::months_export::trends_xlsx(&h, lang);
+            let name = format!("{}.xlsx", Msg::MoFileTrends.t(lang));
+            let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            if let Err(e) = crate::ui::browser::download_bytes(&name, mime, &bytes) {
                 state.dispatch(Action::Notify(crate::ui::state::Notice {
                     msg: Msg::DownloadFailed,
                     args: vec![e],
@@ -221,7 +237,8 @@ pub fn TrendsWorkspace() -> Html {
                     <select id="trends-plan" onchange={on_plan}>
                         { for plans.iter().enumerate().map(|(i, p)| html! { <option value={i.to_string()} selected={i == state.plan}>{ format!("{} · {}", p.name, p.month) }</option> }) }
                     </select></div>
-                <div class="actions"><button type="button" onclick={on_csv} data-testid="trends-csv">{ Msg::MoExportCsv.t(lang) }</button></div>
+                <div class="actions"><button type="button" onclick={on_csv} data-testid="trends-csv">{ Msg::MoExportCsv.t(lang) }</button>
+                    <button type="button" onclick={on_xlsx} data-testid="trends-xlsx">{ Msg::MoExportXlsx.t(lang) }</button></div>
             </div>
             <section class="card months-summary" data-testid="months-summary">
                 <p>{ Msg::MoHeld.fill(lang, &[h.months.join(sep(lang))]) }</p>

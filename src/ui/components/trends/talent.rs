@@ -92,7 +92,7 @@ pub fn TalentPanel(props: &PanelProps) -> Html {
             <td>{ r.tier.map(|t| tier_name(t).t(lang)).unwrap_or("—") }</td>
             <td>{ if r.probation { Msg::MoProbation.t(lang) } else { "" } }</td>
             <td class="num">{ r.avg_score.map(|v| crate::model::unit::format_grouped(v, 1)).unwrap_or_else(|| "—".into()) }</td>
-            <td>{ format!("{} · {}", r.top_months.len(), month_list(&r.top_months)) }</td>
+            <td>{ if r.top_months.is_empty() { "—".to_string() } else { format!("{} · {}", r.top_months.len(), month_list(&r.top_months)) } }</td>
             <td>{ month_list(&r.bottom_run) }</td>
         </tr> }
     });
