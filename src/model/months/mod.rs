@@ -192,19 +192,21 @@ impl History {
                 }
             })
             .collect();
-        // Rows of each month per agent.
+        // Rows of each month per agent (a map keeps 10,000-agent teams linear).
         let mut rows: Vec<Vec<Option<usize>>> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for (mi, (label, table)) in ms.iter().enumerate() {
             for r in 0..table.len() {
                 let name = canonical(&table.agent_name(r), aliases);
                 if name.is_empty() {
                     continue;
                 }
-                let a = match h.agents.iter().position(|x| *x == name) {
-                    Some(a) => a,
+                let a = match index.get(&name) {
+                    Some(a) => *a,
                     None => {
                         h.agents.push(name.clone());
                         rows.push(vec![None; n_months]);
+                        index.insert(name.clone(), h.agents.len() - 1);
                         h.agents.len() - 1
                     }
                 };
@@ -429,6 +431,10 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
     }
     prev.last().copied().unwrap_or(0)
 }
+
+/// Above this many agents missing from some month, no matches are proposed
+/// (the pairwise comparison would stall the page).
+pub const MAX_MATCH_CANDIDATES: usize = 2000;
 
 /// A proposed "same person": `later` (first seen later) is probably `earlier`.
 #[derive(Clone, Debug, PartialEq)]

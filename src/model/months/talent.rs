@@ -327,13 +327,19 @@ pub fn hire_dates(
     aliases: &[(String, String)],
 ) -> Vec<Option<(i32, u32, u32)>> {
     let mut out = vec![None; h.agents.len()];
+    let index: std::collections::HashMap<&str, usize> = h
+        .agents
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.as_str(), i))
+        .collect();
     let mut ms: Vec<&(String, &Table)> = months.iter().collect();
     ms.sort_by(|a, b| b.0.cmp(&a.0));
     for (_, t) in ms {
         let Some(c) = hire_column(t) else { continue };
         for r in 0..t.len() {
             let name = super::canonical(&t.agent_name(r), aliases);
-            if let Some(a) = h.agents.iter().position(|x| *x == name) {
+            if let Some(a) = index.get(name.as_str()).copied() {
                 if let Some(slot) = out.get_mut(a) {
                     if slot.is_none() {
                         *slot = t.cell(r, c).and_then(parse_date);

@@ -34,6 +34,7 @@ pub fn TalentPanel(props: &PanelProps) -> Html {
     let ctx = &props.ctx;
     let lang = ctx.lang;
     let h = &ctx.history;
+    let shown = use_state(|| crate::ui::components::fields::PAGE_ROWS);
     let Some(state) = use_context::<AppContext>() else {
         return Html::default();
     };
@@ -83,7 +84,7 @@ pub fn TalentPanel(props: &PanelProps) -> Html {
     let bottoms = names(&|r| r.bottom_candidate);
     let probation = names(&|r| r.probation);
     let none = || Msg::MoNobody.t(lang).to_string();
-    let body = rows.iter().map(|r| {
+    let body = rows.iter().take(*shown).map(|r| {
         let name = h.agents.get(r.agent).cloned().unwrap_or_default();
         html! { <tr class={classes!(r.consistent_top.then_some("top"), r.bottom_candidate.then_some("bottom"))}>
             <th scope="row">{ name }</th>
@@ -132,6 +133,7 @@ pub fn TalentPanel(props: &PanelProps) -> Html {
                     <tbody>{ for body }</tbody>
                 </table>
             </div>
+            { crate::ui::components::fields::more_rows(&shown, rows.len(), lang) }
         </section>
     }
 }

@@ -27,6 +27,7 @@ pub fn TalkPanel(props: &PanelProps) -> Html {
         .or_else(|| h.metric(&MetricKey::Known(MetricId::Conversion)))
         .unwrap_or(0);
     let metric = use_state(|| None::<usize>);
+    let shown = use_state(|| crate::ui::components::fields::PAGE_ROWS);
     let drop = use_state(|| f64::NAN);
     let share = use_state(|| 0.1f64);
     let m = metric
@@ -63,7 +64,7 @@ pub fn TalkPanel(props: &PanelProps) -> Html {
     } else {
         Unit::Number
     };
-    let rows = list.iter().map(|e| {
+    let rows = list.iter().take(*shown).map(|e| {
         let name = h.agents.get(e.agent).cloned().unwrap_or_default();
         let also = e
             .also
@@ -154,6 +155,7 @@ pub fn TalkPanel(props: &PanelProps) -> Html {
                         <tbody>{ for rows }</tbody>
                     </table>
                 </div>
+                { crate::ui::components::fields::more_rows(&shown, list.len(), lang) }
             }
             <details class="table-view" open=true>
                 <summary>{ Msg::MoMoversTitle.t(lang) }</summary>
