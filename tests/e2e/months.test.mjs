@@ -131,3 +131,33 @@ test('trends in English and on a phone', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a gap month and two spellings: the gap is said, the match is asked, confirmed and undoable', async () => {
+  const { page, context, errors } = await env.open({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+  for (const m of ['2026-08', '2026-10', '2026-11']) {
+    await page.getByLabel('打开文件').setInputFiles(`tests/fixtures/months/3m-${m}.tsv`);
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor();
+    await page.locator('#import-month').fill(m);
+    await preview.getByRole('button', { name: /确认导入/ }).click();
+    await preview.waitFor({ state: 'detached' });
+  }
+  await page.getByRole('tab', { name: '趋势' }).click();
+  // October against August: September is missing and said so.
+  await page.getByLabel('月份').selectOption({ label: '2026-10 ← 2026-08' });
+  await expectText(page.getByTestId('month-gap'), /2026-08 与 2026-10 之间缺少 2026-09/);
+  // November: 晓晨 left; AMY looks like Amy and is asked about, not merged.
+  await page.getByLabel('月份').selectOption({ label: '2026-11 ← 2026-10' });
+  await expectText(page.getByTestId('left'), /晓晨/);
+  await expectText(page.getByTestId('matches'), /“AMY”和“Amy”是同一个人吗？/);
+  await expectText(page.getByTestId('joined'), /AMY/);
+  await page.getByTestId('match-confirm').click();
+  await expectText(page.getByTestId('months-summary'), /已合并：“AMY” → “Amy”/);
+  assert.equal(await page.getByTestId('joined').count(), 0, 'AMY is Amy now, not a new agent');
+  // The merge is one undo step.
+  await page.locator('#charts-title').click();
+  await page.keyboard.press('Control+z');
+  await expectText(page.getByTestId('matches'), /“AMY”和“Amy”/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
