@@ -150,6 +150,40 @@ mod benches {
         bencher.bench(|| kpi_sandbox::model::plan::score(divan::black_box(&table), &plan));
     }
 
+    /// Across months (#18): three months of 10,000 agents lined up, scored
+    /// by the 8-item plan and paid, then the 面谈 list, the team LMDI split,
+    /// the rotation proposal and the talent view of the last month.
+    #[divan::bench(sample_count = 5, sample_size = 1)]
+    fn months_trends_10k_x_3(bencher: divan::Bencher) {
+        use kpi_sandbox::io::synthetic::{bench_payout, bench_plan};
+        use kpi_sandbox::model::months::{lmdi, rotation, talent, trends, History, MetricKey};
+        let table = import_text(&big_tsv(N)).table;
+        let months: Vec<(String, kpi_sandbox::model::Table)> = ["2026-09", "2026-10", "2026-11"]
+            .iter()
+            .map(|m| (m.to_string(), table.clone()))
+            .collect();
+        let refs: Vec<(String, &kpi_sandbox::model::Table)> =
+            months.iter().map(|(m, t)| (m.clone(), t)).collect();
+        let plan = bench_plan();
+        let model = bench_payout();
+        bencher.bench(|| {
+            let h = History::build(divan::black_box(&refs), &[], Some(&plan), Some(&model));
+            let score = h.metric(&MetricKey::Score).unwrap_or(0);
+            let rule = trends::TalkRule {
+                metric: score,
+                min_drop: None,
+                min_share: Some(0.1),
+                also_share: 0.05,
+            };
+            let talk = trends::talk_list(&h, 2, &rule);
+            let split = lmdi::team_split(&h, 2);
+            let weak = rotation::weaknesses(&h, 2, &plan, None, None, &[]);
+            let hire = vec![None; h.agents.len()];
+            let tal = talent::talent(&h, score, 2, &hire, &talent::Settings::default());
+            (talk.len(), split.is_some(), weak.len(), tal.len())
+        });
+    }
+
     /// Edit 质检得分: only 质检达标 reads it, in that row.
     #[divan::bench]
     fn formula_edit_row_only_input(bencher: divan::Bencher) {

@@ -12,6 +12,7 @@ pub mod export;
 pub mod import;
 pub mod join;
 pub mod library;
+pub mod months_export;
 pub mod scenario;
 pub mod share;
 pub mod synthetic;

@@ -36,6 +36,9 @@ struct FileV1 {
     /// Since version 2.
     #[serde(default)]
     scenarios: Vec<Scenario>,
+    /// Across-months settings (#18): optional, so older files open with none.
+    #[serde(default)]
+    months_settings: crate::model::months::MonthsSettings,
     /// Day files kept with their months (optional in version 2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     days: Vec<DayV1>,
@@ -161,6 +164,7 @@ pub fn to_json(s: &Snapshot) -> String {
         qa: s.qa.clone(),
         payouts: s.payouts.clone(),
         scenarios: s.scenarios.clone(),
+        months_settings: s.months_settings.clone(),
         days: s
             .days
             .iter()
@@ -291,6 +295,9 @@ pub fn from_json(text: &str) -> Result<Snapshot, Vec<FileProblem>> {
             vec![MAX_MODELS.to_string()],
         ));
     }
+    if !file.months_settings.is_valid() {
+        problems.push(problem("months_settings", Msg::MoErrSettings, Vec::new()));
+    }
     for q in file.qa.validate() {
         problems.push(problem(format!("qa.{:?}", q.field), q.msg, Vec::new()));
     }
@@ -302,6 +309,7 @@ pub fn from_json(text: &str) -> Result<Snapshot, Vec<FileProblem>> {
             qa: file.qa,
             payouts: file.payouts,
             scenarios: file.scenarios,
+            months_settings: file.months_settings,
             days,
             memory: crate::model::metric::ImportMemory {
                 mappings: file

@@ -183,6 +183,14 @@ pub fn anonymize(s: &Snapshot) -> Snapshot {
             }
         }
     }
+    // Confirmed name matches follow the new names; a match naming someone
+    // not in the tables is dropped rather than shared.
+    out.months_settings.aliases = s
+        .months_settings
+        .aliases
+        .iter()
+        .filter_map(|(a, b)| Some((alias(a.trim())?, alias(b.trim())?)))
+        .collect();
     for sc in out.scenarios.iter_mut() {
         sc.name = sc
             .name

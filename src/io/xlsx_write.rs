@@ -946,6 +946,11 @@ pub fn workbook_xlsx(s: &Snapshot, lang: Lang) -> Vec<u8> {
         },
     );
 
+    package(&sheets)
+}
+
+/// The sheets as an xlsx package.
+fn package(sheets: &[SheetOut]) -> Vec<u8> {
     let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
     let mut types = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>");
     let mut wb = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>");
@@ -978,4 +983,43 @@ pub fn workbook_xlsx(s: &Snapshot, lang: Lang) -> Vec<u8> {
     ];
     all.extend(parts);
     zip(&all)
+}
+
+/// A cell of a plain sheet (exports other than the workbook, e.g. trends).
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlainCell {
+    /// A number shown in its unit's format (percent, ¥, seconds…).
+    Number(f64, Unit),
+    Text(String),
+    Empty,
+}
+
+/// Plain sheets (name, rows; the first row is the header) as xlsx bytes:
+/// values only, number formats by unit, header frozen.
+pub fn plain_xlsx(sheets: &[(String, Vec<Vec<PlainCell>>)]) -> Vec<u8> {
+    let mut names: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for (raw, rows) in sheets {
+        let name = sheet_name(raw, &names);
+        names.push(name.clone());
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+        let rows: Vec<Vec<Out>> = rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|c| match c {
+                        PlainCell::Number(v, u) if v.is_finite() => Out::Num(*v, style_of(*u)),
+                        PlainCell::Number(..) | PlainCell::Empty => Out::Empty,
+                        PlainCell::Text(t) => Out::Text(t.clone()),
+                    })
+                    .collect()
+            })
+            .collect();
+        out.push(SheetOut {
+            name,
+            rows,
+            widths: vec![14.0; width.max(1)],
+        });
+    }
+    package(&out)
 }

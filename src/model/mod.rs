@@ -8,6 +8,7 @@
 pub mod forecast;
 pub mod formula;
 pub mod metric;
+pub mod months;
 pub mod payout;
 pub mod plan;
 pub mod plan_fit;

@@ -8,6 +8,7 @@
 
 use super::formula::{self, Calc, Changes};
 use super::metric::ImportMemory;
+use super::months::MonthsSettings;
 use super::payout::{PayoutModel, Scenario};
 use super::plan::Plan;
 use super::qa::QaParams;
@@ -83,6 +84,10 @@ pub enum Command {
     SetPayouts(Box<Vec<PayoutModel>>),
     /// Replace the saved scenarios.
     SetScenarios(Box<Vec<Scenario>>),
+    // ---- across months (#18) ----
+    /// Replace the across-months settings (confirmed name matches, team
+    /// targets, talent rules); refused unless they validate.
+    SetMonthsSettings(Box<MonthsSettings>),
     // ---- import (#13) ----
     /// Import a sheet as month `month` (as `ImportMonth`) and keep what the
     /// importer should remember (mappings made in the preview, the shop
@@ -216,6 +221,11 @@ enum Step {
     },
     /// Several steps as one (a rename with the formulas that follow it).
     Multi(Vec<Step>),
+    /// The across-months settings before and after.
+    MonthsSettings {
+        before: Box<MonthsSettings>,
+        after: Box<MonthsSettings>,
+    },
 }
 
 /// Everything a workbook holds (no history): what is saved and loaded.
@@ -229,6 +239,8 @@ pub struct Snapshot {
     pub qa: QaParams,
     pub payouts: Vec<PayoutModel>,
     pub scenarios: Vec<Scenario>,
+    /// Across-months settings (#18).
+    pub months_settings: MonthsSettings,
     /// Day files kept with their months (to roll up later days with them).
     pub days: Vec<DayFile>,
     /// What the importer remembers (header mappings, the shop choice).
@@ -284,6 +296,7 @@ pub struct Workbook {
     plans: Vec<Plan>,
     payouts: Vec<PayoutModel>,
     scenarios: Vec<Scenario>,
+    months_settings: MonthsSettings,
     days: Vec<DayFile>,
     memory: ImportMemory,
     calc: Calc,
@@ -302,6 +315,7 @@ impl Workbook {
             plans: Vec::new(),
             payouts: Vec::new(),
             scenarios: Vec::new(),
+            months_settings: MonthsSettings::default(),
             days: Vec::new(),
             memory: ImportMemory::default(),
             calc: Calc::default(),
@@ -332,6 +346,7 @@ impl Workbook {
             qa: self.qa.clone(),
             payouts: self.payouts.clone(),
             scenarios: self.scenarios.clone(),
+            months_settings: self.months_settings.clone(),
             days: self.days.clone(),
             memory: self.memory.clone(),
         }
@@ -362,6 +377,7 @@ impl Workbook {
         self.qa = s.qa.clone();
         self.payouts = s.payouts.clone();
         self.scenarios = s.scenarios.clone();
+        self.months_settings = s.months_settings.clone();
         self.days = s.days.clone();
         self.memory = s.memory.clone();
     }
@@ -481,6 +497,11 @@ impl Workbook {
     /// The saved scenarios.
     pub fn scenarios(&self) -> &[Scenario] {
         &self.scenarios
+    }
+
+    /// The across-months settings (#18).
+    pub fn months_settings(&self) -> &MonthsSettings {
+        &self.months_settings
     }
 
     /// Sets the payout models of a fresh workbook (no undo step).
@@ -1014,6 +1035,15 @@ impl Workbook {
                     after,
                 }
             }
+            Command::SetMonthsSettings(after) => {
+                if !after.is_valid() {
+                    return Err(refuse(Msg::MoErrSettings, Vec::new()));
+                }
+                Step::MonthsSettings {
+                    before: Box::new(self.months_settings.clone()),
+                    after,
+                }
+            }
         };
         let touched = self.run_and_recalc(&step, true);
         self.undo.push(step);
@@ -1205,6 +1235,14 @@ impl Workbook {
                     after.clone()
                 } else {
                     before.clone()
+                };
+                Touched::Inputs
+            }
+            Step::MonthsSettings { before, after } => {
+                self.months_settings = if forward {
+                    (**after).clone()
+                } else {
+                    (**before).clone()
                 };
                 Touched::Inputs
             }

@@ -6,6 +6,7 @@ use super::components::payout::PayWorkspace;
 use super::components::plan::PlanWorkspace;
 use super::components::qa::QaWorkspace;
 use super::components::scores::ScoresWorkspace;
+use super::components::trends::TrendsWorkspace;
 use super::state::{Action, AppContext, AppState, Tab};
 use crate::i18n::{Lang, Msg};
 use wasm_bindgen::JsCast;
@@ -150,6 +151,7 @@ pub fn App() -> Html {
                         Tab::Plan => html! { <PlanWorkspace /> },
                         Tab::Scores => html! { <ScoresWorkspace /> },
                         Tab::Pay => html! { <PayWorkspace /> },
+                        Tab::Trends => html! { <TrendsWorkspace /> },
                         Tab::Qa => html! { <QaWorkspace /> },
                     } }
                 </section>

@@ -19,12 +19,20 @@ pub enum Tab {
     Plan,
     Scores,
     Pay,
+    Trends,
     Qa,
 }
 
 impl Tab {
     /// In the order of the manager's month (GUIDE.md); later workspaces slot in between.
-    pub const ALL: [Tab; 5] = [Tab::Data, Tab::Plan, Tab::Scores, Tab::Pay, Tab::Qa];
+    pub const ALL: [Tab; 6] = [
+        Tab::Data,
+        Tab::Plan,
+        Tab::Scores,
+        Tab::Pay,
+        Tab::Trends,
+        Tab::Qa,
+    ];
 
     pub fn label(self) -> Msg {
         match self {
@@ -32,6 +40,7 @@ impl Tab {
             Tab::Plan => Msg::TabPlan,
             Tab::Scores => Msg::TabScores,
             Tab::Pay => Msg::TabPay,
+            Tab::Trends => Msg::TabTrends,
             Tab::Qa => Msg::TabQa,
         }
     }
@@ -42,6 +51,7 @@ impl Tab {
             Tab::Plan => "plan",
             Tab::Scores => "scores",
             Tab::Pay => "pay",
+            Tab::Trends => "trends",
             Tab::Qa => "qa",
         }
     }
