@@ -98,7 +98,16 @@ pub fn PlanWorkspace() -> Html {
             };
             let f = crate::model::plan_fit::fit_template(t, name.t(lang), &month, wb.table());
             let n = wb.plans().len();
-            let notes: Vec<String> = f.notes.iter().map(|(m, a)| m.fill(lang, a)).collect();
+            // Metric names in the notes are shown in the user's language.
+            let shown_name = |a: &String| match (lang, crate::model::lookup_header(a)) {
+                (Lang::En, Some(d)) => d.en.to_string(),
+                _ => a.clone(),
+            };
+            let notes: Vec<String> = f
+                .notes
+                .iter()
+                .map(|(m, a)| m.fill(lang, &a.iter().map(shown_name).collect::<Vec<_>>()))
+                .collect();
             let taken: Vec<&str> = wb.plans().iter().map(|p| p.name.as_str()).collect();
             let shown = crate::model::plan_fit::unique_name(&f.plan.name, &taken);
             state.dispatch(Action::Apply(Command::AddPlan(Box::new(f.plan))));
