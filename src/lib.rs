@@ -55,9 +55,21 @@
 //!     needed for the next grade", templates.
 //!   - `formula`: formula columns — `lexer`, `parser` (Pratt, Excel
 //!     precedence), `ast` (printable; print → parse round-trips), `value`
-//!     (errors as values, Excel coercions), `functions`, and `calc` (compile,
-//!     dependency graph, cycles, cached aggregates, incremental recalc,
-//!     renames). The language is documented in `docs/FORMULAS.md`.
+//!     (errors as values, Excel coercions), `functions`, `calc` (compile,
+//!     cycles, cached aggregates, incremental recalc, renames) and `graph`
+//!     (the compiled columns, their readers and the evaluation order, kept
+//!     edit by edit). Operator chains of any length are one flat node. The
+//!     language is documented in `docs/FORMULAS.md`.
+//!   - `plan_fit`: plans that fit the data — templates built for the table
+//!     at hand, rule numbers from a column's values, why a plan scores
+//!     nobody, one naming rule for new plans.
+//!   - `months`: across months — `History` lines up agents (by confirmed
+//!     spelling) and metrics (by dictionary id, else header) with gaps,
+//!     joins and leaves; `trends` (changes against the previous month held,
+//!     team mean/spread, movers, 面谈 list); `lmdi` (exact split of 客服销售额
+//!     into 询单人数 × 询单转化率 × 客单价 × (1 − 退款率), zeros by the limit
+//!     rule); `rotation` (weak spots, next month's plan, announcement);
+//!     `talent` (top 20 %, 末位, tiers, stages, probation).
 //! - [`io`]: headless text/bytes → model. `decode` detects a file's encoding
 //!   (BOM, UTF-8, else GB18030 through an injected decoder) and refuses
 //!   non-text files; `delimited` splits pasted/CSV text with Excel's quoting
@@ -71,7 +83,7 @@
 //!   `library` keeps the index of named workbooks saved in the browser;
 //!   `xlsx` reads `.xlsx` workbooks (zip directory + SpreadsheetML values
 //!   and number formats, deflate from miniz_oxide) into rows for the importer; `xlsx_write`
-//!   writes the workbook as .xlsx with live formulas for scores and payouts; `export` writes CSV (BOM, units, injection
+//!   writes the workbook as .xlsx with live formulas for scores and payouts; `months_export` writes trends as CSV and xlsx; `export` writes CSV (BOM, units, injection
 //!   neutralised); `demo` embeds the demo team;
 //!   `synthetic` builds the 10,000-agent benchmark team.
 //! - `ui` (wasm32 only): the Yew app — `app` (shell, tabs, language switch),
@@ -80,7 +92,10 @@
 //!   drag-and-drop; `import_preview`: the preview with its fixes (header
 //!   row, metric and unit per column, shop prefix, days, join); `plan`: the plan editor; `scores`: scores, why, histogram and
 //!   plan comparison; `payout`: the 奖金 workspace (model editor, totals and
-//!   solver, what-if, forecast, cliffs, scenarios); `qa`: the QA workspace;
+//!   solver, what-if, forecast, cliffs, scenarios); `trends/`: the 趋势
+//!   workspace (months summary, small multiples, 面谈 list, LMDI waterfall,
+//!   team targets, next month's rotating plan and its announcement, talent
+//!   view); `qa`: the QA workspace;
 //!   `fields`: validated number inputs;
 //!   `chart`: inline SVG charts; `formula_bar`: the formula bar and the
 //!   add-formula panel), `jobs` (long work in ~30 ms slices with progress and
@@ -117,6 +132,14 @@
 //!   Random draws come from a seed the user sees.
 //! - **Every formula the .xlsx writer can emit is recomputed by LibreOffice**
 //!   in `make test-sheets` and must equal the model's own value.
+//! - **A formula's tree is only as deep as its nesting** (≤ 64 levels);
+//!   operator chains of any length are flat, so no input deepens recursion.
+//! - **`Calc` after any sequence of edits equals `formula::compile(table)`
+//!   from scratch** (a property test holds it).
+//! - **Across-months views store nothing of their own**: they are
+//!   recomputed from the workbook's months whenever the revision changes;
+//!   only the user's settings (confirmed matches, targets, talent rules) are
+//!   stored, via `SetMonthsSettings`.
 //! - **No network**: the page loads its own files with relative URLs and
 //!   requests nothing afterwards (CSP `connect-src 'self'`, tested end to end).
 
