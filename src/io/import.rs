@@ -129,6 +129,32 @@ pub fn import_grid(grid: Grid) -> ImportResult {
             dropped: Vec::new(),
         }
     };
+    // Title rows above the header (赤兔 and 千牛 exports open with a report
+    // title in one merged cell, sometimes a date line too): leading rows with
+    // one filled cell that is not a known header, before a wider row within
+    // the first few, are skipped with a note.
+    let mut rows = rows;
+    let filled = |r: &[String]| r.iter().filter(|c| !c.trim().is_empty()).count();
+    let lone = |r: &[String]| {
+        filled(r) == 1
+            && r.iter()
+                .find(|c| !c.trim().is_empty())
+                .is_some_and(|t| lookup_header(t).is_none())
+    };
+    if let Some(k) = rows.iter().take(6).position(|(_, r)| filled(r) >= 2) {
+        if rows.iter().take(k).all(|(_, r)| lone(r)) {
+            for (row_no, r) in rows.drain(..k) {
+                let title = r.into_iter().find(|c| !c.trim().is_empty());
+                diagnostics.push(diag(
+                    Severity::Warning,
+                    Some(row_no),
+                    None,
+                    Msg::ImpTitleRowSkipped,
+                    title.into_iter().collect(),
+                ));
+            }
+        }
+    }
     let Some(((_, header), body)) = rows.split_first() else {
         return reject(diagnostics, Msg::ErrEmptyInput);
     };

@@ -13,6 +13,7 @@ pub mod import;
 pub mod library;
 pub mod scenario;
 pub mod share;
+pub mod sheets;
 pub mod synthetic;
 pub mod xlsx;
 pub mod xlsx_write;

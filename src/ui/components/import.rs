@@ -165,6 +165,9 @@ fn read_file(
         return;
     }
     let reader = gloo::file::callbacks::read_as_bytes(&f, move |res| match res {
+        Ok(bytes) if crate::io::sheets::kind_of(&bytes, &name).is_some() => {
+            read_in_worker(name, &bytes, pending)
+        }
         Ok(bytes) => {
             // Large text files are read in steps, like large pastes.
             if !name.to_lowercase().ends_with(".json") {
@@ -186,6 +189,26 @@ fn read_file(
         })),
     });
     *keep.borrow_mut() = Some(reader);
+}
+
+/// An `.xls`/`.ods` workbook: read in the worker (see `ui::worker`), then
+/// the same preview as an `.xlsx`.
+fn read_in_worker(name: String, bytes: &[u8], pending: UseStateHandle<Option<Pending>>) {
+    pending.set(Some(Pending::Reading {
+        source: name.clone(),
+    }));
+    crate::ui::worker::read_sheets(name.clone(), bytes, move |answer| {
+        pending.set(Some(match answer {
+            Ok(sheets) => {
+                let pick = crate::io::xlsx::default_sheet(&sheets);
+                from_sheets(name, Rc::new(sheets), pick)
+            }
+            Err(refusal) => Pending::Refused {
+                source: name,
+                refusal,
+            },
+        }))
+    });
 }
 
 #[component]
@@ -332,7 +355,7 @@ pub fn ImportPanel() -> Html {
                 <button type="button" onclick={toggle_paste} aria-expanded={paste_open.to_string()}>{ Msg::ImpPasteButton.t(lang) }</button>
                 <label class="file-button">
                     { Msg::ImpOpenFile.t(lang) }
-                    <input type="file" accept=".csv,.tsv,.txt,.json,.xlsx,.xls,text/csv,text/plain,application/json" onchange={on_file} aria-label={Msg::ImpOpenFile.t(lang)} />
+                    <input type="file" accept=".csv,.tsv,.txt,.json,.xlsx,.xls,.ods,text/csv,text/plain,application/json" onchange={on_file} aria-label={Msg::ImpOpenFile.t(lang)} />
                 </label>
                 <button type="button" onclick={{
                     let state = state.clone();
