@@ -29,6 +29,10 @@ WASM := wasm32-unknown-unknown
 # ≈ 150 KB) at 553 KB.
 # Raise it only on purpose, with the reason.
 SIZE_BUDGET_KB ?= 560
+# The Web Worker's files (worker-*.js/.wasm: calamine for .xls/.ods), fetched
+# only when such a file is first opened, have their own budget. Started at
+# 350 KB when it measured 309 KB gzip (calamine's BIFF, ODF, zip, codepages).
+WORKER_BUDGET_KB ?= 350
 
 .PHONY: fuzz serve dist test setup setup-browser lint test-native test-web build-release e2e size bench serve-dist fmt clean
 
@@ -68,7 +72,7 @@ e2e:
 	node --test --test-concurrency=1 tests/e2e/
 
 size:
-	bash scripts/size-report.sh dist $(SIZE_BUDGET_KB)
+	bash scripts/size-report.sh dist $(SIZE_BUDGET_KB) $(WORKER_BUDGET_KB)
 
 ## bench: native benchmarks of the core, then the same work in Chromium (figures in BENCHMARKS.md)
 bench: setup-browser

@@ -296,22 +296,61 @@ fn encrypted_ooxml_in_ole_says_password() {
 
 #[test]
 fn wire_round_trip() {
+    use kpi_sandbox::io::decode::Refusal;
+    use kpi_sandbox::io::sheets::reply_text;
     let file = bytes("chitu.xls");
-    let json = answer(7, &file, "chitu.xls");
-    let (id, got) = parse_reply(&json).unwrap();
+    let (id, got) = parse_reply(&answer(7, &file, "chitu.xls")).unwrap();
     assert_eq!(id, 7);
     let want: Vec<Sheet> = read(&file, "chitu.xls").unwrap();
     assert_eq!(got.unwrap(), want);
     let (id, got) = parse_reply(&answer(8, &bytes("password.xls"), "p.xls")).unwrap();
     assert_eq!(id, 8);
     assert_eq!(got.unwrap_err().msg, Msg::ImpErrXlsPassword);
-    let json = kpi_sandbox::io::sheets::reply_json(9, &Reply::Panicked("boom".into()));
-    let (id, got) = parse_reply(&json).unwrap();
+    // Cells with the CSV's own characters, empty names, refusal arguments.
+    let odd = vec![
+        Sheet {
+            name: String::new(),
+            rows: vec![(
+                3,
+                vec![
+                    "a,b".into(),
+                    "\"q\"".into(),
+                    "多\n行".into(),
+                    String::new(),
+                    "x".into(),
+                ],
+            )],
+        },
+        Sheet {
+            name: "#".into(),
+            rows: vec![
+                (1, vec!["#".into()]),
+                (1_048_576, vec!["".into(), "末".into()]),
+            ],
+        },
+    ];
+    let (_, got) = parse_reply(&reply_text(1, &Reply::Sheets(odd.clone()))).unwrap();
+    assert_eq!(got.unwrap(), odd);
+    let refusal = Refusal {
+        msg: Msg::ImpErrOdsCorrupt,
+        args: vec!["zip, \"x\"".into()],
+    };
+    let (_, got) = parse_reply(&reply_text(2, &Reply::Refused(refusal.clone()))).unwrap();
+    assert_eq!(got.unwrap_err(), refusal);
+    let (id, got) = parse_reply(&reply_text(9, &Reply::Panicked("boom".into()))).unwrap();
     assert_eq!(id, 9);
     let r = got.unwrap_err();
     assert_eq!((r.msg, r.args), (Msg::WorkerDied, vec!["boom".to_string()]));
-    assert!(parse_reply("ready").is_none());
-    assert!(parse_reply("[1,{\"Nope\":1}]").is_none());
+    for bad in [
+        "ready",
+        "",
+        "1,X\n",
+        "x,S\n",
+        "1,S\n5,a\n",
+        "1,F\n99999,a\n",
+    ] {
+        assert!(parse_reply(bad).is_none(), "{bad:?}");
+    }
 }
 
 /// Every truncation of both fixtures (an interrupted download) reads or is

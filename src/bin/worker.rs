@@ -6,8 +6,8 @@
 //!
 //! Protocol: once its message handler is set, the worker posts the text
 //! `ready`. Each request is an array `[id, file name, ArrayBuffer]` (the
-//! buffer transferred, not copied); each answer is the JSON of
-//! `(id, Reply)`. A panic (calamine still has some on damaged files) posts
+//! buffer transferred, not copied); each answer is the text of
+//! `io::sheets::reply_text` (CSV records). A panic (calamine still has some on damaged files) posts
 //! the file kind's "damaged" refusal for the request being read, then the
 //! module traps (release builds abort on panic) and the page sees
 //! the worker's `error` event.
@@ -21,7 +21,7 @@ fn main() {
 
 #[cfg(target_arch = "wasm32")]
 mod serve {
-    use kpi_sandbox::io::sheets::{answer, crashed, kind_of, reply_json, Kind, Reply};
+    use kpi_sandbox::io::sheets::{answer, crashed, kind_of, reply_text, Kind, Reply};
     use std::cell::Cell;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -42,15 +42,8 @@ mod serve {
         std::panic::set_hook(Box::new(|info| {
             let (id, kind) = CURRENT.with(Cell::get);
             let detail = info.payload_as_str().unwrap_or("panic").to_string();
-            let r = crashed(kind, detail);
-            let json = reply_json(
-                id,
-                &Reply::Refused {
-                    msg: r.msg,
-                    args: r.args,
-                },
-            );
-            let _ = scope().post_message(&JsValue::from_str(&json));
+            let text = reply_text(id, &Reply::Refused(crashed(kind, detail)));
+            let _ = scope().post_message(&JsValue::from_str(&text));
         }));
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(|e: MessageEvent| {
             let data = js_sys::Array::from(&e.data());
@@ -58,8 +51,8 @@ mod serve {
             let name = data.get(1).as_string().unwrap_or_default();
             let bytes = js_sys::Uint8Array::new(&data.get(2)).to_vec();
             CURRENT.with(|c| c.set((id, kind_of(&bytes, &name))));
-            let json = answer(id, &bytes, &name);
-            let _ = scope().post_message(&JsValue::from_str(&json));
+            let text = answer(id, &bytes, &name);
+            let _ = scope().post_message(&JsValue::from_str(&text));
         });
         scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();

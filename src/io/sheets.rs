@@ -19,7 +19,6 @@ use super::decode::{Refusal, MAX_BYTES};
 use super::xlsx::Sheet;
 use crate::i18n::Msg;
 use calamine::{Data, Reader};
-use serde::{Deserialize, Serialize};
 use std::io::Cursor;
 
 /// The workbook formats read here.
@@ -352,68 +351,120 @@ fn iso_duration(s: &str) -> Option<f64> {
     Some(if neg { -total } else { total })
 }
 
-/// The worker's answer to one request, as JSON text (serde_json is already
-/// in the page for the saved format, so reading it costs the page little).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// The worker's answer to one request.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Reply {
     /// The workbook's sheets.
-    Sheets(Vec<WireSheet>),
-    /// The file was refused, with the message key and its arguments.
-    Refused { msg: Msg, args: Vec<String> },
+    Sheets(Vec<Sheet>),
+    /// The file was refused.
+    Refused(Refusal),
     /// The worker panicked while reading (the text of the panic).
     Panicked(String),
 }
 
-/// A [`Sheet`] on the wire.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct WireSheet {
-    pub name: String,
-    pub rows: Vec<(usize, Vec<String>)>,
-}
-
-/// Reads `bytes` and answers request `id` as JSON.
+/// Reads `bytes` and answers request `id` (see [`reply_text`]).
 pub fn answer(id: u32, bytes: &[u8], file_name: &str) -> String {
     let reply = match read(bytes, file_name) {
-        Ok(sheets) => Reply::Sheets(
-            sheets
-                .into_iter()
-                .map(|s| WireSheet {
-                    name: s.name,
-                    rows: s.rows,
-                })
-                .collect(),
-        ),
-        Err(r) => Reply::Refused {
-            msg: r.msg,
-            args: r.args,
-        },
+        Ok(sheets) => Reply::Sheets(sheets),
+        Err(r) => Reply::Refused(r),
     };
-    reply_json(id, &reply)
+    reply_text(id, &reply)
 }
 
-/// The JSON of a reply to request `id`.
-pub fn reply_json(id: u32, reply: &Reply) -> String {
-    serde_json::to_string(&(id, reply)).unwrap_or_default()
+/// A reply as CSV text, which the page reads with the csv reader it already
+/// has for pasted tables (a derived serde reader would add ≈ 7 KB gzip to the
+/// page). The first record is `id,S` (sheets), `id,F` (refused) or `id,P`
+/// (panicked). Sheets follow as `#,name` and then `row number,cell,cell…`
+/// records; a refusal as `message index,arg…`, the index being the message's
+/// place in [`Msg::ALL`] (page and worker come from one build, their file
+/// names hashed together); a panic as its text.
+pub fn reply_text(id: u32, reply: &Reply) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    let id = id.to_string();
+    let _ = match reply {
+        Reply::Sheets(sheets) => {
+            let _ = w.write_record([id.as_str(), "S"]);
+            for s in sheets {
+                let _ = w.write_record(["#", s.name.as_str()]);
+                for (n, cells) in &s.rows {
+                    let n = n.to_string();
+                    let _ = w.write_record(
+                        std::iter::once(n.as_str()).chain(cells.iter().map(String::as_str)),
+                    );
+                }
+            }
+            Ok(())
+        }
+        Reply::Refused(r) => {
+            let _ = w.write_record([id.as_str(), "F"]);
+            let i = Msg::ALL
+                .iter()
+                .position(|m| *m == r.msg)
+                .unwrap_or(usize::MAX)
+                .to_string();
+            w.write_record(std::iter::once(i.as_str()).chain(r.args.iter().map(String::as_str)))
+        }
+        Reply::Panicked(detail) => {
+            let _ = w.write_record([id.as_str(), "P"]);
+            w.write_record([detail.as_str()])
+        }
+    };
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
-/// What the page gets from a reply: the request id and the sheets, or why not.
-pub fn parse_reply(json: &str) -> Option<(u32, Result<Vec<Sheet>, Refusal>)> {
-    let (id, reply): (u32, Reply) = serde_json::from_str(json).ok()?;
-    Some((
-        id,
-        match reply {
-            Reply::Sheets(s) => Ok(s
-                .into_iter()
-                .map(|s| Sheet {
-                    name: s.name,
-                    rows: s.rows,
-                })
-                .collect()),
-            Reply::Refused { msg, args } => Err(Refusal { msg, args }),
-            Reply::Panicked(detail) => Err(Refusal {
+/// What the page gets from a reply: the request id and the sheets, or why
+/// not; `None` for text that is not a reply.
+pub fn parse_reply(text: &str) -> Option<(u32, Result<Vec<Sheet>, Refusal>)> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let head = records.next()?.ok()?;
+    let id: u32 = head.get(0)?.parse().ok()?;
+    let kind = head.get(1)?.to_string();
+    let mut rest = records.map(|r| {
+        r.ok()
+            .map(|r| r.iter().map(str::to_string).collect::<Vec<_>>())
+    });
+    let result = match kind.as_str() {
+        "S" => {
+            let mut sheets: Vec<Sheet> = Vec::new();
+            for rec in rest {
+                let rec = rec?;
+                let (first, cells) = rec.split_first()?;
+                if first == "#" {
+                    sheets.push(Sheet {
+                        name: cells.first().cloned().unwrap_or_default(),
+                        rows: Vec::new(),
+                    });
+                } else {
+                    let n: usize = first.parse().ok()?;
+                    sheets.last_mut()?.rows.push((n, cells.to_vec()));
+                }
+            }
+            Ok(sheets)
+        }
+        "F" => {
+            let rec = rest.next()??;
+            let (first, args) = rec.split_first()?;
+            let i: usize = first.parse().ok()?;
+            Err(Refusal {
+                msg: *Msg::ALL.get(i)?,
+                args: args.to_vec(),
+            })
+        }
+        "P" => {
+            let rec = rest.next()??;
+            Err(Refusal {
                 msg: Msg::WorkerDied,
-                args: vec![detail],
-            }),
-        },
-    ))
+                args: vec![rec.first()?.clone()],
+            })
+        }
+        _ => return None,
+    };
+    Some((id, result))
 }
