@@ -27,8 +27,16 @@ WASM := wasm32-unknown-unknown
 # Raised to 560 KB for the .xlsx export (SpreadsheetML with live formulas,
 # written on the same deflate code: +13 KB, where rust_xlsxwriter would cost
 # ≈ 150 KB) at 553 KB.
+# Raised to 570 KB for .xls/.ods through the Web Worker at 562.5 KB (+8.5 KB
+# gzip on the page, measured against 553.9 KB: ≈ 5 KB of worker plumbing and
+# reading its sheets, ≈ 2 KB of the new messages in two languages, 0.3 KB for
+# title rows above the header; calamine itself, ≈ 300 KB, is only in the worker).
 # Raise it only on purpose, with the reason.
-SIZE_BUDGET_KB ?= 560
+SIZE_BUDGET_KB ?= 570
+# The Web Worker's files (worker-*.js/.wasm: calamine for .xls/.ods), fetched
+# only when such a file is first opened, have their own budget. Started at
+# 350 KB when it measured 309 KB gzip (calamine's BIFF, ODF, zip, codepages).
+WORKER_BUDGET_KB ?= 350
 
 .PHONY: fuzz serve dist test setup setup-browser lint test-native test-sheets test-web build-release e2e size bench serve-dist fmt clean
 
@@ -74,7 +82,7 @@ e2e:
 	node --test --test-concurrency=1 tests/e2e/
 
 size:
-	bash scripts/size-report.sh dist $(SIZE_BUDGET_KB)
+	bash scripts/size-report.sh dist $(SIZE_BUDGET_KB) $(WORKER_BUDGET_KB)
 
 ## bench: native benchmarks of the core, then the same work in Chromium (figures in BENCHMARKS.md)
 bench: setup-browser

@@ -280,6 +280,12 @@ messages! {
     ImpDelimSemicolon => "分号", "semicolon";
     ImpRows => "{0} 名客服，{1} 列", "{0} agents, {1} columns";
     // ---- keys for worker (#16): add new ones right below this line ----
+    ImpErrXlsCorrupt => "无法读取该 .xls 文件，文件可能已损坏或未下载完整（{0}）。请在 Excel/WPS 中打开并另存为 .xlsx，或复制表格后粘贴", "This .xls file cannot be read; it may be damaged or incomplete ({0}). Open it in Excel/WPS and save it as .xlsx, or copy the range and paste it";
+    ImpErrXlsPassword => "该 .xls 文件有密码保护（已加密），无法读取：请在 Excel/WPS 中取消密码后另存为 .xlsx，再打开", "This .xls file is password-protected (encrypted): remove the password in Excel/WPS, save it as .xlsx, and open that";
+    ImpErrOdsCorrupt => "无法读取该 .ods 文件，文件可能已损坏或未下载完整（{0}）。请在 LibreOffice/WPS 中打开并另存为 .xlsx，或复制表格后粘贴", "This .ods file cannot be read; it may be damaged or incomplete ({0}). Open it in LibreOffice/WPS and save it as .xlsx, or copy the range and paste it";
+    ImpErrOdsPassword => "该 .ods 文件有密码保护，无法读取：请在 LibreOffice/WPS 中取消密码后另存为 .xlsx，再打开", "This .ods file is password-protected: remove the password in LibreOffice/WPS, save it as .xlsx, and open that";
+    WorkerStartFailed => "无法启动表格读取程序（{0}），该文件未被读取，现有数据没有改动。请将文件另存为 .xlsx 或 CSV 后再打开", "The sheet reader could not start ({0}); the file was not read and nothing was changed. Save the file as .xlsx or CSV and open that instead";
+    WorkerDied => "表格读取程序意外停止（{0}），现有数据没有改动。可以再试一次，或将文件另存为 .xlsx 或 CSV 后再打开", "The sheet reader stopped unexpectedly ({0}); nothing was changed. Try again, or save the file as .xlsx or CSV and open that instead";
     ImpDropped => "已忽略汇总行：{0}", "Summary rows dropped: {0}";
     ImpProblems => "{0} 条提示", "{0} notes";
     ImpColumns => "列的识别结果", "How columns were recognised";

@@ -15,6 +15,7 @@ pub mod library;
 pub mod months_export;
 pub mod scenario;
 pub mod share;
+pub mod sheets;
 pub mod synthetic;
 pub mod xlsx;
 pub mod xlsx_write;

@@ -12,6 +12,7 @@ pub mod browser;
 pub mod components;
 pub mod jobs;
 pub mod state;
+pub mod worker;
 
 use crate::i18n::Msg;
 

@@ -184,6 +184,9 @@ fn read_file(
         return;
     }
     let reader = gloo::file::callbacks::read_as_bytes(&f, move |res| match res {
+        Ok(bytes) if crate::io::sheets::kind_of(&bytes, &name).is_some() => {
+            read_in_worker(name, &bytes, pending)
+        }
         Ok(bytes) => {
             // Large text files are read in steps, like large pastes.
             if !name.to_lowercase().ends_with(".json") {
@@ -317,6 +320,26 @@ fn read_files(
         }
         _ => read_days(files, pending, keep, state),
     }
+}
+
+/// An `.xls`/`.ods` workbook: read in the worker (see `ui::worker`), then
+/// the same preview as an `.xlsx`.
+fn read_in_worker(name: String, bytes: &[u8], pending: UseStateHandle<Option<Pending>>) {
+    pending.set(Some(Pending::Reading {
+        source: name.clone(),
+    }));
+    crate::ui::worker::read_sheets(name.clone(), bytes, move |answer| {
+        pending.set(Some(match answer {
+            Ok(sheets) => {
+                let pick = crate::io::xlsx::default_sheet(&sheets);
+                from_sheets(name, Rc::new(sheets), pick)
+            }
+            Err(refusal) => Pending::Refused {
+                source: name,
+                refusal,
+            },
+        }))
+    });
 }
 
 #[component]
