@@ -109,6 +109,8 @@ pub enum AgentSource {
     Group(String),
     /// The number typed in `QaParams::agents`.
     Manual,
+    /// The headcount the chat staffing plan (`QaParams::staffing`) needs.
+    Staffing,
 }
 
 /// Every input of the QA workspace.
@@ -135,6 +137,12 @@ pub struct QaParams {
     pub margin: f64,
     /// Expected proportion (0.5 is the most conservative).
     pub p: f64,
+    /// Chat staffing inputs (since #19; older files get the defaults).
+    #[serde(default)]
+    pub staffing: super::staffing::StaffingParams,
+    /// QA score noise inputs (since #19).
+    #[serde(default)]
+    pub noise: super::qa_noise::NoiseParams,
 }
 
 impl Default for QaParams {
@@ -167,6 +175,8 @@ impl Default for QaParams {
             confidence: Confidence::C90,
             margin: 0.10,
             p: 0.5,
+            staffing: super::staffing::StaffingParams::default(),
+            noise: super::qa_noise::NoiseParams::default(),
         }
     }
 }
@@ -195,6 +205,8 @@ pub enum QaField {
     ProductiveHours,
     Margin,
     P,
+    Staffing(super::staffing::StaffField),
+    Noise(super::qa_noise::NoiseField),
 }
 
 /// Largest values accepted: beyond them an input is a typo, not a plan.
@@ -275,6 +287,18 @@ impl QaParams {
             self.p.is_finite() && self.p > 0.0 && self.p < 1.0,
             Msg::QaErrP,
         );
+        for sp in self.staffing.validate() {
+            out.push(QaProblem {
+                field: QaField::Staffing(sp.field),
+                msg: sp.msg,
+            });
+        }
+        for (f, msg) in self.noise.validate() {
+            out.push(QaProblem {
+                field: QaField::Noise(f),
+                msg,
+            });
+        }
         out
     }
 
@@ -282,6 +306,7 @@ impl QaParams {
     pub fn resolved(&self, table: &super::Table) -> QaParams {
         let agents = match &self.source {
             AgentSource::Manual => self.agents,
+            AgentSource::Staffing => super::staffing::plan(&self.staffing).headcount,
             AgentSource::Team => u32::try_from(table.len()).unwrap_or(u32::MAX),
             AgentSource::Group(g) => table
                 .groups()
