@@ -97,3 +97,12 @@ print("erlang B(5,10) =", float(erlang_b_exact(F(5), 10)))
 print("erlang B(300,310) =", float(erlang_b_exact(F(300), 310)))
 # Occupancy-capped: A = 10.8 at cap 0.7 -> 16 agents; its SL and P_w.
 report("chat cap", F(108, 10), 16, 144, 30)
+
+# QA noise fixture: two agents at 88 and 84, 6 chats each, sd 8, 95 %.
+h = t_quantile(0.975, 5) * 8 / mp.sqrt(6)
+print("half(sd 8, n 6, 95%) =", mp.nstr(h, 12))
+n = 2
+while not (16 * t_quantile(0.975, n - 1) / mp.sqrt(n) < 4):
+    n += 1
+print("samples to separate 88 vs 84 (sd 8):", n, mp.nstr(t_quantile(0.975, n - 1), 10))
+print("t(0.975, 62) =", mp.nstr(t_quantile(0.975, 62), 10), "t(0.975, 63) =", mp.nstr(t_quantile(0.975, 63), 10))
