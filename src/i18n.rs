@@ -451,8 +451,8 @@ messages! {
     StaffEfficiency => "并发效率系数", "Concurrency efficiency factors";
     StaffEfficiencyAt => "{0} 个并发的效率系数", "Efficiency factor for {0} chats";
     StaffTargetMode => "响应目标", "Response target";
-    StaffTargetSl => "服务水平（x% 在 y 秒内首响）", "Service level (x % answered within y s)";
-    StaffTargetAsa => "平均首响等待（秒）", "Average first-response wait (s)";
+    StaffTargetSl => "服务水平", "Service level";
+    StaffTargetAsa => "平均首响等待", "Average wait";
     StaffShare => "目标比例", "Target share";
     StaffSeconds => "响应时限（秒）", "Within (seconds)";
     StaffAsaSeconds => "平均等待不超过（秒）", "Average wait at most (s)";
@@ -474,7 +474,7 @@ messages! {
     StaffPeakLabel => "高峰时段", "Peak hour";
     StaffPeakFte => "高峰 FTE", "Peak FTE";
     StaffCost => "月人力成本", "Monthly cost";
-    StaffTeamShort => "团队数据中有 {0} 名客服，比测算少 {1} 人（缺口 {2}）", "The team data has {0} agents: {1} short of the plan (gap {2})";
+    StaffTeamShort => "团队数据中有 {0} 名客服，测算需要 {2} 人：缺 {1} 人", "The team data has {0} agents; the plan needs {2}: {1} short";
     StaffTeamOk => "团队数据中有 {0} 名客服，满足测算的 {1} 人（富余 {2} 人）", "The team data has {0} agents, enough for the plan's {1} ({2} spare)";
     StaffBeyondTeam => "{0}：话务量 {1} 爱尔兰，超过全队 {2} 人在损耗和 {3}% 占用率上限下能承接的 {4} 爱尔兰", "{0}: {1} Erlangs exceed the {4} Erlangs the whole team of {2} can carry after shrinkage at the {3} % occupancy cap";
     StaffColTraffic => "话务量（爱尔兰）", "Traffic (Erlangs)";
@@ -490,7 +490,7 @@ messages! {
     StaffChartTitle => "每小时所需在线客服", "Agents needed online by hour";
     StaffTableView => "逐小时明细（表格）", "Hour by hour (table)";
     StaffHeatTitle => "一周热力图（在线客服）", "The week as a heat map (agents online)";
-    StaffDay => "{0}", "{0}";
+    StaffDay => "星期", "Day";
     StaffUse => "用测算人数做质检测算", "Use the staffing result for QA sizing";
     QaSourceStaffing => "人力测算：{0} 人", "Chat staffing: {0}";
     StaffChain => "咨询 {0} 次/天 → 客服 {1} 人 → 质检 {2} 人 → 月成本 {3}（客服 {4} + 质检 {5}）", "Inquiries {0}/day → agents {1} → QA {2} → monthly cost {3} (agents {4} + QA {5})";

@@ -528,3 +528,36 @@ fn saved_files_from_before_staffing_still_open_and_new_inputs_round_trip() {
         "{err:?}"
     );
 }
+
+#[test]
+fn a_pasted_fenshi_jiedai_sheet_gives_24_hours() {
+    use kpi_sandbox::io::hourly::read_hourly;
+    // A 赤兔 分时接待 copy: a title row, the header, hours as ranges, 汇总 last.
+    let mut text =
+        String::from("分时接待数据 2026-11-11\n时间段\t接待人数\t咨询人数\t平均响应(秒)\n");
+    for h in 0..24 {
+        text.push_str(&format!(
+            "{h:02}:00-{:02}:00\t{}\t{}\t30\n",
+            h + 1,
+            h * 9,
+            h * 10
+        ));
+    }
+    text.push_str("汇总\t2484\t2760\t30\n");
+    let r = read_hourly(&text).unwrap();
+    assert_eq!(r.column, "咨询人数", "咨询人数 wins over 接待人数");
+    assert_eq!(r.found, 24);
+    assert!(r.missing.is_empty());
+    assert_eq!(r.values[0], 0.0);
+    assert_eq!(r.values[21], 210.0);
+    assert_eq!(r.values.iter().sum::<f64>(), 2760.0);
+    // Bare two columns with hours like 8点, a bad count, hours missing.
+    let r = read_hourly("8点,120\n9点,1300\n10点,abc\n").unwrap();
+    assert_eq!(r.found, 2);
+    assert_eq!(r.values[8], 120.0);
+    assert_eq!(r.values[9], 1_300.0);
+    assert_eq!(r.skipped, vec![(3, "abc".to_string())]);
+    assert_eq!(r.missing.len(), 22);
+    assert_eq!(read_hourly("客服昵称\t询单人数\n小雨\t12\n"), None);
+    assert_eq!(read_hourly(""), None);
+}

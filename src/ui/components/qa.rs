@@ -365,6 +365,7 @@ pub fn QaWorkspace() -> Html {
         <div class="workspace qa">
             <div class="toolbar"><div class="title"><h2>{ Msg::QaTitle.t(lang) }</h2></div></div>
             <p class="help muted">{ Msg::QaIntro.t(lang) }</p>
+            <super::staffing::StaffingPanel />
             <div class="qa-grid">
                 <section class="card" aria-labelledby="qa-agents-title">
                     <h3 id="qa-agents-title">{ Msg::QaAgentsTitle.t(lang) }</h3>

@@ -1,0 +1,100 @@
+//! Reads inquiries by hour of day from pasted text, as 赤兔's 分时接待 sheet
+//! lays them out: one row per hour (`0`, `00:00-01:00`, `8点`…) and a count
+//! column (咨询人数, else 接待人数, else 询单人数, else the first numeric column).
+//!
+//! Never fails as a whole: returns the 24 values found plus what was
+//! skipped and which hours were missing. Headless.
+
+use super::delimited::split;
+use crate::model::staffing::{parse_hour, HOURS};
+use crate::model::unit::parse_single;
+use crate::model::{Parsed, Unit};
+
+/// Header words for the hour column.
+const HOUR_HEADERS: &[&str] = &["时段", "时间段", "小时", "时间", "hour", "时刻"];
+/// Count columns, best first.
+const COUNT_HEADERS: &[&str] = &["咨询人数", "接待人数", "询单人数", "咨询量", "inquiries"];
+
+/// What a paste gave.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HourlyRead {
+    /// Inquiries per hour 0–23 (0 where missing).
+    pub values: Vec<f64>,
+    /// The column the counts came from (its header, or its number).
+    pub column: String,
+    /// Hours read.
+    pub found: usize,
+    /// Hours with no row.
+    pub missing: Vec<usize>,
+    /// Rows (1-based source line) that looked like hours but had no usable count.
+    pub skipped: Vec<(usize, String)>,
+}
+
+fn norm(s: &str) -> String {
+    s.trim()
+        .to_lowercase()
+        .replace([' ', '（', '）', '(', ')'], "")
+}
+
+/// Reads the pasted sheet; `None` when no hour rows with counts were found.
+pub fn read_hourly(text: &str) -> Option<HourlyRead> {
+    let grid = split(text);
+    let rows = &grid.rows;
+    // The header row: the first with an hour word, or none (bare two columns).
+    let header = rows.iter().position(|(_, r)| {
+        r.len() >= 2
+            && r.iter()
+                .any(|c| HOUR_HEADERS.iter().any(|h| norm(c).contains(h)))
+    });
+    let (hour_col, count_col, column, body_from) = match header {
+        Some(hi) => {
+            let cells = &rows.get(hi)?.1;
+            let hour_col = cells
+                .iter()
+                .position(|c| HOUR_HEADERS.iter().any(|h| norm(c).contains(h)))?;
+            let count_col = COUNT_HEADERS
+                .iter()
+                .find_map(|want| cells.iter().position(|c| norm(c).contains(want)));
+            let count_col = match count_col {
+                Some(c) => c,
+                None => (0..cells.len()).find(|c| *c != hour_col)?,
+            };
+            let name = cells.get(count_col).cloned().unwrap_or_default();
+            (hour_col, count_col, name, hi + 1)
+        }
+        None => (0, 1, "2".to_string(), 0),
+    };
+    let mut values = vec![0.0; HOURS];
+    let mut seen = [false; HOURS];
+    let mut skipped = Vec::new();
+    for (line, cells) in rows.iter().skip(body_from) {
+        let Some(h) = cells.get(hour_col).and_then(|c| parse_hour(c)) else {
+            continue;
+        };
+        let raw = cells.get(count_col).map(String::as_str).unwrap_or("");
+        match parse_single(raw, Unit::Count) {
+            Parsed::Number(v) if v >= 0.0 => {
+                if let (Some(slot), Some(s)) = (values.get_mut(h), seen.get_mut(h)) {
+                    // A sheet of several days repeats hours: they add up.
+                    *slot += v;
+                    *s = true;
+                }
+            }
+            _ => skipped.push((*line, raw.to_string())),
+        }
+    }
+    let found = seen.iter().filter(|s| **s).count();
+    if found == 0 {
+        return None;
+    }
+    let missing = (0..HOURS)
+        .filter(|h| !seen.get(*h).copied().unwrap_or(false))
+        .collect();
+    Some(HourlyRead {
+        values,
+        column,
+        found,
+        missing,
+        skipped,
+    })
+}
