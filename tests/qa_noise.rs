@@ -166,3 +166,59 @@ fn agent_intervals_read_the_demo_team() {
     };
     assert_eq!(agent_intervals(&t, &p), None);
 }
+
+#[test]
+fn a_plan_grade_boundary_blurred_by_qa_noise_is_found() {
+    use kpi_sandbox::model::plan::{Grading, Plan, PlanItem, Rule};
+    let table =
+        kpi_sandbox::io::import::import_text("客服昵称\t质检得分\n甲\t88\n乙\t84\n丙\t40\n").table;
+    // One item: QA score linear 60 → 0, 95 → 100. 甲 (88 − 60) ÷ 35 × 100 = 80 (B ≥ 70);
+    // 乙 (84 − 60) ÷ 35 × 100 = 68.57 (C ≥ 60); 丙 0 (D).
+    let plan = Plan {
+        name: "质检".into(),
+        month: "2026-11".into(),
+        group: None,
+        items: vec![PlanItem::new(
+            "质检得分",
+            100.0,
+            Rule::Linear {
+                zero_at: 60.0,
+                full_at: 95.0,
+                stretch: None,
+                cap: 100.0,
+            },
+            false,
+        )],
+        grading: Grading::default_thresholds(),
+    };
+    let p = NoiseParams::default(); // 6 chats, sd 8, 95 %: QA ± 8.3955
+    let n = plan_overlaps(&table, &plan, &p).unwrap();
+    // Noisy totals: ± 8.3955 ÷ 35 × 100 = ± 23.99 for 乙; 甲's high end is capped
+    // at 100 (+20) but its low end is −23.99. 80 − 68.57 = 11.43 < 47.97: overlap.
+    assert_eq!(n.boundary.len(), 1, "{:?}", n.boundary);
+    let o = &n.boundary[0];
+    assert_eq!((o.upper, o.lower), (0, 1));
+    close(o.diff, 80.0 - 24.0 / 35.0 * 100.0, 1e-9, "diff");
+    // Half-widths shrink like t(n−1)/√n: 2 × 22.86 × t/√n < 11.43 → t/√n < 0.25 → 64.
+    assert_eq!(o.needed, Some(64));
+    let (_, lo, hi) = n.low_high[1];
+    close(
+        lo,
+        (84.0 - 8.39548511917 - 60.0) / 35.0 * 100.0,
+        1e-8,
+        "乙 low",
+    );
+    close(
+        hi,
+        (84.0 + 8.39548511917 - 60.0) / 35.0 * 100.0,
+        1e-8,
+        "乙 high",
+    );
+    // 丙 at 0 is far from everyone: no boundary pair with 乙? 68.57 − 0 = 68.57 >
+    // 23.99 + (0 at both ends: 40 ± 8.4 stays below 60) → no overlap.
+    assert!(n.no_interval.is_empty());
+    // A plan without the QA score: nothing to say.
+    let mut other = plan.clone();
+    other.items[0].column = "询单人数".into();
+    assert_eq!(plan_overlaps(&table, &other, &p), None);
+}

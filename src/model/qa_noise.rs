@@ -309,3 +309,101 @@ pub fn agent_intervals(table: &super::Table, p: &NoiseParams) -> Option<Vec<Agen
             .collect(),
     )
 }
+
+/// A plan's totals with the QA noise carried through.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanNoise {
+    /// The scores as they are.
+    pub scores: super::plan::PlanScores,
+    /// Per agent (table row): the total with every QA score at its interval's
+    /// low end and at its high end.
+    pub low_high: Vec<(usize, f64, f64)>,
+    /// Neighbours by total whose noisy totals overlap across a grade boundary.
+    pub boundary: Vec<Overlap>,
+    /// Agents without an interval (fewer than 2 samples or no score).
+    pub no_interval: Vec<usize>,
+}
+
+/// How QA noise moves `plan`'s totals and which grade boundaries it blurs;
+/// `None` when the plan has no item on the QA score column (or the table
+/// has none).
+///
+/// The plan is scored three times: as is, with every agent's QA score at
+/// the low end of its interval, and at the high end (formula columns
+/// recomputed each time). An agent's noisy total is `total ± h` with
+/// `h = max(|high − total|, |total − low|)`; neighbours by total whose noisy
+/// totals overlap across a grade boundary are reported, with the samples per
+/// agent that would separate them if `h` shrinks as the QA interval does.
+pub fn plan_overlaps(
+    table: &super::Table,
+    plan: &super::plan::Plan,
+    p: &NoiseParams,
+) -> Option<PlanNoise> {
+    use super::formula::calc::resolve;
+    use super::plan::score;
+    let rows = agent_intervals(table, p)?;
+    let qa_col = if p.score_column.trim().is_empty() {
+        table.column_of(super::MetricId::QaScore)
+    } else {
+        resolve(table, p.score_column.trim())
+    }?;
+    if !plan
+        .items
+        .iter()
+        .any(|it| resolve(table, &it.column) == Some(qa_col))
+    {
+        return None;
+    }
+    let shifted = |sign: f64| {
+        let mut t = table.clone();
+        let cells: Vec<super::Cell> = rows
+            .iter()
+            .map(|a| match (a.score, a.half) {
+                (Some(s), Some(h)) => super::Cell::Number(s + sign * h),
+                _ => t.at(a.row, qa_col).clone(),
+            })
+            .collect();
+        t.set_column(qa_col, cells);
+        let calc = super::formula::compile(&t);
+        super::formula::recalc_all(&mut t, &calc);
+        score(&t, plan)
+    };
+    let scores = score(table, plan);
+    let low = shifted(-1.0);
+    let high = shifted(1.0);
+    let mut low_high = Vec::new();
+    let mut items = Vec::new();
+    let mut no_interval = Vec::new();
+    for a in &scores.agents {
+        let lo = low.for_row(a.row).map(|x| x.total).unwrap_or(a.total);
+        let hi = high.for_row(a.row).map(|x| x.total).unwrap_or(a.total);
+        low_high.push((a.row, lo.min(hi), lo.max(hi)));
+        let info = rows.iter().find(|r| r.row == a.row);
+        let half = info.and_then(|r| r.half).map(|_| {
+            (hi - a.total)
+                .abs()
+                .max((a.total - lo).abs())
+                .max((hi - lo).abs() / 2.0)
+        });
+        if half.is_none() {
+            no_interval.push(a.row);
+        }
+        items.push(Noisy {
+            row: a.row,
+            value: a.total,
+            n: info.and_then(|r| r.n).unwrap_or(0.0),
+            half,
+            group: a.grade,
+        });
+    }
+    let boundary = overlaps(&items, p.confidence)
+        .into_iter()
+        .filter(|o| o.kind == Separation::Boundary)
+        .collect();
+    Some(PlanNoise {
+        scores,
+        low_high,
+        boundary,
+        no_interval,
+    })
+}
