@@ -10,6 +10,7 @@ pub mod library;
 pub mod payout;
 pub mod plan;
 pub mod qa;
+pub mod qa_noise;
 pub mod scores;
 pub mod share;
 pub mod staffing;
