@@ -413,6 +413,28 @@ messages! {
     WhyHint => "点击客服查看每一分的来历。", "Click an agent to see where every point comes from.";
     WhyTotal => "总分 {0} = 各项加权分之和；第 {1} 名，等级 {2}", "Total {0} = the sum of weighted points; rank {1}, grade {2}";
     // ---- keys for staffing and QA noise (#19): add new ones right below this line ----
+    FindErrDeduction => "扣分须为 0 到 1,000 之间的数（最多 10 万条记录）", "A deduction must be between 0 and 1,000 (at most 100,000 findings)";
+    FindTitle => "质检记录（扣分明细）", "QA findings (质检记录)";
+    FindIntro => "粘贴或导入每条质检记录（客服、日期、质检项、扣分、是否红线），按月汇总成质检得分（100 分起扣，或按质检项满分表）和红线标记，写入团队数据后可用于考核方案和奖金门槛。", "Paste or import findings (agent, date, item, deduction, red line); they roll up by month to a 质检得分 (100 minus deductions, or an item sheet) and a red-line flag, written into the team data for plans and payout gates.";
+    FindPaste => "粘贴质检记录（含表头：客服、日期、质检项、扣分、是否红线）", "Paste findings (with headers: 客服, 日期, 质检项, 扣分, 是否红线)";
+    FindRead => "读取质检记录", "Read the findings";
+    FindReadDone => "读取 {0} 条记录；本月 {1} 名客服有扣分，{2} 名触犯红线", "Read {0} findings; this month {1} agents have deductions, {2} crossed a red line";
+    FindMissing => "没有找到「客服」和「扣分」表头", "No 客服 and 扣分 headers found";
+    FindSkipped => "第 {0} 行未读取：{1}", "Row {0} not read: {1}";
+    FindSkipNoAgent => "缺少客服", "no agent";
+    FindSkipDeduction => "扣分「{0}」不是数字", "deduction \"{0}\" is not a number";
+    FindSkipRedLine => "红线「{0}」应为 是/否", "red line \"{0}\" should be yes/no (是/否)";
+    FindUnknown => "团队数据中没有这些客服（记录已保留，未计分）：{0}", "These agents are not in the team data (kept, not scored): {0}";
+    FindOtherMonths => "{0} 条记录不属于 {1}，未计入", "{0} findings are not from {1} and were not counted";
+    FindWrite => "写入团队数据（质检得分、红线两列）", "Write into the team data (质检得分 and 红线 columns)";
+    FindColFindings => "记录数", "Findings";
+    FindColDeducted => "扣分合计", "Deducted";
+    FindColRedLine => "红线", "Red line";
+    FindScoring => "计分方式", "Scoring";
+    FindScoringDeduct => "100 分起扣", "100 minus deductions";
+    FindScoringSheet => "质检项满分表", "Item sheet";
+    FindSheet => "质检项满分（如 服务态度=30, 专业度=40, 流程=30）", "Item maximums (e.g. 服务态度=30, 专业度=40, 流程=30)";
+    FindYes => "是", "yes";
     StaffErrDays => "分时数据须为 1 天或 7 天（周一至周日），每天 24 个时段", "Hourly data must be 1 day or 7 days (Monday first), 24 hours each";
     StaffErrVolume => "咨询量须为 0 或正数（不超过 1,000 万）", "Inquiries must be 0 or a positive number (at most 10 million)";
     StaffErrAht => "平均处理时长须大于 0 秒、不超过 7,200 秒", "Average handle time must be above 0 and at most 7,200 seconds";
@@ -493,7 +515,7 @@ messages! {
     StaffDay => "星期", "Day";
     StaffUse => "用测算人数做质检测算", "Use the staffing result for QA sizing";
     QaSourceStaffing => "人力测算：{0} 人", "Chat staffing: {0}";
-    StaffChain => "咨询 {0} 次/天 → 客服 {1} 人 → 质检 {2} 人 → 月成本 {3}（客服 {4} + 质检 {5}）", "Inquiries {0}/day → agents {1} → QA {2} → monthly cost {3} (agents {4} + QA {5})";
+    StaffChain => "咨询 {0} 次/天 → 客服 {1} 人 → 质检 {2} 人（{6}）→ 月成本 {3}（客服 {4} + 质检 {5}）", "Inquiries {0}/day → agents {1} → QA {2} ({6}) → monthly cost {3} (agents {4} + QA {5})";
     DayMon => "周一", "Mon";
     DayTue => "周二", "Tue";
     DayWed => "周三", "Wed";
@@ -525,8 +547,8 @@ messages! {
     NoiseErrSamples => "抽检数须为 0 或正数", "Samples must be 0 or a positive number";
     NoiseErrSd => "标准差须为 0 到 1,000 之间", "The sd must be between 0 and 1,000";
     NoiseErrBands => "等级分界须为数字，最多 12 个", "Grade boundaries must be numbers, at most 12";
-    NoiseScoresWarn => "本方案含质检得分项：以下等级分界两侧客服的质检得分区间重叠（{0}% 置信度，每人 {1} 通抽检）", "This plan scores the QA score: agents on both sides of these grade boundaries have overlapping QA intervals ({0} % confidence, {1} samples each)";
-    NoiseScoresPair => "{0}（{1}，质检 {2}）与 {3}（{4}，质检 {5}）：区间重叠；约需每人 {6} 通", "{0} ({1}, QA {2}) and {3} ({4}, QA {5}): intervals overlap; about {6} samples each needed";
+    NoiseScoresWarn => "本方案含质检得分项：质检的抽样误差（{0}% 置信度，每人 {1} 通抽检）足以让下面这些等级分界两侧客服的总分互换", "This plan scores the QA score: its sampling error ({0} % confidence, {1} samples each) is enough to swap the totals of these agents on either side of a grade boundary";
+    NoiseScoresPair => "{0}（{1}，质检 {2}）与 {3}（{4}，质检 {5}）：含质检误差的总分区间重叠；约需每人 {6} 通抽检才能分开", "{0} ({1}, QA {2}) and {3} ({4}, QA {5}): their totals overlap once the QA error is included; about {6} samples each would separate them";
     WhyGated => "未通过清零门槛，总分为 0", "A failed gate zeroes the whole score";
     WhyNext => "距离 {0} 级还差 {1} 分。", "{1} points short of grade {0}.";
     WhyNextItem => "仅靠「{0}」：需达到 {1}", "With {0} alone: reach {1}";

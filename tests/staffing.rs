@@ -561,3 +561,12 @@ fn a_pasted_fenshi_jiedai_sheet_gives_24_hours() {
     assert_eq!(read_hourly("客服昵称\t询单人数\n小雨\t12\n"), None);
     assert_eq!(read_hourly(""), None);
 }
+
+#[test]
+fn a_csv_hourly_sheet_under_a_title_line_is_read() {
+    // Regression: the title line (no commas) made the CSV read as one column.
+    let text = "分时接待 2026-11-11\n时段,咨询人数\n20:00-21:00,270\n21:00-22:00,abc\n";
+    let r = kpi_sandbox::io::hourly::read_hourly(text).unwrap();
+    assert_eq!(r.values[20], 270.0);
+    assert_eq!(r.skipped, vec![(4, "abc".to_string())]);
+}

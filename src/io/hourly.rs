@@ -38,7 +38,23 @@ fn norm(s: &str) -> String {
 
 /// Reads the pasted sheet; `None` when no hour rows with counts were found.
 pub fn read_hourly(text: &str) -> Option<HourlyRead> {
-    let grid = split(text);
+    // Title lines above the header would decide the delimiter: start at the header.
+    let from = text
+        .split_inclusive('\n')
+        .scan(0usize, |at, l| {
+            let start = *at;
+            *at += l.len();
+            Some((start, l))
+        })
+        .find(|(_, l)| {
+            let l = norm(l);
+            HOUR_HEADERS.iter().any(|w| l.contains(w))
+                && COUNT_HEADERS.iter().any(|w| l.contains(w))
+        })
+        .map(|(start, _)| start)
+        .unwrap_or(0);
+    let skipped_lines = text.get(..from).map(|t| t.lines().count()).unwrap_or(0);
+    let grid = split(text.get(from..).unwrap_or(text));
     let rows = &grid.rows;
     // The header row: the first with an hour word, or none (bare two columns).
     let header = rows.iter().position(|(_, r)| {
@@ -80,7 +96,7 @@ pub fn read_hourly(text: &str) -> Option<HourlyRead> {
                     *s = true;
                 }
             }
-            _ => skipped.push((*line, raw.to_string())),
+            _ => skipped.push((line + skipped_lines, raw.to_string())),
         }
     }
     let found = seen.iter().filter(|s| **s).count();

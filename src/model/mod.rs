@@ -5,6 +5,7 @@
 //! wasm-bindgen); `tests/tidy.rs` enforces it. Time, locale and random seeds
 //! come in as arguments.
 
+pub mod findings;
 pub mod forecast;
 pub mod formula;
 pub mod metric;

@@ -143,6 +143,11 @@ pub struct QaParams {
     /// QA score noise inputs (since #19).
     #[serde(default)]
     pub noise: super::qa_noise::NoiseParams,
+    /// QA findings (质检记录) and how they score (since #19).
+    #[serde(default)]
+    pub findings: Vec<super::findings::Finding>,
+    #[serde(default)]
+    pub findings_scoring: super::findings::Scoring,
 }
 
 impl Default for QaParams {
@@ -177,6 +182,8 @@ impl Default for QaParams {
             p: 0.5,
             staffing: super::staffing::StaffingParams::default(),
             noise: super::qa_noise::NoiseParams::default(),
+            findings: Vec::new(),
+            findings_scoring: super::findings::Scoring::default(),
         }
     }
 }
@@ -207,6 +214,7 @@ pub enum QaField {
     P,
     Staffing(super::staffing::StaffField),
     Noise(super::qa_noise::NoiseField),
+    Findings,
 }
 
 /// Largest values accepted: beyond them an input is a typo, not a plan.
@@ -291,6 +299,14 @@ impl QaParams {
             out.push(QaProblem {
                 field: QaField::Staffing(sp.field),
                 msg: sp.msg,
+            });
+        }
+        let deduction_ok = |d: f64| d.is_finite() && (0.0..=1_000.0).contains(&d);
+        if self.findings.len() > 100_000 || self.findings.iter().any(|f| !deduction_ok(f.deduction))
+        {
+            out.push(QaProblem {
+                field: QaField::Findings,
+                msg: Msg::FindErrDeduction,
             });
         }
         for (f, msg) in self.noise.validate() {

@@ -100,7 +100,7 @@ test('QA score noise: intervals in the QA workspace and an overlap warning in sc
   await page.getByRole('tab', { name: '成绩' }).click();
   await page.getByLabel('当前方案', { exact: true }).selectOption({ index: 1 });
   await expectText(page.getByTestId('scores-noise'), /本方案含质检得分项/);
-  await expectText(page.getByTestId('scores-noise'), /区间重叠；约需每人 \d+ 通/);
+  await expectText(page.getByTestId('scores-noise'), /总分区间重叠；约需每人 \d+ 通/);
   await page.getByTestId('scores-noise').screenshot({ path: 'screenshots/scores-noise-zh.png' });
   assert.deepEqual(errors, []);
   await context.close();

@@ -348,7 +348,7 @@ pub fn StaffingPanel() -> Html {
         <section class="card staffing" aria-labelledby="staff-title">
             <h3 id="staff-title">{ Msg::StaffTitle.t(lang) }</h3>
             <p class="help muted">{ Msg::StaffIntro.t(lang) }</p>
-            <div class="inline-fields">
+            <div class="inline-fields mode-row">
                 <div class="field">
                     <label for="staff-mode">{ Msg::StaffInputMode.t(lang) }</label>
                     <select id="staff-mode" onchange={on_mode}>
@@ -408,7 +408,7 @@ pub fn StaffingPanel() -> Html {
             </details>
             <div class="whatif" role="group" aria-labelledby="staff-whatif">
                 <h4 id="staff-whatif">{ Msg::StaffWhatIf.t(lang) }</h4>
-                <div class="inline-fields">
+                <div class="inline-fields mode-row">
                     { field("staff-scale".into(), Msg::StaffScale.t(lang).into(), sp.scale, Unit::Number, "×", StaffField::Scale, Rc::new(|p, v| p.scale = v)) }
                     <div class="actions scale-buttons">{ scale_button(1.0) }{ scale_button(2.0) }{ scale_button(3.0) }{ scale_button(5.0) }</div>
                 </div>
@@ -454,6 +454,12 @@ fn results(
             money(r.cost + qa_res.cost),
             money(r.cost),
             money(qa_res.cost),
+            match chain_qa.recommended {
+                crate::model::qa::Recommended::Workload => Msg::QaMethodWorkload,
+                crate::model::qa::Recommended::Statistical => Msg::QaMethodStat,
+            }
+            .t(lang)
+            .to_string(),
         ],
     );
     let tc = check_team(sp, r, team);
