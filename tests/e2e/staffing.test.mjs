@@ -105,3 +105,27 @@ test('QA score noise: intervals in the QA workspace and an overlap warning in sc
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('QA findings roll up to 质检得分 and 红线, unknown agents listed, written into the data', async () => {
+  const { page, context, errors } = await env.open({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+  await page.getByRole('tab', { name: '质检' }).click();
+  await page.getByRole('heading', { name: '质检记录（扣分明细）' }).waitFor();
+  await page.getByTestId('find-paste').fill(
+    '客服昵称,质检日期,质检项,扣分,是否红线\n小雨,2026-11-02,服务态度,5,否\n阿杰,2026-11-05,辱骂客户,10,是\n路人,2026-11-03,流程,2,否\n');
+  await page.getByRole('button', { name: '读取质检记录' }).click();
+  await expectText(page.getByTestId('find-message'), /读取 3 条记录；本月 2 名客服有扣分，1 名触犯红线/);
+  await expectText(page.getByTestId('find-issues'), /团队数据中没有这些客服.*路人（1）/);
+  // 100 − 5 = 95; 100 − 10 = 90 with a red line.
+  await expectText(page.getByTestId('find-table'), /小雨\s+1\s+5\s+95/);
+  await expectText(page.getByTestId('find-table'), /阿杰\s+1\s+10\s+90\s+是/);
+  await page.locator('section.findings').screenshot({ path: 'screenshots/findings-zh-1366.png' });
+  await page.getByTestId('find-write').click();
+  // The noise panel reads the new 质检得分: 小雨 95 ± 8.4.
+  await page.getByText('质检得分的误差（置信区间）', { exact: true }).last().click();
+  await expectText(page.getByTestId('noise-table'), /小雨\s+95\s+6\s+8\s+95 ± 8.4/);
+  // The data grid has a 红线 column.
+  await page.getByRole('tab', { name: '数据' }).click();
+  await page.getByRole('columnheader', { name: /红线/ }).first().waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

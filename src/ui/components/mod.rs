@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod data;
 pub mod fields;
+pub mod findings;
 pub mod formula_bar;
 pub mod grid;
 pub mod import;

@@ -428,6 +428,7 @@ pub fn QaWorkspace() -> Html {
                 </section>
             </div>
             <super::qa_noise::NoisePanel />
+            <super::findings::FindingsPanel />
             <section class="card" aria-labelledby="qa-roles-title">
                 <h3 id="qa-roles-title">{ Msg::QaRolesTitle.t(lang) }</h3>
                 if let Some(m) = errors.get(&QaField::Roles) { <p class="field-error" role="alert">{ m.t(lang) }</p> }
