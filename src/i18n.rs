@@ -413,6 +413,12 @@ messages! {
     WhyHint => "点击客服查看每一分的来历。", "Click an agent to see where every point comes from.";
     WhyTotal => "总分 {0} = 各项加权分之和；第 {1} 名，等级 {2}", "Total {0} = the sum of weighted points; rank {1}, grade {2}";
     // ---- keys for staffing and QA noise (#19): add new ones right below this line ----
+    NoisePasteChats => "粘贴每通会话的质检得分（客服、得分两列）", "Paste per-chat QA scores (agent and score columns)";
+    NoisePasteRead => "读取会话得分", "Read the chat scores";
+    NoiseChatsLoaded => "已载入 {0} 通会话得分（{1} 名客服）：这些客服按各自的抽检数和标准差计算区间", "{0} chat scores loaded ({1} agents): their intervals use their own sample count and sd";
+    NoiseChatsSkipped => "{0} 行未读取（第 {1} 行…）", "{0} rows not read (row {1}…)";
+    NoiseChatsNone => "没有找到「客服」和「得分」两列", "No agent and score columns found";
+    NoiseChatsClear => "清除会话得分", "Clear the chat scores";
     FindErrDeduction => "扣分须为 0 到 1,000 之间的数（最多 10 万条记录）", "A deduction must be between 0 and 1,000 (at most 100,000 findings)";
     FindTitle => "质检记录（扣分明细）", "QA findings (质检记录)";
     FindIntro => "粘贴或导入每条质检记录（客服、日期、质检项、扣分、是否红线），按月汇总成质检得分（100 分起扣，或按质检项满分表）和红线标记，写入团队数据后可用于考核方案和奖金门槛。", "Paste or import findings (agent, date, item, deduction, red line); they roll up by month to a 质检得分 (100 minus deductions, or an item sheet) and a red-line flag, written into the team data for plans and payout gates.";

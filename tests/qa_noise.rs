@@ -222,3 +222,29 @@ fn a_plan_grade_boundary_blurred_by_qa_noise_is_found() {
     other.items[0].column = "询单人数".into();
     assert_eq!(plan_overlaps(&table, &other, &p), None);
 }
+
+#[test]
+fn per_chat_scores_give_each_agent_its_own_n_and_sd() {
+    let t = kpi_sandbox::io::demo::demo_table();
+    let (chats, skipped) = kpi_sandbox::io::findings::read_chat_scores(
+        "客服昵称\t质检得分\n小雨\t90\n小雨\t85\n小雨\t80\n小雨\t95\n阿杰\t88\n阿杰\t九十\n",
+    );
+    assert_eq!(chats.len(), 5);
+    assert_eq!(skipped, vec![(7, "九十".to_string())]);
+    let p = NoiseParams {
+        chat_scores: chats,
+        ..NoiseParams::default()
+    };
+    let rows = agent_intervals(&t, &p).unwrap();
+    // 小雨: 4 chats, s = √(125/3) = 6.455 → ± 10.2713 (worked above); the
+    // table's 77.3 stays the score.
+    assert_eq!(rows[0].n, Some(4.0));
+    close(rows[0].sd.unwrap(), (125.0f64 / 3.0).sqrt(), 1e-12, "sd");
+    close(rows[0].half.unwrap(), 10.2713, 1e-4, "half");
+    assert_eq!(rows[0].score, Some(77.3));
+    // 阿杰: one chat → no interval.
+    assert_eq!(rows[1].n, Some(1.0));
+    assert_eq!(rows[1].half, None);
+    // Everyone else keeps the typed 6 chats at sd 8.
+    close(rows[2].half.unwrap(), 8.39548511917, 1e-9, "others");
+}

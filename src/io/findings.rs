@@ -131,3 +131,39 @@ pub fn read_findings(text: &str) -> FindingsRead {
         missing: Vec::new(),
     }
 }
+
+/// `(agent, score)` per chat.
+pub type ChatScores = Vec<(String, f64)>;
+
+/// Per-chat QA scores read from a paste: `(agent, score)` pairs, and the
+/// rows skipped (line, the score's text). Header: 客服 … and 得分/分数/质检分.
+pub fn read_chat_scores(text: &str) -> (ChatScores, Vec<(usize, String)>) {
+    const SCORE: &[&str] = &["质检得分", "得分", "分数", "质检分", "score"];
+    let grid = split(text);
+    let Some(hi) = grid
+        .rows
+        .iter()
+        .position(|(_, r)| find(r, AGENT).is_some() && find(r, SCORE).is_some())
+    else {
+        return (Vec::new(), Vec::new());
+    };
+    let header = grid.rows.get(hi).map(|r| r.1.clone()).unwrap_or_default();
+    let (agent, score) = (find(&header, AGENT), find(&header, SCORE));
+    let mut out = Vec::new();
+    let mut skipped = Vec::new();
+    for (line, r) in grid.rows.iter().skip(hi + 1) {
+        let name = agent
+            .and_then(|c| r.get(c))
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default();
+        let raw = score
+            .and_then(|c| r.get(c))
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default();
+        match parse_single(&raw, Unit::Points) {
+            Parsed::Number(v) if !name.is_empty() && v.is_finite() => out.push((name, v)),
+            _ => skipped.push((*line, raw)),
+        }
+    }
+    (out, skipped)
+}

@@ -199,6 +199,9 @@ pub struct NoiseParams {
     pub sd: f64,
     /// Grade boundaries on the QA score (e.g. 90, 80), highest first.
     pub bands: Vec<f64>,
+    /// Per-chat scores `(agent, score)`: where an agent has any, they give
+    /// that agent's sample count and sd (and the score when the table has none).
+    pub chat_scores: Vec<(String, f64)>,
 }
 
 impl Default for NoiseParams {
@@ -211,6 +214,7 @@ impl Default for NoiseParams {
             sd_column: String::new(),
             sd: 8.0,
             bands: vec![90.0, 80.0],
+            chat_scores: Vec::new(),
         }
     }
 }
@@ -236,6 +240,11 @@ impl NoiseParams {
         }
         if self.bands.len() > 12 || self.bands.iter().any(|b| !b.is_finite()) {
             out.push((NoiseField::Bands, Msg::NoiseErrBands));
+        }
+        if self.chat_scores.len() > 1_000_000
+            || self.chat_scores.iter().any(|(_, v)| !v.is_finite())
+        {
+            out.push((NoiseField::Samples, Msg::NoiseErrSamples));
         }
         out
     }
@@ -282,16 +291,30 @@ pub fn agent_intervals(table: &super::Table, p: &NoiseParams) -> Option<Vec<Agen
     Some(
         (0..table.len())
             .map(|r| {
-                let score = num(r, Some(score_col));
-                let n = if samples_col.is_some() {
-                    num(r, samples_col)
+                let name = table.agent_name(r);
+                let chats: Vec<f64> = p
+                    .chat_scores
+                    .iter()
+                    .filter(|(a, _)| a.trim() == name.trim())
+                    .map(|(_, v)| *v)
+                    .collect();
+                let from_chats = mean_sd(&chats);
+                let mut score = num(r, Some(score_col));
+                let (n, sd) = if let Some((mean, sd)) = from_chats {
+                    score = score.or(Some(mean));
+                    (Some(chats.len() as f64), sd.is_finite().then_some(sd))
                 } else {
-                    Some(p.samples)
-                };
-                let sd = if sd_col.is_some() {
-                    num(r, sd_col)
-                } else {
-                    Some(p.sd)
+                    let n = if samples_col.is_some() {
+                        num(r, samples_col)
+                    } else {
+                        Some(p.samples)
+                    };
+                    let sd = if sd_col.is_some() {
+                        num(r, sd_col)
+                    } else {
+                        Some(p.sd)
+                    };
+                    (n, sd)
                 };
                 let half = match (score, n, sd) {
                     (Some(_), Some(n), Some(sd)) => half_width(sd, n, p.confidence),
@@ -299,7 +322,7 @@ pub fn agent_intervals(table: &super::Table, p: &NoiseParams) -> Option<Vec<Agen
                 };
                 AgentNoise {
                     row: r,
-                    name: table.agent_name(r),
+                    name,
                     score,
                     n,
                     sd,

@@ -94,6 +94,13 @@ test('QA score noise: intervals in the QA workspace and an overlap warning in sc
   await set(page, '每人抽检会话数', 1);
   await expectText(page.getByTestId('noise-warnings'), /无法给出区间（抽检少于 2 通）/);
   await set(page, '每人抽检会话数', 6);
+  // Per-chat scores for 小雨 (90, 85, 80, 95): n 4, s 6.455 → ± 3.1824 × 6.455 ÷ 2 = ± 10.27.
+  await page.getByText('粘贴每通会话的质检得分').click();
+  await page.getByTestId('noise-chats').fill('客服昵称\t得分\n小雨\t90\n小雨\t85\n小雨\t80\n小雨\t95\n');
+  await page.getByRole('button', { name: '读取会话得分' }).click();
+  await expectText(page.getByTestId('noise-chats-loaded'), /已载入 4 通会话得分（1 名客服）/);
+  await expectText(page.getByTestId('noise-table'), /77.3 ± 10.27 \[67.03, 87.57\]/);
+  await page.getByRole('button', { name: '清除会话得分' }).click();
 
   // The 售后 plan scores 质检得分 (25 %, linear 60 → 95): its grade boundaries
   // separate agents whose noisy totals overlap.

@@ -50,6 +50,8 @@ type Change = Box<dyn FnOnce(&mut NoiseParams)>;
 pub fn NoisePanel() -> Html {
     let state = use_context::<AppContext>();
     let error = use_state(|| None::<Msg>);
+    let chats_ref = use_node_ref();
+    let chats_msg = use_state(|| None::<String>);
     let Some(state) = state else {
         return Html::default();
     };
@@ -142,6 +144,35 @@ pub fn NoisePanel() -> Html {
                 Err(()) => error.set(Some(Msg::NoiseErrBands)),
             }
         })
+    };
+    let on_chats = {
+        let apply = apply.clone();
+        let chats_ref = chats_ref.clone();
+        let chats_msg = chats_msg.clone();
+        Callback::from(move |_| {
+            let Some(area) = chats_ref.cast::<web_sys::HtmlTextAreaElement>() else {
+                return;
+            };
+            let (chats, skipped) = crate::io::findings::read_chat_scores(&area.value());
+            if chats.is_empty() {
+                chats_msg.set(Some(Msg::NoiseChatsNone.t(lang).to_string()));
+                return;
+            }
+            chats_msg.set(skipped.first().map(|(line, _)| {
+                Msg::NoiseChatsSkipped.fill(lang, &[skipped.len().to_string(), line.to_string()])
+            }));
+            apply(Box::new(move |p: &mut NoiseParams| p.chat_scores = chats));
+        })
+    };
+    let on_clear = {
+        let apply = apply.clone();
+        Callback::from(move |_| apply(Box::new(|p: &mut NoiseParams| p.chat_scores.clear())))
+    };
+    let chat_agents = {
+        let mut a: Vec<&str> = np.chat_scores.iter().map(|(n, _)| n.as_str()).collect();
+        a.sort_unstable();
+        a.dedup();
+        a.len()
     };
     let bands_text = np
         .bands
@@ -287,6 +318,18 @@ pub fn NoisePanel() -> Html {
                 </div>
             </div>
             if let Some(m) = *error { <p class="field-error" role="alert">{ m.t(lang) }</p> }
+            <details class="paste-chats">
+                <summary>{ Msg::NoisePasteChats.t(lang) }</summary>
+                <textarea ref={chats_ref} rows="4" aria-label={Msg::NoisePasteChats.t(lang)} data-testid="noise-chats" />
+                <div class="actions">
+                    <button type="button" onclick={on_chats}>{ Msg::NoisePasteRead.t(lang) }</button>
+                    if !np.chat_scores.is_empty() { <button type="button" onclick={on_clear}>{ Msg::NoiseChatsClear.t(lang) }</button> }
+                </div>
+                if let Some(m) = &*chats_msg { <p class="help" role="status">{ m.clone() }</p> }
+            </details>
+            if !np.chat_scores.is_empty() {
+                <p class="help" data-testid="noise-chats-loaded">{ Msg::NoiseChatsLoaded.fill(lang, &[np.chat_scores.len().to_string(), chat_agents.to_string()]) }</p>
+            }
             { body }
         </section>
     }
