@@ -413,6 +413,7 @@ messages! {
     WhyHint => "点击客服查看每一分的来历。", "Click an agent to see where every point comes from.";
     WhyTotal => "总分 {0} = 各项加权分之和；第 {1} 名，等级 {2}", "Total {0} = the sum of weighted points; rank {1}, grade {2}";
     // ---- keys for staffing and QA noise (#19): add new ones right below this line ----
+    StaffFile => "或选择分时接待文件（.xlsx/.csv）", "or pick the 分时接待 file (.xlsx/.csv)";
     NoisePasteChats => "粘贴每通会话的质检得分（客服、得分两列）", "Paste per-chat QA scores (agent and score columns)";
     NoisePasteRead => "读取会话得分", "Read the chat scores";
     NoiseChatsLoaded => "已载入 {0} 通会话得分（{1} 名客服）：这些客服按各自的抽检数和标准差计算区间", "{0} chat scores loaded ({1} agents): their intervals use their own sample count and sd";

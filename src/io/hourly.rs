@@ -55,7 +55,17 @@ pub fn read_hourly(text: &str) -> Option<HourlyRead> {
         .unwrap_or(0);
     let skipped_lines = text.get(..from).map(|t| t.lines().count()).unwrap_or(0);
     let grid = split(text.get(from..).unwrap_or(text));
-    let rows = &grid.rows;
+    let rows: Vec<(usize, Vec<String>)> = grid
+        .rows
+        .into_iter()
+        .map(|(l, r)| (l + skipped_lines, r))
+        .collect();
+    read_hourly_rows(&rows)
+}
+
+/// Reads rows of cells (a pasted grid or an xlsx sheet), each with its
+/// 1-based source line.
+pub fn read_hourly_rows(rows: &[(usize, Vec<String>)]) -> Option<HourlyRead> {
     // The header row: the first with an hour word, or none (bare two columns).
     let header = rows.iter().position(|(_, r)| {
         r.len() >= 2
@@ -96,7 +106,7 @@ pub fn read_hourly(text: &str) -> Option<HourlyRead> {
                     *s = true;
                 }
             }
-            _ => skipped.push((line + skipped_lines, raw.to_string())),
+            _ => skipped.push((*line, raw.to_string())),
         }
     }
     let found = seen.iter().filter(|s| **s).count();
@@ -113,4 +123,21 @@ pub fn read_hourly(text: &str) -> Option<HourlyRead> {
         missing,
         skipped,
     })
+}
+
+/// Reads a picked file: an `.xlsx` (the first sheet with hours) or a text
+/// export (CSV/TSV in UTF-8, UTF-16 or GB18030 through `gb18030`). `Err`
+/// for a file that cannot be opened, with the importer's reason; `Ok(None)`
+/// when no sheet has hours with counts.
+pub fn read_hourly_file(
+    bytes: &[u8],
+    name: &str,
+    gb18030: &dyn Fn(&[u8]) -> Option<String>,
+) -> Result<Option<HourlyRead>, super::decode::Refusal> {
+    match super::xlsx::open(bytes, name, gb18030)? {
+        super::xlsx::Opened::Text(text, _) => Ok(read_hourly(&text)),
+        super::xlsx::Opened::Sheets(sheets) => {
+            Ok(sheets.iter().find_map(|s| read_hourly_rows(&s.rows)))
+        }
+    }
 }

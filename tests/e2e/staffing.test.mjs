@@ -70,6 +70,14 @@ test('a pasted 分时接待 sheet and a week heat map, in English on a phone', a
   await page.getByRole('button', { name: 'Read the pasted hours' }).click();
   await expectText(page.getByRole('status').filter({ hasText: 'Read 24 hours' }), /Read 24 hours \(column "咨询人数"\)/);
   await expectText(page.getByTestId('staff-peak'), '20:00 · 14');
+  // The same from the 分时接待 .xlsx export (scripts/gen_staffing_fixtures.py: 10·h + 5 an hour).
+  await page.getByTestId('staff-file').setInputFiles('tests/fixtures/staffing/fenshi.xlsx');
+  await expectText(page.getByRole('status').filter({ hasText: 'Read 24 hours' }), /Read 24 hours \(column "咨询人数"\)/);
+  await page.waitForFunction(() => document.getElementById('staff-h-20')?.value === '205');
+  assert.equal(await page.locator('#staff-h-0').inputValue(), '5');
+  await page.getByTestId('staff-paste').fill(text);
+  await page.getByRole('button', { name: 'Read the pasted hours' }).click();
+  await expectText(page.getByTestId('staff-peak'), '20:00 · 14');
   await page.getByLabel('A week (7 days)').check();
   await page.getByTestId('staff-heat').waitFor();
   // A week of the same day: same 20 agents.

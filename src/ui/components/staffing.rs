@@ -69,6 +69,16 @@ fn at_label(day: usize, hour: usize, days: usize, lang: Lang) -> String {
     }
 }
 
+/// GB18030 through the browser's TextDecoder (no bundle cost).
+fn gb18030(bytes: &[u8]) -> Option<String> {
+    let opts = web_sys::TextDecoderOptions::new();
+    opts.set_fatal(true);
+    web_sys::TextDecoder::new_with_label_and_options("gb18030", &opts)
+        .ok()?
+        .decode_with_u8_array(bytes)
+        .ok()
+}
+
 type Change = Box<dyn FnOnce(&mut StaffingParams)>;
 type Apply = Rc<dyn Fn(StaffField, Change)>;
 type Setter = Rc<dyn Fn(&mut StaffingParams, f64)>;
@@ -81,6 +91,7 @@ pub fn StaffingPanel() -> Html {
     let day_sel = use_state(|| 0usize);
     let paste_msg = use_state(|| None::<(bool, String)>);
     let paste_ref = use_node_ref();
+    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     let Some(state) = state else {
         return Html::default();
     };
@@ -208,44 +219,79 @@ pub fn StaffingPanel() -> Html {
         }
     };
 
-    // Paste from 赤兔's 分时接待.
-    let on_paste = {
+    // Paste or pick 赤兔's 分时接待.
+    let take_read: Rc<dyn Fn(Option<crate::io::hourly::HourlyRead>)> = {
         let apply = apply.clone();
-        let paste_ref = paste_ref.clone();
         let paste_msg = paste_msg.clone();
-        Callback::from(move |_| {
-            let Some(area) = paste_ref.cast::<web_sys::HtmlTextAreaElement>() else {
-                return;
-            };
-            match crate::io::hourly::read_hourly(&area.value()) {
-                Some(r) => {
-                    let mut msg =
-                        Msg::StaffPasteRead.fill(lang, &[r.found.to_string(), r.column.clone()]);
-                    if !r.missing.is_empty() {
-                        let hours: Vec<String> =
-                            r.missing.iter().map(|h| format!("{h}:00")).collect();
-                        msg.push('；');
-                        msg.push_str(&Msg::StaffPasteMissing.fill(lang, &[hours.join(", ")]));
-                    }
-                    for (line, raw) in &r.skipped {
-                        msg.push('；');
-                        msg.push_str(
-                            &Msg::StaffPasteSkipped.fill(lang, &[line.to_string(), raw.clone()]),
-                        );
-                    }
-                    paste_msg.set(Some((true, msg)));
-                    let values = r.values;
-                    apply(
-                        StaffField::Days,
-                        Box::new(move |p: &mut StaffingParams| {
-                            if let Some(d) = p.days.get_mut(day) {
-                                *d = values;
-                            }
-                        }),
+        Rc::new(move |read| match read {
+            Some(r) => {
+                let mut msg =
+                    Msg::StaffPasteRead.fill(lang, &[r.found.to_string(), r.column.clone()]);
+                if !r.missing.is_empty() {
+                    let hours: Vec<String> = r.missing.iter().map(|h| format!("{h}:00")).collect();
+                    msg.push('；');
+                    msg.push_str(&Msg::StaffPasteMissing.fill(lang, &[hours.join(", ")]));
+                }
+                for (line, raw) in &r.skipped {
+                    msg.push('；');
+                    msg.push_str(
+                        &Msg::StaffPasteSkipped.fill(lang, &[line.to_string(), raw.clone()]),
                     );
                 }
-                None => paste_msg.set(Some((false, Msg::StaffPasteNone.t(lang).to_string()))),
+                paste_msg.set(Some((true, msg)));
+                let values = r.values;
+                apply(
+                    StaffField::Days,
+                    Box::new(move |p: &mut StaffingParams| {
+                        if let Some(d) = p.days.get_mut(day) {
+                            *d = values;
+                        }
+                    }),
+                );
             }
+            None => paste_msg.set(Some((false, Msg::StaffPasteNone.t(lang).to_string()))),
+        })
+    };
+    let on_paste = {
+        let take_read = take_read.clone();
+        let paste_ref = paste_ref.clone();
+        Callback::from(move |_| {
+            if let Some(area) = paste_ref.cast::<web_sys::HtmlTextAreaElement>() {
+                take_read(crate::io::hourly::read_hourly(&area.value()));
+            }
+        })
+    };
+    let on_file = {
+        let take_read = take_read.clone();
+        let paste_msg = paste_msg.clone();
+        let reader = reader.clone();
+        Callback::from(move |e: Event| {
+            let Some(file) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .and_then(|i| i.files())
+                .and_then(|f| f.get(0))
+            else {
+                return;
+            };
+            let name = file.name();
+            let f = gloo::file::File::from(file);
+            if f.size() > crate::io::decode::MAX_BYTES as u64 {
+                paste_msg.set(Some((false, Msg::StaffPasteNone.t(lang).to_string())));
+                return;
+            }
+            let take_read = take_read.clone();
+            let paste_msg = paste_msg.clone();
+            let r = gloo::file::callbacks::read_as_bytes(&f, move |res| match res {
+                Ok(bytes) => match crate::io::hourly::read_hourly_file(&bytes, &name, &gb18030) {
+                    Ok(read) => take_read(read),
+                    Err(refusal) => {
+                        paste_msg.set(Some((false, refusal.msg.fill(lang, &refusal.args))))
+                    }
+                },
+                Err(_) => paste_msg.set(Some((false, Msg::StaffPasteNone.t(lang).to_string()))),
+            });
+            *reader.borrow_mut() = Some(r);
         })
     };
 
@@ -373,7 +419,11 @@ pub fn StaffingPanel() -> Html {
             <details class="paste-hours">
                 <summary>{ Msg::StaffPaste.t(lang) }</summary>
                 <textarea ref={paste_ref} rows="4" aria-label={Msg::StaffPaste.t(lang)} data-testid="staff-paste" />
-                <div class="actions"><button type="button" onclick={on_paste}>{ Msg::StaffPasteApply.t(lang) }</button></div>
+                <div class="actions">
+                    <button type="button" onclick={on_paste}>{ Msg::StaffPasteApply.t(lang) }</button>
+                    <label class="file-pick">{ Msg::StaffFile.t(lang) }{ " " }
+                        <input type="file" accept=".xlsx,.csv,.tsv,.txt" onchange={on_file} data-testid="staff-file" /></label>
+                </div>
                 if let Some((ok, m)) = &*paste_msg {
                     <p class={classes!(if *ok { "help" } else { "field-error" })} role="status">{ m.clone() }</p>
                 }
