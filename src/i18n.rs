@@ -413,6 +413,8 @@ messages! {
     WhyHint => "点击客服查看每一分的来历。", "Click an agent to see where every point comes from.";
     WhyTotal => "总分 {0} = 各项加权分之和；第 {1} 名，等级 {2}", "Total {0} = the sum of weighted points; rank {1}, grade {2}";
     // ---- keys for staffing and QA noise (#19): add new ones right below this line ----
+    NoisePayWarn => "{0} 名客服的奖金在质检抽样误差（{1}% 置信度）之内就会跨档或变化：差别可能只是运气", "{0} agents' pay changes within the QA sampling error ({1} % confidence): the difference may be luck";
+    NoisePayRow => "{0}：{1}（质检得分取区间两端时 {2} – {3}）", "{0}: {1} ({2} – {3} with the QA score at either end of its interval)";
     StaffFile => "或选择分时接待文件（.xlsx/.csv）", "or pick the 分时接待 file (.xlsx/.csv)";
     NoisePasteChats => "粘贴每通会话的质检得分（客服、得分两列）", "Paste per-chat QA scores (agent and score columns)";
     NoisePasteRead => "读取会话得分", "Read the chat scores";

@@ -248,3 +248,44 @@ fn per_chat_scores_give_each_agent_its_own_n_and_sd() {
     // Everyone else keeps the typed 6 chats at sd 8.
     close(rows[2].half.unwrap(), 8.39548511917, 1e-9, "others");
 }
+
+#[test]
+fn pay_steps_reached_within_the_qa_noise_are_listed() {
+    use kpi_sandbox::model::payout::PayoutModel;
+    use kpi_sandbox::model::plan::{Grading, Plan, PlanItem, Rule};
+    let table = kpi_sandbox::io::import::import_text("客服昵称\t质检得分\n甲\t90\n乙\t40\n").table;
+    let plan = Plan {
+        name: "质检".into(),
+        month: "2026-11".into(),
+        group: None,
+        items: vec![PlanItem::new(
+            "质检得分",
+            100.0,
+            Rule::Linear {
+                zero_at: 60.0,
+                full_at: 95.0,
+                stretch: None,
+                cap: 100.0,
+            },
+            false,
+        )],
+        grading: Grading::default_thresholds(),
+    };
+    // ¥1,000 × coefficient by score steps ≥95 1.5, ≥85 1.2, ≥70 1.0, ≥60 0.6, else 0.
+    let mut model = PayoutModel::example("m");
+    model.gates.clear();
+    model.prorate = None;
+    let got = pay_noise(&table, &plan, &model, &NoiseParams::default()).unwrap();
+    // 甲: QA 90 → (90 − 60) ÷ 35 × 100 = 85.71 → 1.2 → ¥1,200. QA 90 − 8.40 = 81.60
+    // → 61.72 → 0.6 → ¥600; QA 98.40 → 110 capped at 100 → 1.5 → ¥1,500.
+    // 乙: QA 40 ± 8.4 stays below 60 → 0 points → ¥0 at both ends: not listed.
+    assert_eq!(
+        got,
+        vec![PayNoise {
+            row: 0,
+            pay: 1_200.0,
+            low: 600.0,
+            high: 1_500.0
+        }]
+    );
+}

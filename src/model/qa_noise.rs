@@ -377,20 +377,7 @@ pub fn plan_overlaps(
     {
         return None;
     }
-    let shifted = |sign: f64| {
-        let mut t = table.clone();
-        let cells: Vec<super::Cell> = rows
-            .iter()
-            .map(|a| match (a.score, a.half) {
-                (Some(s), Some(h)) => super::Cell::Number(s + sign * h),
-                _ => t.at(a.row, qa_col).clone(),
-            })
-            .collect();
-        t.set_column(qa_col, cells);
-        let calc = super::formula::compile(&t);
-        super::formula::recalc_all(&mut t, &calc);
-        score(&t, plan)
-    };
+    let shifted = |sign: f64| score(&shifted_table(table, &rows, qa_col, sign), plan);
     let scores = score(table, plan);
     let low = shifted(-1.0);
     let high = shifted(1.0);
@@ -429,4 +416,85 @@ pub fn plan_overlaps(
         boundary,
         no_interval,
     })
+}
+
+/// `table` with every agent's QA score moved to `score + sign × half` (where
+/// it has an interval), formula columns recomputed.
+fn shifted_table(
+    table: &super::Table,
+    rows: &[AgentNoise],
+    qa_col: usize,
+    sign: f64,
+) -> super::Table {
+    let mut t = table.clone();
+    let cells: Vec<super::Cell> = rows
+        .iter()
+        .map(|a| match (a.score, a.half) {
+            (Some(s), Some(h)) => super::Cell::Number(s + sign * h),
+            _ => t.at(a.row, qa_col).clone(),
+        })
+        .collect();
+    t.set_column(qa_col, cells);
+    let calc = super::formula::compile(&t);
+    super::formula::recalc_all(&mut t, &calc);
+    t
+}
+
+/// One agent's pay with QA noise: as computed, and with every QA score at
+/// its interval's low and high end.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PayNoise {
+    pub row: usize,
+    pub pay: f64,
+    pub low: f64,
+    pub high: f64,
+}
+
+/// Agents whose pay under `model` changes within the QA noise (a pay step,
+/// grade, gate or curve reached by the interval's ends), largest swing
+/// first; `None` when the table has no QA score column. Models that read
+/// the QA score (a 质检 gate, a plan item) are what this catches.
+pub fn pay_noise(
+    table: &super::Table,
+    plan: &super::plan::Plan,
+    model: &super::payout::PayoutModel,
+    p: &NoiseParams,
+) -> Option<Vec<PayNoise>> {
+    use super::payout::compute;
+    use super::plan::score;
+    let rows = agent_intervals(table, p)?;
+    let qa_col = if p.score_column.trim().is_empty() {
+        table.column_of(super::MetricId::QaScore)
+    } else {
+        super::formula::calc::resolve(table, p.score_column.trim())
+    }?;
+    let pay_of = |t: &super::Table| compute(t, plan, &score(t, plan), model);
+    let base = pay_of(table);
+    let lo_t = shifted_table(table, &rows, qa_col, -1.0);
+    let hi_t = shifted_table(table, &rows, qa_col, 1.0);
+    let (lo, hi) = (pay_of(&lo_t), pay_of(&hi_t));
+    let find = |ps: &super::payout::Payouts, row: usize| {
+        ps.agents.iter().find(|a| a.row == row).map(|a| a.pay)
+    };
+    let mut out: Vec<PayNoise> = base
+        .agents
+        .iter()
+        .filter_map(|a| {
+            let l = find(&lo, a.row).unwrap_or(a.pay);
+            let h = find(&hi, a.row).unwrap_or(a.pay);
+            let (low, high) = (a.pay.min(l).min(h), a.pay.max(l).max(h));
+            (high - low > 0.005).then_some(PayNoise {
+                row: a.row,
+                pay: a.pay,
+                low,
+                high,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (b.high - b.low)
+            .total_cmp(&(a.high - a.low))
+            .then(a.row.cmp(&b.row))
+    });
+    Some(out)
 }

@@ -8,10 +8,11 @@
 
 use super::fields::{select_value, NumberField};
 use crate::i18n::{Lang, Msg};
+use crate::model::payout::PayoutModel;
 use crate::model::plan::Plan;
 use crate::model::qa::{achieved_margin, Confidence, QaField, QaParams};
 use crate::model::qa_noise::{
-    agent_intervals, overlaps, plan_overlaps, NoiseParams, Noisy, Separation,
+    agent_intervals, overlaps, pay_noise, plan_overlaps, NoiseParams, Noisy, Separation,
 };
 use crate::model::unit::format_grouped;
 use crate::model::{Command, Table};
@@ -45,6 +46,10 @@ fn band_label(i: usize, bands: &[f64]) -> String {
 }
 
 type Change = Box<dyn FnOnce(&mut NoiseParams)>;
+
+/// The scores and payout warnings rescore the plan twice per render; above
+/// this many agents they are left out so those views stay responsive.
+const NOISE_VIEW_MAX: usize = 2_000;
 
 #[component]
 pub fn NoisePanel() -> Html {
@@ -338,6 +343,9 @@ pub fn NoisePanel() -> Html {
 /// The scores view's warning: grade boundaries of `plan` that QA noise
 /// blurs. Empty when the plan does not score the QA score.
 pub fn scores_warning(table: &Table, plan: &Plan, qa: &QaParams, lang: Lang) -> Html {
+    if table.len() > NOISE_VIEW_MAX {
+        return Html::default();
+    }
     let Some(pn) = plan_overlaps(table, plan, &qa.noise) else {
         return Html::default();
     };
@@ -374,5 +382,33 @@ pub fn scores_warning(table: &Table, plan: &Plan, qa: &QaParams, lang: Lang) -> 
                 ]) }</li> }) }
             </ul>
         </div>
+    }
+}
+
+/// The payout view's warning: agents whose pay moves within the QA noise
+/// (a step, grade, gate or curve reached by their QA interval's ends).
+pub fn pay_warning(
+    table: &Table,
+    plan: &Plan,
+    model: &PayoutModel,
+    qa: &QaParams,
+    lang: Lang,
+) -> Html {
+    let Some(list) = pay_noise(table, plan, model, &qa.noise) else {
+        return Html::default();
+    };
+    if list.is_empty() {
+        return Html::default();
+    }
+    let money = |v: f64| crate::model::format_value_pub(v, crate::model::Unit::Money, lang);
+    html! {
+        <details class="validation warn" data-testid="pay-noise">
+            <summary>{ Msg::NoisePayWarn.fill(lang, &[list.len().to_string(), qa.noise.confidence.percent().to_string()]) }</summary>
+            <ul class="issues">
+                { for list.iter().take(10).map(|p| html! { <li class="warn">{ Msg::NoisePayRow.fill(lang, &[
+                    table.agent_name(p.row), money(p.pay), money(p.low), money(p.high),
+                ]) }</li> }) }
+            </ul>
+        </details>
     }
 }
