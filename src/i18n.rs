@@ -495,7 +495,6 @@ messages! {
     StaffWhatIf => "大促推演", "Peak-season what-if";
     StaffScale => "咨询量倍数", "Volume multiplier";
     StaffScaleX => "×{0}", "×{0}";
-    StaffScaleReset => "恢复 ×1", "Back to ×1";
     StaffWorkingAht => "有效处理时长 = {0} ÷ {1}（{2} 并发）= {3} 秒", "Effective handle time = {0} ÷ {1} ({2} chats at once) = {3} s";
     StaffWorkingTraffic => "话务量 = 咨询量 × {0} ÷ 3600（爱尔兰）", "Traffic = inquiries × {0} ÷ 3600 (Erlangs)";
     StaffWorkingPeak => "高峰 {0}：{1} 名客服在线 → FTE = {1} ÷ (1 − {2}) = {3}", "Peak {0}: {1} agents online → FTE = {1} ÷ (1 − {2}) = {3}";
