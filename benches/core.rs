@@ -227,4 +227,15 @@ mod benches {
             f.result()
         });
     }
+    /// Chat staffing (#19): a week of 7 × 24 hours at up to ~1,000 Erlangs
+    /// (25,000 chats an hour at 144 s), every hour searched from one agent.
+    #[divan::bench]
+    fn staffing_week_peak_1000_erlangs(bencher: divan::Bencher) {
+        use kpi_sandbox::model::staffing::{plan, standard_day, StaffingParams};
+        let p = StaffingParams {
+            days: vec![standard_day(330_000.0); 7],
+            ..StaffingParams::default()
+        };
+        bencher.bench(|| plan(divan::black_box(&p)));
+    }
 }

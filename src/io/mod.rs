@@ -9,6 +9,8 @@ pub mod decode;
 pub mod delimited;
 pub mod demo;
 pub mod export;
+pub mod findings;
+pub mod hourly;
 pub mod import;
 pub mod join;
 pub mod library;

@@ -5,6 +5,7 @@
 //! wasm-bindgen); `tests/tidy.rs` enforces it. Time, locale and random seeds
 //! come in as arguments.
 
+pub mod findings;
 pub mod forecast;
 pub mod formula;
 pub mod metric;
@@ -13,8 +14,10 @@ pub mod payout;
 pub mod plan;
 pub mod plan_fit;
 pub mod qa;
+pub mod qa_noise;
 pub mod rollup;
 pub mod round;
+pub mod staffing;
 pub mod table;
 pub mod unit;
 pub mod workbook;

@@ -109,6 +109,8 @@ pub enum AgentSource {
     Group(String),
     /// The number typed in `QaParams::agents`.
     Manual,
+    /// The headcount the chat staffing plan (`QaParams::staffing`) needs.
+    Staffing,
 }
 
 /// Every input of the QA workspace.
@@ -135,6 +137,17 @@ pub struct QaParams {
     pub margin: f64,
     /// Expected proportion (0.5 is the most conservative).
     pub p: f64,
+    /// Chat staffing inputs (since #19; older files get the defaults).
+    #[serde(default)]
+    pub staffing: super::staffing::StaffingParams,
+    /// QA score noise inputs (since #19).
+    #[serde(default)]
+    pub noise: super::qa_noise::NoiseParams,
+    /// QA findings (质检记录) and how they score (since #19).
+    #[serde(default)]
+    pub findings: Vec<super::findings::Finding>,
+    #[serde(default)]
+    pub findings_scoring: super::findings::Scoring,
 }
 
 impl Default for QaParams {
@@ -167,6 +180,10 @@ impl Default for QaParams {
             confidence: Confidence::C90,
             margin: 0.10,
             p: 0.5,
+            staffing: super::staffing::StaffingParams::default(),
+            noise: super::qa_noise::NoiseParams::default(),
+            findings: Vec::new(),
+            findings_scoring: super::findings::Scoring::default(),
         }
     }
 }
@@ -195,6 +212,9 @@ pub enum QaField {
     ProductiveHours,
     Margin,
     P,
+    Staffing(super::staffing::StaffField),
+    Noise(super::qa_noise::NoiseField),
+    Findings,
 }
 
 /// Largest values accepted: beyond them an input is a typo, not a plan.
@@ -275,6 +295,26 @@ impl QaParams {
             self.p.is_finite() && self.p > 0.0 && self.p < 1.0,
             Msg::QaErrP,
         );
+        for sp in self.staffing.validate() {
+            out.push(QaProblem {
+                field: QaField::Staffing(sp.field),
+                msg: sp.msg,
+            });
+        }
+        let deduction_ok = |d: f64| d.is_finite() && (0.0..=1_000.0).contains(&d);
+        if self.findings.len() > 100_000 || self.findings.iter().any(|f| !deduction_ok(f.deduction))
+        {
+            out.push(QaProblem {
+                field: QaField::Findings,
+                msg: Msg::FindErrDeduction,
+            });
+        }
+        for (f, msg) in self.noise.validate() {
+            out.push(QaProblem {
+                field: QaField::Noise(f),
+                msg,
+            });
+        }
         out
     }
 
@@ -282,6 +322,7 @@ impl QaParams {
     pub fn resolved(&self, table: &super::Table) -> QaParams {
         let agents = match &self.source {
             AgentSource::Manual => self.agents,
+            AgentSource::Staffing => super::staffing::plan(&self.staffing).headcount,
             AgentSource::Team => u32::try_from(table.len()).unwrap_or(u32::MAX),
             AgentSource::Group(g) => table
                 .groups()

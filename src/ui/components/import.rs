@@ -185,7 +185,7 @@ fn read_file(
     }
     let reader = gloo::file::callbacks::read_as_bytes(&f, move |res| match res {
         Ok(bytes) if crate::io::sheets::kind_of(&bytes, &name).is_some() => {
-            read_in_worker(name, &bytes, pending)
+            read_in_worker(name, &bytes, pending, memory)
         }
         Ok(bytes) => {
             // Large text files are read in steps, like large pastes.
@@ -324,7 +324,12 @@ fn read_files(
 
 /// An `.xls`/`.ods` workbook: read in the worker (see `ui::worker`), then
 /// the same preview as an `.xlsx`.
-fn read_in_worker(name: String, bytes: &[u8], pending: UseStateHandle<Option<Pending>>) {
+fn read_in_worker(
+    name: String,
+    bytes: &[u8],
+    pending: UseStateHandle<Option<Pending>>,
+    memory: ImportMemory,
+) {
     pending.set(Some(Pending::Reading {
         source: name.clone(),
     }));
@@ -332,7 +337,7 @@ fn read_in_worker(name: String, bytes: &[u8], pending: UseStateHandle<Option<Pen
         pending.set(Some(match answer {
             Ok(sheets) => {
                 let pick = crate::io::xlsx::default_sheet(&sheets);
-                from_sheets(name, Rc::new(sheets), pick)
+                from_sheets(name, Rc::new(sheets), pick, &memory)
             }
             Err(refusal) => Pending::Refused {
                 source: name,

@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod data;
 pub mod fields;
+pub mod findings;
 pub mod formula_bar;
 pub mod grid;
 pub mod import;
@@ -11,6 +12,8 @@ pub mod library;
 pub mod payout;
 pub mod plan;
 pub mod qa;
+pub mod qa_noise;
 pub mod scores;
 pub mod share;
+pub mod staffing;
 pub mod trends;

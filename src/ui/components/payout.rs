@@ -1471,6 +1471,7 @@ pub fn PayWorkspace() -> Html {
                     <div class="actions wrap">{ solve_for }</div>
                     { for solved_note }
                     if !pays.issues.is_empty() { <ul class="issues" data-testid="pay-issues">{ for issues }</ul> }
+                    { super::qa_noise::pay_warning(table, plan, model, wb.qa(), lang) }
                     <div class="actions">
                         <button type="button" onclick={on_csv} data-testid="pay-csv">{ Msg::ExportPayoutsCsv.t(lang) }</button>
                     </div>

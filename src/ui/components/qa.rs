@@ -64,6 +64,7 @@ pub fn QaWorkspace() -> Html {
     let qa = state.workbook.qa().clone();
     let eff = qa.resolved(table);
     let report = size_team(&eff);
+    let staff_headcount = crate::model::staffing::plan(&qa.staffing).headcount;
 
     // Builds a candidate, validates it in the model, and applies it or shows why not.
     let apply: Apply = {
@@ -116,6 +117,7 @@ pub fn QaWorkspace() -> Html {
         AgentSource::Team => "team".to_string(),
         AgentSource::Group(g) => format!("group:{g}"),
         AgentSource::Manual => "manual".to_string(),
+        AgentSource::Staffing => "staffing".to_string(),
     };
     let on_source = {
         let apply = apply.clone();
@@ -125,6 +127,8 @@ pub fn QaWorkspace() -> Html {
             };
             let source = if v == "team" {
                 AgentSource::Team
+            } else if v == "staffing" {
+                AgentSource::Staffing
             } else if let Some(g) = v.strip_prefix("group:") {
                 AgentSource::Group(g.to_string())
             } else {
@@ -361,6 +365,7 @@ pub fn QaWorkspace() -> Html {
         <div class="workspace qa">
             <div class="toolbar"><div class="title"><h2>{ Msg::QaTitle.t(lang) }</h2></div></div>
             <p class="help muted">{ Msg::QaIntro.t(lang) }</p>
+            <super::staffing::StaffingPanel />
             <div class="qa-grid">
                 <section class="card" aria-labelledby="qa-agents-title">
                     <h3 id="qa-agents-title">{ Msg::QaAgentsTitle.t(lang) }</h3>
@@ -372,6 +377,7 @@ pub fn QaWorkspace() -> Html {
                                 let v = format!("group:{g}");
                                 html! { <option value={v.clone()} selected={source_value == v}>{ Msg::QaSourceGroup.fill(lang, &[g.clone(), n.to_string()]) }</option> }
                             }) }
+                            <option value="staffing" selected={qa.source == AgentSource::Staffing}>{ Msg::QaSourceStaffing.fill(lang, &[staff_headcount.to_string()]) }</option>
                             <option value="manual" selected={manual}>{ Msg::QaSourceManual.t(lang) }</option>
                         </select>
                     </div>
@@ -421,6 +427,8 @@ pub fn QaWorkspace() -> Html {
                     { working_stat }
                 </section>
             </div>
+            <super::qa_noise::NoisePanel />
+            <super::findings::FindingsPanel />
             <section class="card" aria-labelledby="qa-roles-title">
                 <h3 id="qa-roles-title">{ Msg::QaRolesTitle.t(lang) }</h3>
                 if let Some(m) = errors.get(&QaField::Roles) { <p class="field-error" role="alert">{ m.t(lang) }</p> }

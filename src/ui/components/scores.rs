@@ -465,6 +465,7 @@ pub fn ScoresWorkspace() -> Html {
             }
             if !valid && empty_why.is_none() { <p class="validation bad" role="alert" data-testid="scores-invalid">{ "✗ " }{ Msg::ScoresInvalid.t(lang) }</p> }
             <p class="help muted">{ Msg::WhyHint.t(lang) }</p>
+            { super::qa_noise::scores_warning(table, plan, state.workbook.qa(), lang) }
             { for summary }
             <div class="table-scroll scores-scroll">
                 <table class="plain scores-table" data-testid="scores-table">
