@@ -48,6 +48,11 @@
 //!   - `qa`: QA (质检) staffing — the ratio rule with its documented role
 //!     split, the workload and Cochran methods, the recommendation, cost and
 //!     the headcount curve.
+//!   - `staffing`: chat staffing by Erlang C with concurrency (Erlang B
+//!     recursion, occupancy cap, FTE, roster, cost, team check); `qa_noise`:
+//!     Student-t intervals of QA scores, overlaps across ranks and
+//!     boundaries, samples to separate, noise carried through a plan and a
+//!     payout model; `findings`: QA findings rolled up to 质检得分 and 红线.
 //!   - `round`: decimal rounding half away from zero, as spreadsheets do.
 //!   - `plan`: KPI plans (items, weights, seven scoring rules, grades by
 //!     thresholds or forced distribution), validation against the seed's
@@ -85,7 +90,12 @@
 //!   and number formats, deflate from miniz_oxide) into rows for the importer; `xlsx_write`
 //!   writes the workbook as .xlsx with live formulas for scores and payouts; `months_export` writes trends as CSV and xlsx; `export` writes CSV (BOM, units, injection
 //!   neutralised); `demo` embeds the demo team;
-//!   `synthetic` builds the 10,000-agent benchmark team.
+//!   `synthetic` builds the 10,000-agent benchmark team; `sheets` reads
+//!   `.xls`/`.ods` (calamine) into `xlsx::Sheet` rows and defines the
+//!   page↔worker reply text; `hourly` (分时接待 → 24 hours) and `findings`
+//!   (findings and per-chat scores from a paste).
+//! - `src/bin/worker.rs`: the Web Worker (Trunk `data-type="worker"`), the
+//!   only binary linking calamine.
 //! - `ui` (wasm32 only): the Yew app — `app` (shell, tabs, language switch),
 //!   `state` (the one reducer), `components/` (`data` + `grid`: the data
 //!   workspace; `import`: paste, files (several at once: day files),
@@ -95,7 +105,9 @@
 //!   solver, what-if, forecast, cliffs, scenarios); `trends/`: the 趋势
 //!   workspace (months summary, small multiples, 面谈 list, LMDI waterfall,
 //!   team targets, next month's rotating plan and its announcement, talent
-//!   view); `qa`: the QA workspace;
+//!   view); `qa`: the QA workspace (with the `staffing`, `qa_noise` and
+//!   `findings` panels); `worker` (in `ui`): starts the Web Worker on first
+//!   use, restarts it after it dies, never lets a worker failure touch state;
 //!   `fields`: validated number inputs;
 //!   `chart`: inline SVG charts; `formula_bar`: the formula bar and the
 //!   add-formula panel), `jobs` (long work in ~30 ms slices with progress and
@@ -140,6 +152,11 @@
 //!   recomputed from the workbook's months whenever the revision changes;
 //!   only the user's settings (confirmed matches, targets, talent rules) are
 //!   stored, via `SetMonthsSettings`.
+//! - **Nothing of the worker is fetched before a `.xls`/`.ods` is opened**;
+//!   its file names are content-hashed by `scripts/postbuild.mjs` and read
+//!   from `<meta name="kpi-worker">`.
+//! - **Staffing, noise and findings inputs live in `QaParams`** and change
+//!   only through `Command::SetQa`; new saved fields carry serde defaults.
 //! - **No network**: the page loads its own files with relative URLs and
 //!   requests nothing afterwards (CSP `connect-src 'self'`, tested end to end).
 
