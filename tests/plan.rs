@@ -526,7 +526,14 @@ fn months_roll_over() {
     assert_eq!(next_month("2026-11"), "2026-12");
     assert_eq!(next_month("2026-12"), "2027-01");
     assert_eq!(next_month("oops"), "oops");
-    let p = worked().copy_to_next_month();
+    let w = worked();
+    let p = w.copy_to_next_month();
     assert_eq!(p.month, "2026-12");
+    // The copy's name says its month: "<name> 2026-12", and a copy of that "<name> 2027-01".
+    assert_eq!(p.name, format!("{} 2026-12", w.name.trim()));
+    assert_eq!(
+        p.copy_to_next_month().name,
+        format!("{} 2027-01", w.name.trim())
+    );
     assert!(p.items[0].fixed && !p.items[1].fixed);
 }

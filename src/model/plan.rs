@@ -435,10 +435,20 @@ impl Plan {
             .collect()
     }
 
-    /// The next month's plan: same items (fixed ones marked so), month + 1.
+    /// The next month's plan: same items (fixed ones marked so), month + 1,
+    /// and a name that says which month it is for (`售前方案 2026-11` →
+    /// `售前方案 2026-12`; a name without a month gets it appended), so it is
+    /// never taken for this month's plan.
     pub fn copy_to_next_month(&self) -> Plan {
+        let next = next_month(&self.month);
+        let base = self.name.trim();
+        let base = base
+            .strip_suffix(self.month.as_str())
+            .map(|b| b.trim_end_matches([' ', '·', '-', '_']).trim_end())
+            .unwrap_or(base);
         Plan {
-            month: next_month(&self.month),
+            name: format!("{base} {next}"),
+            month: next,
             ..self.clone()
         }
     }
