@@ -41,7 +41,7 @@ test('open the .xls export: worker starts, preview, import; then the .ods', asyn
   assert.equal(fetched.length, 2, `the worker's script and wasm: ${fetched}`);
   assert.ok(fetched.every((u) => u.includes('/kpi-sandbox/sub/')), 'under the sub-path');
   await expectText(preview.getByTestId('import-dropped'), '已忽略汇总行：汇总');
-  await expectText(preview, /已跳过表头上方的标题行：赤兔名品/);
+  await expectText(preview, /第 1 行在表头之上（标题或说明），已跳过：赤兔名品/);
   await page.screenshot({ path: 'screenshots/import-xls-zh.png', fullPage: true });
   await page.getByRole('button', { name: '确认导入 3 名客服' }).click();
   await expectText(page.getByTestId('counts'), '3 名客服 · 9 列');
