@@ -528,6 +528,18 @@ messages! {
     QaWlFte => "折合全职 = {0} ÷ {1} = {2} → {3} 人", "FTE = {0} ÷ {1} = {2} → headcount {3}";
     QaStatTitle => "统计抽样法（Cochran 公式）", "Statistical method (Cochran)";
     // ---- keys for pay sheet (#17): add new ones right below this line ----
+    SheetErrTooMany => "工资项和红线各最多 {0} 个", "At most {0} pay lines and {0} vetoes";
+    SheetErrNoName => "第 {0} 个工资项没有名称", "Pay line {0} has no name";
+    SheetErrLine => "第 {0} 个工资项「{1}」的数值无效（金额、单价和上限须为非负数）", "Pay line {0} “{1}” has an invalid number (amounts, rates and caps must be non-negative)";
+    SheetErrTextCell => "{0}：「{1}」不是数字（{2}），按 0 计", "{0}: {1} is not a number ({2}); counted as 0";
+    SheetErrNegativeCell => "{0}：「{1}」为负数（{2}），按 0 计", "{0}: {1} is negative ({2}); counted as 0";
+    SheetWarnUnknownLabel => "{0}：「{1}」的「{2}」不在对照表中，按 {3} 元计", "{0}: {1} “{2}” is not in the table; paid ¥{3}";
+    SheetWarnUnknownFlag => "{0}：红线列「{1}」的「{2}」不是已列出的红线项，未否决，请核对", "{0}: {2} in the red-line column {1} is not a listed finding; no veto applied — please check";
+    SheetWarnAbsent => "「{0}」列出的 {1} 不在本月名单中，未发放", "{0} lists {1}, who are not in this month; nothing paid to them";
+    SheetWarnFloored => "{0}：扣款 {1} 元超过可扣金额，只扣 {2} 元（应发合计不低于 0）", "{0}: deductions of ¥{1} exceed what can be deducted; only ¥{2} taken (the total stays at or above 0)";
+    SheetWarnNegative => "{0}：应发合计为负数（{1} 元）", "{0}: the total is negative (¥{1})";
+    SheetWarnMissing => "「{0}」：{1} 名客服没有数值，按 0 计（或条件不满足）", "{0}: {1} agents have no value; counted as 0 (or the condition is not met)";
+    SheetMoreCells => "另有 {0} 处单元格问题未列出", "{0} more cell problems not listed";
     QaConfidence => "置信度", "Confidence";
     QaMargin => "误差范围（±）", "Margin of error (±)";
     QaP => "预期比例 p", "Expected proportion p";

@@ -9,6 +9,7 @@ pub mod forecast;
 pub mod formula;
 pub mod metric;
 pub mod payout;
+pub mod paysheet;
 pub mod plan;
 pub mod qa;
 pub mod rollup;

@@ -229,6 +229,7 @@ pub fn demo_workbook() -> Workbook {
             prorate: None,
             rounding: 1.0,
             budget: None,
+            lines: Default::default(),
         },
         // Curve, retroactive commission, a second target part (score
         // table, computed inline), a pool by sales, two gates, ¥100.
@@ -284,6 +285,7 @@ pub fn demo_workbook() -> Workbook {
             }),
             rounding: 100.0,
             budget: Some(80_000.0),
+            lines: Default::default(),
         },
         // A pool alone, to the fen.
         PayoutModel {
@@ -301,6 +303,7 @@ pub fn demo_workbook() -> Workbook {
             }),
             rounding: 0.01,
             budget: None,
+            lines: Default::default(),
         },
     ];
     Workbook::with_plans(demo_table(), "2026-11", plans).with_payouts(models)
@@ -609,6 +612,7 @@ fn random_model(rng: &mut Rng, k: usize, labels: &[String]) -> PayoutModel {
         }),
         rounding: ROUNDING_UNITS[rng.below(4) as usize],
         budget: None,
+        lines: Default::default(),
     }
 }
 
