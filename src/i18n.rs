@@ -528,6 +528,23 @@ messages! {
     QaWlFte => "折合全职 = {0} ÷ {1} = {2} → {3} 人", "FTE = {0} ÷ {1} = {2} → headcount {3}";
     QaStatTitle => "统计抽样法（Cochran 公式）", "Statistical method (Cochran)";
     // ---- keys for pay sheet (#17): add new ones right below this line ----
+    FilePaySheet => "工资表", "pay sheet";
+    SheetColBonus => "绩效奖金", "Performance bonus";
+    SheetColFixed => "固定工资小计", "Fixed pay";
+    SheetColVariable => "浮动工资小计", "Variable pay";
+    SheetColDeductions => "扣款合计", "Deductions";
+    SheetColTotal => "应发合计", "Gross pay";
+    SheetColVeto => "红线", "Red line";
+    SheetColVetoScope => "否决范围（1=奖金，2=全部浮动）", "Veto scope (1 = bonus, 2 = all variable)";
+    SheetColNote => "备注", "Notes";
+    SheetRowTotal => "合计", "Total";
+    SheetRowMean => "平均", "Average";
+    SheetTitle => "{0} 绩效工资表　考核方案：{1}　奖金方案：{2}", "Pay sheet {0} · plan: {1} · payout model: {2}";
+    SheetSignature => "制表：__________　　审核：__________　　批准：__________", "Prepared by: __________    Checked by: __________    Approved by: __________";
+    SheetNoteFloored => "扣款 {0} 元超出可扣金额，只扣 {1} 元", "deductions of ¥{0} exceed what can be deducted; ¥{1} taken";
+    SheetNoteVeto => "触发红线「{0}」（{1}）", "red line “{0}” ({1})";
+    SheetNoteCapped => "「{0}」封顶 {1} 元", "{0} capped at ¥{1}";
+    SheetXlsxNoteByAgent => "「{0}」：「{1}」按客服名单发放，以数值写出。", "“{0}”: {1} is paid by a list of agents and is written as values.";
     SheetErrTooMany => "工资项和红线各最多 {0} 个", "At most {0} pay lines and {0} vetoes";
     SheetErrNoName => "第 {0} 个工资项没有名称", "Pay line {0} has no name";
     SheetErrLine => "第 {0} 个工资项「{1}」的数值无效（金额、单价和上限须为非负数）", "Pay line {0} “{1}” has an invalid number (amounts, rates and caps must be non-negative)";

@@ -90,13 +90,17 @@ impl PaySheet {
 /// Most cell-level messages listed; the rest are counted.
 pub const MAX_CELL_ISSUES: usize = 50;
 
-enum Read {
+/// A cell as the pay lines read it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Read {
     Num(f64),
     Missing,
     Text(String),
 }
 
-fn read(table: &Table, col: Option<usize>, row: usize) -> Read {
+/// Column `col`'s cell at `row` as the pay lines read it: numbers, plain
+/// amounts written as text (`3,000`, `¥200`) as numbers, other text as text.
+pub fn read(table: &Table, col: Option<usize>, row: usize) -> Read {
     match col.and_then(|c| table.cell(row, c)) {
         Some(Cell::Number(v)) => Read::Num(*v),
         Some(Cell::Bool(b)) => Read::Num(if *b { 1.0 } else { 0.0 }),
@@ -123,7 +127,8 @@ fn text_or_number(t: &str) -> Read {
     }
 }
 
-fn label_of(v: f64) -> String {
+/// A number as a label (`3`, not `3.0`).
+pub fn label_of(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)
     } else {

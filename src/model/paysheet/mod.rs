@@ -36,7 +36,7 @@
 
 mod eval;
 
-pub use eval::{evaluate, LineAmount, PaySheet, SheetIssue, SheetRow};
+pub use eval::{evaluate, label_of, money, read, LineAmount, PaySheet, Read, SheetIssue, SheetRow};
 
 use serde::{Deserialize, Serialize};
 
