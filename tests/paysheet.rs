@@ -469,3 +469,153 @@ fn models_saved_before_pay_lines_open_with_none() {
     let back: PayoutModel = serde_json::from_str(&serde_json::to_string(&full).unwrap()).unwrap();
     assert_eq!(back, full);
 }
+
+#[test]
+fn statement_numbers_are_the_evaluations_and_price_the_next_grade() {
+    use kpi_sandbox::model::paysheet::statement::{month, statement};
+    let t = team();
+    let p = plan();
+    let m = model(lines());
+    let (s, pays, sh) = month(&t, &p, &m);
+    let prev_t = import_text(
+        &kpi_sandbox::io::export::table_csv(&t, kpi_sandbox::i18n::Lang::Zh)
+            .trim_start_matches('\u{feff}')
+            .replace("乙,36", "乙,30"),
+    )
+    .table;
+    let st = statement(
+        &t,
+        &p,
+        &s,
+        &pays,
+        &sh,
+        &m,
+        1,
+        true,
+        Some(("2026-10", &prev_t)),
+    )
+    .unwrap();
+    assert_eq!(st.agent, "乙");
+    // The same numbers as the sheet and the payout, not a second calculation.
+    assert_eq!(st.row, sh.rows[1]);
+    assert_eq!(st.pay, pays.agents[1]);
+    assert_eq!(st.score, s.agents[1]);
+    assert_eq!(st.row.total, 4762.5);
+    // Scores 100, 90, 75, 55, 97.5, 62.5: 乙 is 3rd of 6, grade A (≥ 85).
+    assert_eq!(
+        (st.score.rank, st.team_size, st.grade.as_str()),
+        (3, 6, "A")
+    );
+    // Team average conversion (40 + 36 + 30 + 22 + 39 + 25) / 6 = 32 %.
+    assert!((st.items[0].team_average.unwrap() - 0.32).abs() < 1e-12);
+    assert!((st.items[0].value.unwrap() - 0.36).abs() < 1e-12);
+    // Next grade S at 95: 5 points; conversion 38 % alone reaches it, which
+    // lifts the coefficient to 1.5: 1,500 × 21.5/22 = 1,465.91 → 1,470, +300.
+    let n = st.next.unwrap();
+    assert_eq!(n.grade, "S");
+    assert!((n.gap - 5.0).abs() < 1e-6);
+    assert_eq!(n.options.len(), 1);
+    assert!((n.options[0].to - 0.38).abs() < 1e-6, "{:?}", n.options[0]);
+    assert!(
+        (n.options[0].gain - 300.0).abs() < 1e-9,
+        "{:?}",
+        n.options[0]
+    );
+    // The month before at 30 %: score 75, B, 1,000 × 21.5/22 → 980;
+    // 3,500 + 980 + 322.5 − 230 = 4,572.50.
+    let pm = st.prev.unwrap();
+    assert_eq!(pm.grade, "B");
+    assert_eq!(pm.bonus, 980.0);
+    assert_eq!(pm.pay, 4572.5);
+}
+
+#[test]
+fn pay_sheet_and_statements_files_reopen_with_the_same_numbers() {
+    use calamine::{Data, Reader, Xlsx};
+    use kpi_sandbox::i18n::Lang;
+    use kpi_sandbox::io::xlsx_write::paysheet::*;
+    use kpi_sandbox::model::paysheet::statement::{month, statement};
+    use std::io::Cursor;
+    let t = team();
+    let p = plan();
+    let m = model(lines());
+    let (s, pays, sh) = month(&t, &p, &m);
+    // CSV: a row per agent, then 合计 and 平均; 应发合计 is the 4th from last column.
+    let text = paysheet_csv(&sh, &m.lines, ["2026-11", "p", "工资方案"], Lang::Zh);
+    let rows: Vec<Vec<String>> = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect();
+    assert_eq!(rows[0][0], "客服");
+    assert_eq!(rows[0][rows[0].len() - 2], "应发合计");
+    let total_col = rows[0].len() - 2;
+    let totals: Vec<&str> = rows[1..7].iter().map(|r| r[total_col].as_str()).collect();
+    assert_eq!(totals, ["5780", "4762.5", "4140", "3030", "4785", "0"]);
+    assert_eq!(rows[7][0], "合计", "{text}");
+    assert_eq!(rows[7][total_col], "22497.5");
+    assert_eq!(rows[8][total_col], "3749.58", "{text}"); // 22,497.5 ÷ 6
+    assert!(text.contains("2026-11 绩效工资表"));
+    assert!(text.contains("制表："));
+    assert!(
+        rows[6].last().unwrap().contains("只扣 120.00"),
+        "{:?}",
+        rows[6]
+    );
+    // The pay sheet alone as xlsx: cached results of the formulas.
+    let bytes = paysheet_xlsx(&t, &p, &m, &pays, Lang::Zh);
+    let mut x: Xlsx<_> = Reader::new(Cursor::new(bytes)).unwrap();
+    let r = x.worksheet_range("工资表").unwrap();
+    let head: Vec<String> = r
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let tc = head.iter().position(|h| h == "应发合计").unwrap();
+    let col: Vec<f64> = r
+        .rows()
+        .skip(1)
+        .take(7)
+        .map(|row| match &row[tc] {
+            Data::Float(v) => *v,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        col,
+        vec![5780.0, 4762.5, 4140.0, 3030.0, 4785.0, 0.0, 22_497.5]
+    );
+    let formulas = x.worksheet_formula("工资表").unwrap();
+    let f = formulas.get_value((1, tc as u32)).unwrap();
+    assert!(f.starts_with("ROUND(MAX(0,"), "{f}");
+    // Every statement as one workbook: a sheet per agent, 应发合计 on each.
+    let mut sts: Vec<_> = (0..6)
+        .map(|k| statement(&t, &p, &s, &pays, &sh, &m, k, false, None).unwrap())
+        .collect();
+    let bytes = statements_xlsx(&t, &p, &m, &sts, Lang::Zh);
+    let mut x: Xlsx<_> = Reader::new(Cursor::new(bytes)).unwrap();
+    assert_eq!(x.sheet_names(), ["甲", "乙", "丙", "丁", "戊", "己"]);
+    let r = x.worksheet_range("乙").unwrap();
+    let total = r
+        .rows()
+        .find(|row| row[0] == "应发合计")
+        .map(|row| row[1].clone())
+        .unwrap();
+    assert_eq!(total, Data::Float(4762.5));
+    let all: Vec<String> = r.rows().map(|row| row[0].to_string()).collect();
+    assert!(
+        all.iter().any(|c| c.contains("排名 3/6，等级 A")),
+        "{all:?}"
+    );
+    assert!(all.iter().any(|c| c == "迟到扣款"));
+    // Anonymised at export: 客服01… in sheet order, numbers unchanged.
+    let mut sh2 = sh.clone();
+    anonymize(&mut sh2, &mut sts);
+    assert_eq!(sts[1].agent, "客服02");
+    assert_eq!(sh2.rows[5].agent, "客服06");
+    let csv = statements_csv(&t, &p, &m, &sts, Lang::En);
+    assert!(!csv.contains('乙') && csv.contains("客服02"));
+    assert!(csv.contains("Gross pay,4762.5"), "{csv}");
+}

@@ -9,10 +9,7 @@
 //! column widths, formulas with cached values) is small, and
 //! `rust_xlsxwriter` would add ≈ 150 KB gzip to every page load.
 
-mod paysheet;
-pub use paysheet::{
-    column_total as paysheet_column_total, input_columns as paysheet_input_columns,
-};
+pub mod paysheet;
 
 use crate::i18n::{Lang, Msg};
 use crate::model::formula::calc::resolve;
@@ -961,8 +958,7 @@ pub fn workbook_xlsx(s: &Snapshot, lang: Lang) -> Vec<u8> {
                     t,
                     &p,
                     &model.lines,
-                    &pname,
-                    pay_col,
+                    Some((pname.as_str(), pay_col)),
                     [plan.month.as_str(), plan.name.as_str(), model.name.as_str()],
                     lang,
                     &mut notes,
@@ -984,6 +980,11 @@ pub fn workbook_xlsx(s: &Snapshot, lang: Lang) -> Vec<u8> {
         },
     );
 
+    package(&sheets)
+}
+
+/// Sheets as xlsx bytes.
+fn package(sheets: &[SheetOut]) -> Vec<u8> {
     let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
     let mut types = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>");
     let mut wb = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>");

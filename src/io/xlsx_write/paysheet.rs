@@ -118,16 +118,16 @@ fn line_formula(
     })
 }
 
-/// The pay sheet of `payouts` under `lines`; `payouts_name` and `pay_col`
-/// locate each agent's 奖金 cell (row k + 1 for the k-th agent).
+/// The pay sheet of `payouts` under `lines`; `bonus_at` (sheet, column)
+/// locates each agent's 奖金 cell (row k + 1 for the k-th agent), else the
+/// bonus is written as a value.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn paysheet_sheet(
     name: String,
     t: &Table,
     payouts: &Payouts,
     lines: &PayLines,
-    payouts_name: &str,
-    pay_col: usize,
+    bonus_at: Option<(&str, usize)>,
     title: [&str; 3],
     lang: Lang,
     notes: &mut Vec<String>,
@@ -159,7 +159,6 @@ pub(super) fn paysheet_sheet(
     head.push(Msg::SheetColVetoScope.t(lang).to_string());
     head.push(Msg::SheetColNote.t(lang).to_string());
     let input_at = |c: &str| inputs.iter().position(|x| x == c).map(|i| input_col0 + i);
-    let pref = sheet_ref(payouts_name);
     let mut rows = vec![header_row(&head)];
     let mut by_agent_noted = vec![false; nl];
     for (k, sr) in sheet.rows.iter().enumerate() {
@@ -176,11 +175,18 @@ pub(super) fn paysheet_sheet(
             .unwrap_or(0.0);
         let mut row = vec![
             Out::Text(sr.agent.clone()),
-            Out::Formula(
-                format!("IF({scope_ref}>=1,0,{pref}{})", cell_ref(pay_col, r)),
-                Cached::Num(sr.bonus),
-                Style::Money,
-            ),
+            match bonus_at {
+                Some((sheet_name, pay_col)) => Out::Formula(
+                    format!(
+                        "IF({scope_ref}>=1,0,{}{})",
+                        sheet_ref(sheet_name),
+                        cell_ref(pay_col, r)
+                    ),
+                    Cached::Num(sr.bonus),
+                    Style::Money,
+                ),
+                None => Out::Num(sr.bonus, Style::Money),
+            },
         ];
         for (li, (l, a)) in lines.items.iter().zip(&sr.lines).enumerate() {
             match line_formula(l, r, &input_at, &scope_ref) {
@@ -335,4 +341,457 @@ pub fn row_note(sr: &crate::model::paysheet::SheetRow, lines: &PayLines, lang: L
         parts.push(Msg::SheetNoteFloored.fill(lang, &[money(sr.deductions), money(sr.deducted)]));
     }
     parts.join(if lang == Lang::Zh { "；" } else { "; " })
+}
+
+// ---- Statements (个人绩效明细) and the pay sheet as files of their own ----
+
+use crate::io::export::{csv, Out as CsvOut};
+use crate::model::payout::{Coefficient, Component, PayoutModel};
+use crate::model::paysheet::statement::Statement;
+use crate::model::paysheet::LineAmount;
+use crate::model::plan::Plan;
+use crate::model::unit::format_value;
+
+fn unit_of_col(t: &Table, column: &str) -> crate::model::Unit {
+    super::unit_of(t, column)
+}
+
+fn num(v: f64) -> String {
+    crate::model::formula::value::general(crate::model::round::round_dp(v, 4))
+}
+
+/// How the first target part's coefficient was chosen, in words.
+pub fn coef_how(model: &PayoutModel, st: &Statement, lang: Lang) -> String {
+    let score = num(st.score.total);
+    let coef = model.components.iter().find_map(|c| match c {
+        Component::Target { coef, .. } => Some(coef),
+        _ => None,
+    });
+    match coef {
+        None => Msg::StmCoefNone.t(lang).to_string(),
+        Some(Coefficient::ScoreTable { steps, .. }) => {
+            let mut sorted: Vec<_> = steps.iter().collect();
+            sorted.sort_by(|a, b| b.min.total_cmp(&a.min));
+            match sorted.iter().find(|s| st.score.total >= s.min) {
+                Some(s) => Msg::StmCoefStep.fill(lang, &[score, num(s.min)]),
+                None => Msg::StmCoefOtherwise.fill(lang, &[score]),
+            }
+        }
+        Some(Coefficient::GradeTable(_)) => {
+            Msg::StmCoefGrade.fill(lang, std::slice::from_ref(&st.grade))
+        }
+        Some(Coefficient::Curve {
+            threshold,
+            start,
+            slope,
+            cap,
+        }) => Msg::StmCoefCurve.fill(
+            lang,
+            &[num(*start), num(*slope), score, num(*threshold), num(*cap)],
+        ),
+    }
+}
+
+/// One pay line's basis in words.
+pub fn line_reason(t: &Table, l: &PayLine, a: &LineAmount, lang: Lang) -> String {
+    let val = |column: &str| match a.basis {
+        Some(v) => format_value(v, unit_of_col(t, column), lang),
+        None => Msg::StmMissing.t(lang).to_string(),
+    };
+    let mut s = match &l.calc {
+        LineCalc::Flat { .. } => Msg::StmFlat.t(lang).to_string(),
+        LineCalc::Column { column } => Msg::StmColumn.fill(lang, &[column.clone(), val(column)]),
+        LineCalc::ByLabel { column, .. } => Msg::StmByLabel.fill(
+            lang,
+            &[
+                column.clone(),
+                a.label
+                    .clone()
+                    .unwrap_or_else(|| Msg::StmMissing.t(lang).to_string()),
+            ],
+        ),
+        LineCalc::PerUnit {
+            column,
+            rate,
+            above,
+        } => {
+            if *above == 0.0 {
+                Msg::StmPerUnit.fill(lang, &[column.clone(), val(column), num(*rate)])
+            } else {
+                Msg::StmPerUnitAbove.fill(
+                    lang,
+                    &[column.clone(), val(column), num(*above), num(*rate)],
+                )
+            }
+        }
+        LineCalc::BelowLine { column, line, rate } => {
+            Msg::StmBelowLine.fill(lang, &[num(*line), column.clone(), val(column), num(*rate)])
+        }
+        LineCalc::IfAll { conditions, .. } => {
+            let sep = if lang == Lang::Zh { "，" } else { ", " };
+            let c: Vec<String> = conditions
+                .iter()
+                .map(|c| format!("{} {} {}", c.column, c.cmp.symbol(), num(c.value)))
+                .collect();
+            let m = if a.unmet {
+                Msg::StmCondUnmet
+            } else {
+                Msg::StmCondMet
+            };
+            m.fill(lang, &[c.join(sep)])
+        }
+        LineCalc::ByAgent { .. } => Msg::StmByAgent.t(lang).to_string(),
+    };
+    if a.capped {
+        s.push_str(&Msg::StmCapped.fill(lang, &[money(a.uncapped)]));
+    }
+    if a.vetoed {
+        s.push_str(Msg::StmVetoed.t(lang));
+    }
+    s
+}
+
+/// The statement as rows of cells (the print view, the CSV and the xlsx
+/// sheet show the same rows).
+pub fn statement_rows(
+    t: &Table,
+    plan: &Plan,
+    model: &PayoutModel,
+    st: &Statement,
+    lang: Lang,
+) -> Vec<Vec<CsvOut>> {
+    use CsvOut::{Empty, Number as N, Text as T};
+    let txt = |m: Msg| T(m.t(lang).to_string());
+    let mut rows = vec![
+        vec![T(
+            Msg::StmTitle.fill(lang, &[plan.month.clone(), st.agent.clone()])
+        )],
+        vec![T(
+            Msg::StmPlanLine.fill(lang, &[plan.name.clone(), model.name.clone()])
+        )],
+        Vec::new(),
+        vec![
+            txt(Msg::PlanColColumn),
+            txt(Msg::StmColSelf),
+            txt(Msg::StmColTeam),
+            txt(Msg::PlanColWeight),
+            txt(Msg::PlanColRule),
+            txt(Msg::ColPoints),
+            txt(Msg::ColWeighted),
+        ],
+    ];
+    for (it, si) in plan.items.iter().zip(&st.items) {
+        let unit = unit_of_col(t, &it.column);
+        let sc = st.score.items.get(si.item);
+        rows.push(vec![
+            T(it.column.clone()),
+            si.value
+                .map(|v| T(format_value(v, unit, lang)))
+                .unwrap_or(T(Msg::StmMissing.t(lang).to_string())),
+            si.team_average
+                .map(|v| T(format_value(v, unit, lang)))
+                .unwrap_or(Empty),
+            N(it.weight),
+            T(super::rule_text(&it.rule, lang)),
+            sc.map(|s| N(crate::model::round::round_dp(s.points, 2)))
+                .unwrap_or(Empty),
+            sc.map(|s| N(crate::model::round::round_dp(s.weighted, 2)))
+                .unwrap_or(Empty),
+        ]);
+    }
+    rows.push(vec![T(Msg::StmTotalLine.fill(
+        lang,
+        &[
+            num(st.score.total),
+            st.score.rank.to_string(),
+            st.team_size.to_string(),
+            st.grade.clone(),
+        ],
+    ))]);
+    if let Some(c) = st.pay.coef {
+        rows.push(vec![T(
+            Msg::StmCoefLine.fill(lang, &[num(c), coef_how(model, st, lang)])
+        )]);
+    }
+    rows.push(Vec::new());
+    rows.push(vec![
+        txt(Msg::StmColItem),
+        txt(Msg::StmColAmount),
+        txt(Msg::StmColReason),
+    ]);
+    let lines = &model.lines;
+    let bonus_reason = match &st.row.veto {
+        Some((vi, f)) => Msg::StmBonusVetoed.fill(
+            lang,
+            &[
+                lines
+                    .vetoes
+                    .get(*vi)
+                    .map(|v| v.name.clone())
+                    .unwrap_or_default(),
+                f.clone(),
+                money(st.row.bonus_before_veto),
+            ],
+        ),
+        None => Msg::StmBonusReason.fill(
+            lang,
+            &[
+                st.pay
+                    .parts
+                    .iter()
+                    .map(|p| money(*p))
+                    .collect::<Vec<_>>()
+                    .join(" + "),
+                num(st.pay.gate_factor),
+                num(st.pay.days_factor),
+                num(model.rounding),
+            ],
+        ),
+    };
+    rows.push(vec![
+        txt(Msg::SheetColBonus),
+        N(st.row.bonus),
+        T(bonus_reason),
+    ]);
+    for (l, a) in lines.items.iter().zip(&st.row.lines) {
+        let signed = if l.kind == LineKind::Deduction {
+            -a.amount
+        } else {
+            a.amount
+        };
+        rows.push(vec![
+            T(l.name.clone()),
+            N(signed),
+            T(line_reason(t, l, a, lang)),
+        ]);
+    }
+    rows.push(vec![
+        txt(Msg::SheetColDeductions),
+        N(-st.row.deducted),
+        if st.row.floored {
+            T(Msg::StmFloored.fill(lang, &[money(st.row.deductions), money(st.row.deducted)]))
+        } else {
+            Empty
+        },
+    ]);
+    rows.push(vec![txt(Msg::SheetColTotal), N(st.row.total)]);
+    rows.push(Vec::new());
+    rows.push(vec![txt(Msg::StmNextTitle)]);
+    match &st.next {
+        Some(n) if !n.options.is_empty() => {
+            for o in &n.options {
+                let unit = unit_of_col(t, &o.column);
+                rows.push(vec![T(Msg::StmNextLine.fill(
+                    lang,
+                    &[
+                        o.column.clone(),
+                        format_value(o.from, unit, lang),
+                        format_value(o.to, unit, lang),
+                        n.grade.clone(),
+                        money(o.gain),
+                    ],
+                ))]);
+            }
+        }
+        Some(n) => rows.push(vec![T(
+            Msg::StmNextNoOption.fill(lang, &[num(n.gap), n.grade.clone()])
+        )]),
+        None => rows.push(vec![txt(Msg::StmTop)]),
+    }
+    if let Some(p) = &st.prev {
+        rows.push(vec![T(Msg::StmPrevLine.fill(
+            lang,
+            &[
+                p.month.clone(),
+                num(p.total),
+                p.grade.clone(),
+                money(p.bonus),
+                money(p.pay),
+            ],
+        ))]);
+    }
+    rows.push(Vec::new());
+    rows.push(vec![txt(Msg::StmSign)]);
+    rows
+}
+
+fn to_xlsx(c: &CsvOut) -> Out {
+    match c {
+        CsvOut::Number(v) => Out::Num(*v, Style::General),
+        CsvOut::Text(s) => Out::Text(s.clone()),
+        CsvOut::Empty => Out::Empty,
+    }
+}
+
+/// Every statement as CSV, one after another with a blank row between.
+pub fn statements_csv(
+    t: &Table,
+    plan: &Plan,
+    model: &PayoutModel,
+    sts: &[Statement],
+    lang: Lang,
+) -> String {
+    let mut rows: Vec<Vec<CsvOut>> = Vec::new();
+    for st in sts {
+        rows.extend(statement_rows(t, plan, model, st, lang));
+        rows.push(Vec::new());
+    }
+    let mut it = rows.into_iter();
+    let head: Vec<String> = it
+        .next()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|c| match c {
+            CsvOut::Text(s) => s,
+            _ => String::new(),
+        })
+        .collect();
+    let rest: Vec<Vec<CsvOut>> = it.collect();
+    let width = rest.iter().map(Vec::len).max().unwrap_or(0).max(head.len());
+    let mut head = head;
+    head.resize(width, String::new());
+    csv(&head, &padded(rest, width))
+}
+
+/// Rows padded to `width` cells (CSV records must be equally long).
+fn padded(mut rows: Vec<Vec<CsvOut>>, width: usize) -> Vec<Vec<CsvOut>> {
+    for r in &mut rows {
+        r.resize(width, CsvOut::Empty);
+    }
+    rows
+}
+
+/// Every statement as one workbook, a sheet per agent.
+pub fn statements_xlsx(
+    t: &Table,
+    plan: &Plan,
+    model: &PayoutModel,
+    sts: &[Statement],
+    lang: Lang,
+) -> Vec<u8> {
+    let mut names: Vec<String> = Vec::new();
+    let mut sheets = Vec::new();
+    for st in sts {
+        let name = super::sheet_name(&st.agent, &names);
+        names.push(name.clone());
+        let rows = statement_rows(t, plan, model, st, lang)
+            .iter()
+            .map(|r| r.iter().map(to_xlsx).collect())
+            .collect();
+        sheets.push(SheetOut {
+            name,
+            rows,
+            widths: vec![16.0, 14.0, 14.0, 9.0, 40.0, 9.0, 9.0],
+        });
+    }
+    if sheets.is_empty() {
+        sheets.push(SheetOut {
+            name: Msg::FileStatements.t(lang).to_string(),
+            rows: Vec::new(),
+            widths: Vec::new(),
+        });
+    }
+    super::package(&sheets)
+}
+
+/// The pay sheet alone as a workbook (the bonus as a value, every other
+/// part a live formula), with the notes of what is written as values.
+pub fn paysheet_xlsx(
+    t: &Table,
+    plan: &Plan,
+    model: &PayoutModel,
+    payouts: &Payouts,
+    lang: Lang,
+) -> Vec<u8> {
+    let mut notes = Vec::new();
+    let name = super::sheet_name(Msg::FilePaySheet.t(lang), &[]);
+    let (sheet, _) = paysheet_sheet(
+        name,
+        t,
+        payouts,
+        &model.lines,
+        None,
+        [plan.month.as_str(), plan.name.as_str(), model.name.as_str()],
+        lang,
+        &mut notes,
+    );
+    let mut sheets = vec![sheet];
+    if !notes.is_empty() {
+        let mut rows = vec![vec![Out::Text(Msg::XlsxNotes.t(lang).to_string())]];
+        rows.extend(notes.into_iter().map(|n| vec![Out::Text(n)]));
+        sheets.push(SheetOut {
+            name: super::sheet_name(Msg::XlsxNotes.t(lang), &[]),
+            rows,
+            widths: vec![110.0],
+        });
+    }
+    super::package(&sheets)
+}
+
+/// The pay sheet as CSV: a row per agent, 合计 and 平均, the title and the signature line.
+pub fn paysheet_csv(sheet: &PaySheet, lines: &PayLines, title: [&str; 3], lang: Lang) -> String {
+    let mut head = vec![
+        Msg::ColAgent.t(lang).to_string(),
+        Msg::SheetColBonus.t(lang).to_string(),
+    ];
+    head.extend(lines.items.iter().map(|l| l.name.clone()));
+    for m in [
+        Msg::SheetColFixed,
+        Msg::SheetColVariable,
+        Msg::SheetColDeductions,
+        Msg::SheetColTotal,
+        Msg::SheetColNote,
+    ] {
+        head.push(m.t(lang).to_string());
+    }
+    let nl = lines.items.len();
+    let mut rows: Vec<Vec<CsvOut>> = sheet
+        .rows
+        .iter()
+        .map(|r| {
+            let mut v = vec![CsvOut::Text(r.agent.clone()), CsvOut::Number(r.bonus)];
+            v.extend(
+                r.lines
+                    .iter()
+                    .map(|a| CsvOut::Number(crate::model::round::round_dp(a.amount, 6))),
+            );
+            v.extend([r.fixed, r.variable, r.deductions, r.total].map(CsvOut::Number));
+            v.push(CsvOut::Text(row_note(r, lines, lang)));
+            v
+        })
+        .collect();
+    let count = sheet.rows.len();
+    if count > 0 {
+        for (label, mean) in [(Msg::SheetRowTotal, false), (Msg::SheetRowMean, true)] {
+            let mut v = vec![CsvOut::Text(label.t(lang).to_string())];
+            for c in 1..=nl + 5 {
+                let s = column_total(sheet, c, nl);
+                v.push(CsvOut::Number(crate::model::round::round_dp(
+                    if mean { s / count as f64 } else { s },
+                    2,
+                )));
+            }
+            rows.push(v);
+        }
+    }
+    rows.push(Vec::new());
+    rows.push(vec![CsvOut::Text(
+        Msg::SheetTitle.fill(lang, &title.map(str::to_string)),
+    )]);
+    rows.push(vec![CsvOut::Text(Msg::SheetSignature.t(lang).to_string())]);
+    csv(&head, &padded(rows, head.len()))
+}
+
+/// `sheet` and `sts` with agents renamed 客服01, 客服02… in sheet order.
+pub fn anonymize(sheet: &mut PaySheet, sts: &mut [Statement]) {
+    let width = sheet.rows.len().to_string().len().max(2);
+    for (i, r) in sheet.rows.iter_mut().enumerate() {
+        let alias = format!("客服{:0width$}", i + 1);
+        for st in sts.iter_mut().filter(|s| s.agent == r.agent) {
+            st.agent = alias.clone();
+            st.row.agent = alias.clone();
+            st.pay.agent = alias.clone();
+        }
+        r.agent = alias;
+    }
 }

@@ -35,6 +35,7 @@
 //! the formula the .xlsx export writes.
 
 mod eval;
+pub mod statement;
 
 pub use eval::{evaluate, label_of, money, read, LineAmount, PaySheet, Read, SheetIssue, SheetRow};
 
