@@ -516,11 +516,7 @@ fn statement_numbers_are_the_evaluations_and_price_the_next_grade() {
     assert!((n.gap - 5.0).abs() < 1e-6);
     assert_eq!(n.options.len(), 1);
     assert!((n.options[0].to - 0.38).abs() < 1e-6, "{:?}", n.options[0]);
-    assert!(
-        (n.options[0].gain - 300.0).abs() < 1e-9,
-        "{:?}",
-        n.options[0]
-    );
+    assert_eq!(n.options[0].gain, Some(300.0), "{:?}", n.options[0]);
     // The month before at 30 %: score 75, B, 1,000 × 21.5/22 → 980;
     // 3,500 + 980 + 322.5 − 230 = 4,572.50.
     let pm = st.prev.unwrap();
@@ -563,7 +559,7 @@ fn pay_sheet_and_statements_files_reopen_with_the_same_numbers() {
         rows[6]
     );
     // The pay sheet alone as xlsx: cached results of the formulas.
-    let bytes = paysheet_xlsx(&t, &p, &m, &pays, Lang::Zh);
+    let bytes = paysheet_xlsx(&t, &p, &m, &pays, false, Lang::Zh);
     let mut x: Xlsx<_> = Reader::new(Cursor::new(bytes)).unwrap();
     let r = x.worksheet_range("工资表").unwrap();
     let head: Vec<String> = r
@@ -618,4 +614,57 @@ fn pay_sheet_and_statements_files_reopen_with_the_same_numbers() {
     let csv = statements_csv(&t, &p, &m, &sts, Lang::En);
     assert!(!csv.contains('乙') && csv.contains("客服02"));
     assert!(csv.contains("Gross pay,4762.5"), "{csv}");
+}
+
+type ListCase<'a> = (&'a str, Result<Vec<(&'a str, f64)>, &'a str>);
+
+#[test]
+fn list_fields_parse_and_print_back() {
+    let cases: &[ListCase] = &[
+        ("P1=300、P2=600", Ok(vec![("P1", 300.0), ("P2", 600.0)])),
+        (
+            " 戊：500 ，庚:1200.5 ",
+            Ok(vec![("戊", 500.0), ("庚", 1200.5)]),
+        ),
+        ("", Ok(vec![])),
+        ("P1=300、P2", Err("P2")),
+        ("P1=-5", Err("P1=-5")),
+        ("=5", Err("=5")),
+    ];
+    for (text, want) in cases {
+        let got = parse_label_amounts(text).map(|v| {
+            v.into_iter()
+                .map(|a| (a.label, a.amount))
+                .collect::<Vec<_>>()
+        });
+        let want = want
+            .clone()
+            .map(|v| {
+                v.into_iter()
+                    .map(|(l, a)| (l.to_string(), a))
+                    .collect::<Vec<_>>()
+            })
+            .map_err(str::to_string);
+        assert_eq!(got, want, "{text}");
+    }
+    let c = parse_conditions("出勤天数>=22、事假天数=0，迟到次数≤3").unwrap();
+    assert_eq!(
+        c.iter()
+            .map(|c| (c.column.as_str(), c.cmp, c.value))
+            .collect::<Vec<_>>(),
+        vec![
+            ("出勤天数", Cmp::Ge, 22.0),
+            ("事假天数", Cmp::Eq, 0.0),
+            ("迟到次数", Cmp::Le, 3.0)
+        ]
+    );
+    assert_eq!(show_conditions(&c), "出勤天数>=22、事假天数=0、迟到次数<=3");
+    assert_eq!(
+        parse_conditions("出勤天数 22"),
+        Err("出勤天数 22".to_string())
+    );
+    assert_eq!(
+        show_label_amounts(&parse_label_amounts("P1=300、P2=600").unwrap()),
+        "P1=300、P2=600"
+    );
 }

@@ -960,6 +960,7 @@ pub fn workbook_xlsx(s: &Snapshot, lang: Lang) -> Vec<u8> {
                     &model.lines,
                     Some((pname.as_str(), pay_col)),
                     [plan.month.as_str(), plan.name.as_str(), model.name.as_str()],
+                    false,
                     lang,
                     &mut notes,
                 );

@@ -129,10 +129,14 @@ pub(super) fn paysheet_sheet(
     lines: &PayLines,
     bonus_at: Option<(&str, usize)>,
     title: [&str; 3],
+    anon: bool,
     lang: Lang,
     notes: &mut Vec<String>,
 ) -> (SheetOut, PaySheet) {
-    let sheet = evaluate(t, payouts, lines);
+    let mut sheet = evaluate(t, payouts, lines);
+    if anon {
+        anonymize(&mut sheet, &mut []);
+    }
     let inputs = input_columns(lines);
     let nl = lines.items.len();
     let first_line = 2;
@@ -581,16 +585,20 @@ pub fn statement_rows(
         Some(n) if !n.options.is_empty() => {
             for o in &n.options {
                 let unit = unit_of_col(t, &o.column);
-                rows.push(vec![T(Msg::StmNextLine.fill(
-                    lang,
-                    &[
-                        o.column.clone(),
-                        format_value(o.from, unit, lang),
-                        format_value(o.to, unit, lang),
-                        n.grade.clone(),
-                        money(o.gain),
-                    ],
-                ))]);
+                let mut args = vec![
+                    o.column.clone(),
+                    format_value(o.from, unit, lang),
+                    format_value(o.to, unit, lang),
+                    n.grade.clone(),
+                ];
+                let m = match o.gain {
+                    Some(g) => {
+                        args.push(money(g));
+                        Msg::StmNextLine
+                    }
+                    None => Msg::StmNextLineUnpriced,
+                };
+                rows.push(vec![T(m.fill(lang, &args))]);
             }
         }
         Some(n) => rows.push(vec![T(
@@ -701,6 +709,7 @@ pub fn paysheet_xlsx(
     plan: &Plan,
     model: &PayoutModel,
     payouts: &Payouts,
+    anon: bool,
     lang: Lang,
 ) -> Vec<u8> {
     let mut notes = Vec::new();
@@ -712,6 +721,7 @@ pub fn paysheet_xlsx(
         &model.lines,
         None,
         [plan.month.as_str(), plan.name.as_str(), model.name.as_str()],
+        anon,
         lang,
         &mut notes,
     );

@@ -256,3 +256,77 @@ impl PayLines {
         out
     }
 }
+
+/// `P1=300、P2=600` (also `,` `，` `;` `；` and `:` `：`) as label amounts;
+/// `None` names the first piece that is not `label=amount ≥ 0`.
+pub fn parse_label_amounts(text: &str) -> Result<Vec<LabelAmount>, String> {
+    let mut out = Vec::new();
+    for piece in text
+        .split(['、', ',', '，', ';', '；', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let (l, a) = piece
+            .split_once(['=', ':', '：'])
+            .ok_or_else(|| piece.to_string())?;
+        let amount: f64 = a.trim().parse().map_err(|_| piece.to_string())?;
+        if !amount.is_finite() || amount < 0.0 || l.trim().is_empty() {
+            return Err(piece.to_string());
+        }
+        out.push(LabelAmount {
+            label: l.trim().to_string(),
+            amount,
+        });
+    }
+    Ok(out)
+}
+
+/// Label amounts written back as `P1=300、P2=600`.
+pub fn show_label_amounts(v: &[LabelAmount]) -> String {
+    v.iter()
+        .map(|a| format!("{}={}", a.label, a.amount))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// `出勤天数>=22、事假天数=0` as conditions (`>=` `>` `<=` `<` `=`, also `≥` `≤`).
+pub fn parse_conditions(text: &str) -> Result<Vec<Condition>, String> {
+    let mut out = Vec::new();
+    for piece in text
+        .split(['、', ',', '，', ';', '；', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let ops: [(&str, Cmp); 7] = [
+            (">=", Cmp::Ge),
+            ("≥", Cmp::Ge),
+            ("<=", Cmp::Le),
+            ("≤", Cmp::Le),
+            (">", Cmp::Gt),
+            ("<", Cmp::Lt),
+            ("=", Cmp::Eq),
+        ];
+        let found = ops
+            .iter()
+            .find_map(|(s, c)| piece.split_once(s).map(|(l, r)| (l, *c, r)));
+        let (l, cmp, r) = found.ok_or_else(|| piece.to_string())?;
+        let value: f64 = r.trim().parse().map_err(|_| piece.to_string())?;
+        if l.trim().is_empty() || !value.is_finite() {
+            return Err(piece.to_string());
+        }
+        out.push(Condition {
+            column: l.trim().to_string(),
+            cmp,
+            value,
+        });
+    }
+    Ok(out)
+}
+
+/// Conditions written back as `出勤天数>=22、事假天数=0`.
+pub fn show_conditions(v: &[Condition]) -> String {
+    v.iter()
+        .map(|c| format!("{}{}{}", c.column, c.cmp.symbol(), c.value))
+        .collect::<Vec<_>>()
+        .join("、")
+}

@@ -27,8 +27,9 @@ pub struct Better {
     pub column: String,
     pub from: f64,
     pub to: f64,
-    /// 应发合计 with the change, minus 应发合计 now (the same evaluation rerun).
-    pub gain: f64,
+    /// 应发合计 with the change, minus 应发合计 now (the same evaluation
+    /// rerun); `None` when not priced (large teams).
+    pub gain: Option<f64>,
 }
 
 /// What would have paid more.
@@ -137,7 +138,7 @@ pub fn statement(
                 let to = &nice(*to, lower);
                 let hair = to.abs().max(1e-6) * 1e-9;
                 let at = if lower { to - hair } else { to + hair };
-                let gain = if with_gain {
+                let gain = with_gain.then(|| {
                     let shifted = apply_shifts(
                         table,
                         &[Shift {
@@ -154,9 +155,7 @@ pub fn statement(
                         .find(|r| r.row == row.row)
                         .map(|r| r.total - row.total)
                         .unwrap_or(0.0)
-                } else {
-                    0.0
-                };
+                });
                 Some(Better {
                     item: *i,
                     column: it.column.clone(),

@@ -1497,6 +1497,7 @@ pub fn PayWorkspace() -> Html {
                 model={Rc::new(model.clone())} names={Rc::new(names)} {lang} {cents} />
             <CliffPanel table={shared_table} plan={Rc::new(plan.clone())} model={Rc::new(model.clone())} {lang} {cents} />
             <ScenarioPanel {current} {lang} />
+            <super::paysheet::PaySheetPanel />
         </div>
     }
 }
