@@ -1,0 +1,113 @@
+// End-to-end: the pay sheet (绩效工资表) and the statements (个人绩效明细) on
+// the demo team — build 底薪 + bonus + 全勤奖 + a QA deduction + a 红线 veto,
+// trace a cell to its statement line, print everyone one per page, download
+// the pay sheet and the statements as .xlsx and open them again.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { start, expectText } from './browser.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const yuan = (s) => Number(s.replace(/[¥,\s]/g, ''));
+const fmt = (v) => v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+async function download(page, testid) {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  const path = join(mkdtempSync(join(tmpdir(), 'kpi-ps-')), d.suggestedFilename());
+  await d.saveAs(path);
+  return { name: d.suggestedFilename(), path };
+}
+
+test('pay sheet: lines, veto, statement, print everyone, xlsx out and back in', async () => {
+  const { page, context, errors } = await env.open({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+  await page.getByRole('tab', { name: '奖金' }).click();
+  // The bonus of the four 售前 agents with exactly 3 中差评 (小雨, 安然, 一诺,
+  // 悠悠: rows 0, 6, 7, 10), from the payout table.
+  const vetoed = [0, 6, 7, 10];
+  let vetoedBonus = 0;
+  for (const r of vetoed) vetoedBonus += yuan(await page.getByTestId(`pay-${r}`).innerText());
+  await expectText(page.getByTestId('pay-total'), '¥16,080');
+
+  await page.getByTestId('ps-add-0').click(); // 底薪 ¥3,000 (the demo has no 底薪 column)
+  await page.getByTestId('ps-add-1').click(); // 全勤奖 ¥200 when 出勤天数 ≥ 22
+  await page.getByTestId('ps-add-4').click(); // 质检扣款 (90 − 质检得分) × ¥10, at most ¥200
+  await page.getByTestId('ps-add-veto').click();
+  // The veto names a 红线 column the demo lacks: reported, then pointed at 中差评数 = 3.
+  await expectText(page.getByTestId('ps-issues'), /找不到列「红线」/);
+  await page.selectOption('#ps-0-vcol-0', '中差评数');
+  await page.fill('#ps-0-vfind-0', '3');
+  await page.press('#ps-0-vfind-0', 'Tab');
+  // By hand from the demo TSV (20 售前 agents): 底薪 20 × 3,000 = 60,000;
+  // 16 agents with ≥ 22 days → 全勤奖 3,200; QA deductions 1,316 (e.g. 小雨
+  // 77.3 → 127, 小桃 75.4 → 146, 小鹿 75.6 → 144); bonus 16,080 less the vetoed.
+  const total = 16080 - vetoedBonus + 60000 + 3200 - 1316;
+  await expectText(page.getByTestId('ps-summary'), new RegExp(`^20 人，应发合计 ¥${fmt(total)}`));
+  await expectText(page.getByTestId('ps-cell-0-1'), '0.00'); // 小雨's bonus, vetoed
+  await expectText(page.getByTestId('ps-cell-0-4'), '-127.00');
+  await expectText(page.getByTestId('ps-table').locator('tfoot tr').first().locator('td').nth(1), fmt(60000));
+
+  // Sort by 应发合计 (column 8: 客服, 绩效奖金, 3 lines, 3 subtotals; descending first), filter by name.
+  await page.getByTestId('ps-sort-8').click();
+  const first = await page.getByTestId('ps-table').locator('tbody tr').first().locator('td').nth(7).innerText();
+  const last = await page.getByTestId('ps-table').locator('tbody tr').last().locator('td').nth(7).innerText();
+  assert.ok(yuan(first) >= yuan(last), `${first} ≥ ${last}`);
+  await page.fill('#ps-filter', '小');
+  const shown = await page.getByTestId('ps-table').locator('tbody tr').count();
+  assert.equal(shown, 5, '小雨 小桃 小鹿 小林 小满');
+  await page.fill('#ps-filter', '');
+
+  // A click on 小雨's QA cell opens her statement at that line.
+  await page.getByTestId('ps-cell-0-4').click();
+  const st = page.getByTestId('ps-statement');
+  await expectText(st.locator('tr.traced'), /质检扣款\s+-127.00\s+（90 − 质检得分 77\.30?）× 10 元/);
+  await expectText(st, /触发红线「红线」（3），绩效奖金 [\d,.]+ 元清零/);
+  await expectText(st, /总分 [\d.]+，排名 \d+\/20，等级 [SABCD]/);
+  await expectText(st, /应发合计\s+[\d,.]+/);
+  await expectText(st, /本人签字/);
+  await st.screenshot({ path: 'screenshots/statement-zh.png' });
+
+  // Print everyone: one statement per page (a PDF of the print view has 20 pages).
+  await page.getByTestId('ps-print-all').click();
+  await page.getByTestId('ps-print').waitFor();
+  assert.equal(await page.locator('#ps-print-host .stmt-page').count(), 20);
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: 'screenshots/statements-print.png', clip: { x: 0, y: 0, width: 800, height: 1800 }, fullPage: true });
+  const pdf = await page.pdf({ format: 'A4', printBackground: false });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.equal(pages, 20, `${pages} PDF pages`);
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByTestId('ps-print-close').click();
+
+  // The pay sheet .xlsx, opened again through the file input.
+  const sheetFile = await download(page, 'ps-xlsx');
+  assert.match(sheetFile.name, /^工资表-2026-11-.+\.xlsx$/);
+  await page.getByRole('tab', { name: '数据' }).click();
+  await page.getByLabel('打开文件').setInputFiles(sheetFile.path);
+  const options = await page.locator('#import-sheet option').allInnerTexts();
+  assert.ok(options[0].startsWith('工资表（'), options.join(' | '));
+  await page.getByRole('button', { name: '取消' }).click();
+  await page.getByRole('tab', { name: '奖金' }).click();
+  // Every statement as one workbook: a sheet per agent.
+  const stmFile = await download(page, 'ps-stm-xlsx');
+  await page.getByRole('tab', { name: '数据' }).click();
+  await page.getByLabel('打开文件').setInputFiles(stmFile.path);
+  const sheets = await page.locator('#import-sheet option').allInnerTexts();
+  assert.equal(sheets.length, 20, sheets.join(' | '));
+  assert.ok(sheets[0].startsWith('小雨'), sheets[0]);
+  await page.getByRole('button', { name: '取消' }).click();
+
+  // The same statement in English.
+  await page.getByRole('tab', { name: '奖金' }).click();
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByTestId('ps-cell-0-4').click();
+  await expectText(page.getByTestId('ps-statement'), /Performance statement · 2026-11 · 小雨/);
+  await expectText(page.getByTestId('ps-statement').locator('tr.traced'), /\(90 − 质检得分 77\.30?\) × ¥10/);
+  await page.getByTestId('ps-statement').screenshot({ path: 'screenshots/statement-en.png' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
