@@ -71,9 +71,12 @@ test('pay sheet: lines, veto, statement, print everyone, xlsx out and back in', 
   await expectText(st, /本人签字/);
   await st.screenshot({ path: 'screenshots/statement-zh.png' });
 
-  // Print everyone: one statement per page (a PDF of the print view has 20 pages).
+  // Print everyone: one statement per page (a PDF of the print view has 20
+  // pages). The browser's print dialog is replaced by a counter.
+  await page.evaluate(() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; });
   await page.getByTestId('ps-print-all').click();
   await page.getByTestId('ps-print').waitFor();
+  assert.equal(await page.evaluate(() => window.__printed), 1);
   assert.equal(await page.locator('#ps-print-host .stmt-page').count(), 20);
   await page.emulateMedia({ media: 'print' });
   await page.screenshot({ path: 'screenshots/statements-print.png', clip: { x: 0, y: 0, width: 800, height: 1800 }, fullPage: true });
@@ -88,14 +91,15 @@ test('pay sheet: lines, veto, statement, print everyone, xlsx out and back in', 
   assert.match(sheetFile.name, /^工资表-2026-11-.+\.xlsx$/);
   await page.getByRole('tab', { name: '数据' }).click();
   await page.getByLabel('打开文件').setInputFiles(sheetFile.path);
-  const options = await page.locator('#import-sheet option').allInnerTexts();
-  assert.ok(options[0].startsWith('工资表（'), options.join(' | '));
+  // 小雨: bonus 0 (vetoed), 底薪 3,000, 全勤奖 200, 质检扣款 127.
+  await expectText(page.getByTestId('import-preview'), /第 2 行：小雨 \| 0 \| 3000 \| 200 \| 127 \|/);
   await page.getByRole('button', { name: '取消' }).click();
   await page.getByRole('tab', { name: '奖金' }).click();
   // Every statement as one workbook: a sheet per agent.
   const stmFile = await download(page, 'ps-stm-xlsx');
   await page.getByRole('tab', { name: '数据' }).click();
   await page.getByLabel('打开文件').setInputFiles(stmFile.path);
+  await page.locator('#import-sheet').waitFor();
   const sheets = await page.locator('#import-sheet option').allInnerTexts();
   assert.equal(sheets.length, 20, sheets.join(' | '));
   assert.ok(sheets[0].startsWith('小雨'), sheets[0]);

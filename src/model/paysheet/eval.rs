@@ -4,6 +4,7 @@ use super::{Floor, LineCalc, LineKind, PayLine, PayLines, Veto, VetoScope, MAX_L
 use crate::i18n::Msg;
 use crate::model::formula::calc::resolve;
 use crate::model::payout::{round_unit, sum_fen, Payouts, ROUNDING_UNITS};
+use crate::model::round::round_dp;
 use crate::model::{Cell, Table};
 
 /// One line's amount for one agent, with what it came from.
@@ -320,6 +321,8 @@ pub fn evaluate(table: &Table, payouts: &Payouts, lines: &PayLines) -> PaySheet 
                     *m += 1;
                 }
             }
+            // Binary noise off ((90 − 77.3) × 10 is 127.00000000000003); not a rounding rule.
+            a.amount = round_dp(a.amount, 9);
             a.uncapped = a.amount;
             if let Some(cap) = l.cap {
                 if a.amount > cap {

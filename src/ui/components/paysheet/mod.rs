@@ -93,6 +93,20 @@ pub fn PaySheetPanel() -> Html {
             }
         });
     }
+    {
+        // The traced line of a statement opened from a cell comes into view.
+        let p = (*picked).clone();
+        use_effect_with(p, move |p| {
+            if p.is_some() {
+                if let Some(e) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id("stmt-traced"))
+                {
+                    e.scroll_into_view();
+                }
+            }
+        });
+    }
     let Some(state) = state else {
         return Html::default();
     };
