@@ -528,6 +528,8 @@ messages! {
     QaWlFte => "折合全职 = {0} ÷ {1} = {2} → {3} 人", "FTE = {0} ÷ {1} = {2} → headcount {3}";
     QaStatTitle => "统计抽样法（Cochran 公式）", "Statistical method (Cochran)";
     // ---- keys for pay sheet (#17): add new ones right below this line ----
+    PsPrintProgress => "正在打印第 {0}–{1} 份，共 {2} 份", "Printing statements {0}–{1} of {2}";
+    PsPrintNext => "打印下一批（第 {0}–{1} 份）", "Print the next batch ({0}–{1})";
     StmNextLineUnpriced => "「{0}」由 {1} 改为 {2}，可达到 {3} 级", "{0} from {1} to {2} reaches grade {3}";
     PsTitle => "绩效工资表", "Pay sheet";
     PsHelp => "底薪到应发合计：绩效奖金来自上面的奖金方案，再按顺序计算红线、固定工资和补贴、扣款（各自封顶）、封底，最后一次取整。", "From base pay to gross pay: the bonus is the payout model's above; then red lines, fixed pay and allowances, deductions (each capped), the floor and one rounding, in this order.";

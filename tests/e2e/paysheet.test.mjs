@@ -77,6 +77,7 @@ test('pay sheet: lines, veto, statement, print everyone, xlsx out and back in', 
   await page.getByTestId('ps-print-all').click();
   await page.getByTestId('ps-print').waitFor();
   assert.equal(await page.evaluate(() => window.__printed), 1);
+  await expectText(page.getByTestId('ps-print-progress'), '正在打印第 1–20 份，共 20 份');
   assert.equal(await page.locator('#ps-print-host .stmt-page').count(), 20);
   await page.emulateMedia({ media: 'print' });
   await page.screenshot({ path: 'screenshots/statements-print.png', clip: { x: 0, y: 0, width: 800, height: 1800 }, fullPage: true });

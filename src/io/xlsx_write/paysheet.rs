@@ -585,12 +585,28 @@ pub fn statement_rows(
         Some(n) if !n.options.is_empty() => {
             for o in &n.options {
                 let unit = unit_of_col(t, &o.column);
-                let mut args = vec![
-                    o.column.clone(),
+                let (mut from, mut to) = (
                     format_value(o.from, unit, lang),
                     format_value(o.to, unit, lang),
-                    n.grade.clone(),
-                ];
+                );
+                if from == to {
+                    // A change smaller than the display's precision: show more digits.
+                    let scale = if unit == crate::model::Unit::Percent {
+                        100.0
+                    } else {
+                        1.0
+                    };
+                    let suffix = if scale == 100.0 { "%" } else { "" };
+                    from = format!(
+                        "{}{suffix}",
+                        crate::model::formula::value::general(o.from * scale)
+                    );
+                    to = format!(
+                        "{}{suffix}",
+                        crate::model::formula::value::general(o.to * scale)
+                    );
+                }
+                let mut args = vec![o.column.clone(), from, to, n.grade.clone()];
                 let m = match o.gain {
                     Some(g) => {
                         args.push(money(g));

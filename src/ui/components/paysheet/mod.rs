@@ -27,11 +27,15 @@ use yew::prelude::*;
 const PRICE_ALL_UP_TO: usize = 300;
 /// Printing more statements than this asks first (paper).
 const PAPER_WARN: usize = 50;
+/// Statements per print batch: a big team prints in batches, with progress,
+/// so the page never holds 10,000 statements at once.
+const PRINT_BATCH: usize = 200;
 
 #[derive(Clone, PartialEq)]
 enum Printing {
     Sheet,
-    Statements(Vec<usize>),
+    /// The agents, and the batch being printed.
+    Statements(Vec<usize>, usize),
 }
 
 fn set_print_class(class: Option<&str>) {
@@ -83,7 +87,7 @@ pub fn PaySheetPanel() -> Html {
         use_effect_with(p, move |p| {
             match p {
                 Some(Printing::Sheet) => set_print_class(Some("printing-sheet")),
-                Some(Printing::Statements(_)) => set_print_class(Some("printing-stmts")),
+                Some(Printing::Statements(..)) => set_print_class(Some("printing-stmts")),
                 None => set_print_class(None),
             }
             if p.is_some() {
@@ -252,7 +256,7 @@ pub fn PaySheetPanel() -> Html {
                     return;
                 }
             }
-            printing.set(Some(Printing::Statements(ks.clone())));
+            printing.set(Some(Printing::Statements(ks.clone(), 0)));
         })
     };
     let on_print_sheet = {
@@ -283,10 +287,23 @@ pub fn PaySheetPanel() -> Html {
     });
     let close = html! { <div class="actions no-print"><button type="button" onclick={on_close_print.clone()} data-testid="ps-print-close">{ Msg::PsClose.t(lang) }</button></div> };
     let print_view = match &*printing {
-        Some(Printing::Statements(ks)) => {
-            let sts = build(ks, ks.len() <= PRICE_ALL_UP_TO);
+        Some(Printing::Statements(ks, batch)) => {
+            let from = (batch * PRINT_BATCH).min(ks.len());
+            let to = (from + PRINT_BATCH).min(ks.len());
+            let part = ks.get(from..to).unwrap_or(&[]);
+            let sts = build(part, ks.len() <= PRICE_ALL_UP_TO);
+            let next = (to < ks.len()).then(|| {
+                let end = (to + PRINT_BATCH).min(ks.len());
+                let (printing, ks, b) = (printing.clone(), ks.clone(), *batch);
+                let onclick = Callback::from(move |_| printing.set(Some(Printing::Statements(ks.clone(), b + 1))));
+                html! { <button type="button" class="primary" {onclick} data-testid="ps-print-next">{ Msg::PsPrintNext.fill(lang, &[(to + 1).to_string(), end.to_string()]) }</button> }
+            });
             Some(html! { <div class="stmt-print" data-testid="ps-print">
-                { close }
+                <div class="actions no-print">
+                    <span data-testid="ps-print-progress">{ Msg::PsPrintProgress.fill(lang, &[(from + 1).to_string(), to.to_string(), ks.len().to_string()]) }</span>
+                    { for next }
+                    <button type="button" onclick={on_close_print.clone()} data-testid="ps-print-close">{ Msg::PsClose.t(lang) }</button>
+                </div>
                 { for sts.iter().map(|st| html! { <section class="stmt-page">{ statement::statement_html(table, plan, model, st, None, lang) }</section> }) }
             </div> })
         }
