@@ -51,6 +51,7 @@ test('pay sheet: lines, veto, statement, print everyone, xlsx out and back in', 
   await expectText(page.getByTestId('ps-cell-0-4'), '-127.00');
   await expectText(page.getByTestId('ps-table').locator('tfoot tr').first().locator('td').nth(1), fmt(60000));
 
+  await page.getByTestId('paysheet').screenshot({ path: 'screenshots/paysheet-zh.png' });
   // Sort by 应发合计 (column 8: 客服, 绩效奖金, 3 lines, 3 subtotals; descending first), filter by name.
   await page.getByTestId('ps-sort-8').click();
   const first = await page.getByTestId('ps-table').locator('tbody tr').first().locator('td').nth(7).innerText();

@@ -169,8 +169,10 @@ impl Issues {
     fn cell(&mut self, msg: Msg, args: Vec<String>, agent: usize, line: Option<usize>) {
         self.cells += 1;
         if self.cells <= MAX_CELL_ISSUES {
+            // Unknown labels and flags are paid as stated; bad numbers count as 0.
+            let error = !matches!(msg, Msg::SheetWarnUnknownLabel | Msg::SheetWarnUnknownFlag);
             self.out.push(SheetIssue {
-                error: true,
+                error,
                 msg,
                 args,
                 agent: Some(agent),

@@ -136,7 +136,10 @@ pub fn SheetTable(p: &SheetProps) -> Html {
             html! { <tr class="total">
                 <th scope="row">{ label.t(lang) }</th>
                 { for (1..=nl + 5).map(|c| {
-                    let s = column_total(&p.sheet, c, nl);
+                    // Deductions show negative, as in the rows.
+                    let ded = c == 4 + nl
+                        || (c >= 2 && p.lines.items.get(c - 2).is_some_and(|l| l.kind == LineKind::Deduction));
+                    let s = column_total(&p.sheet, c, nl) * if ded { -1.0 } else { 1.0 };
                     html! { <td class="num">{ money(if mean { s / n as f64 } else { s }) }</td> }
                 }) }
                 <td></td>
