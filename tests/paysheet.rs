@@ -677,3 +677,54 @@ fn list_fields_parse_and_print_back() {
         "P1=300、P2=600"
     );
 }
+
+#[test]
+fn ten_thousand_agents_sum_exactly() {
+    use kpi_sandbox::io::synthetic::{bench_payout, bench_plan, big_tsv};
+    let t = import_text(&big_tsv(10_000)).table;
+    let p = bench_plan();
+    let mut m = bench_payout();
+    m.lines = PayLines {
+        items: vec![
+            line(
+                "底薪",
+                LineKind::Fixed,
+                LineCalc::Flat { amount: 3000.0 },
+                None,
+            ),
+            line(
+                "餐补",
+                LineKind::Allowance,
+                per("出勤天数", 15.5),
+                Some(380.0),
+            ),
+            line(
+                "中差评扣款",
+                LineKind::Deduction,
+                per("中差评数", 900.0),
+                None,
+            ),
+        ],
+        ..PayLines::default()
+    };
+    let pays = compute(&t, &p, &score(&t, &p), &m);
+    let s = evaluate(&t, &pays, &m.lines);
+    assert_eq!(s.rows.len(), pays.agents.len());
+    assert!(s.rows.len() > 1000);
+    // Every total is a whole number of fen, never below 0 (the default floor), and
+    // the sheet total is their exact sum in fen.
+    let mut fen: i64 = 0;
+    for r in &s.rows {
+        let f = (r.total * 100.0).round();
+        assert!(
+            (r.total * 100.0 - f).abs() < 1e-6 && r.total >= 0.0,
+            "{r:?}"
+        );
+        fen += f as i64;
+    }
+    assert_eq!((s.total * 100.0).round() as i64, fen);
+    assert!(
+        s.rows.iter().any(|r| r.floored),
+        "900 per review floors some"
+    );
+}

@@ -88,6 +88,17 @@ test('pay sheet: lines, veto, statement, print everyone, xlsx out and back in', 
   await page.emulateMedia({ media: 'screen' });
   await page.getByTestId('ps-print-close').click();
 
+  // Print the pay sheet: A4 landscape with the title and the signature line.
+  await page.getByTestId('ps-print-sheet').click();
+  await page.getByTestId('ps-print').waitFor();
+  await expectText(page.locator('#ps-print-host .ps-title'), /2026-11 绩效工资表　考核方案：售前考核方案　奖金方案：/);
+  // (The named page `sheet` asks for A4 landscape; a PDF of it from headless
+  // Chromium still came out on Letter, so the page size is not asserted here.)
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('#ps-print-host .sheet-print')).display), 'block');
+  assert.equal(await page.locator('#ps-print-host .ps-table tbody tr').count(), 20);
+  await expectText(page.locator('#ps-print-host .ps-sign'), /制表：/);
+  await page.getByTestId('ps-print-close').click();
+
   // The pay sheet .xlsx, opened again through the file input.
   const sheetFile = await download(page, 'ps-xlsx');
   assert.match(sheetFile.name, /^工资表-2026-11-.+\.xlsx$/);
