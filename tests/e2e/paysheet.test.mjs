@@ -118,8 +118,19 @@ test('pay sheet: lines, veto, statement, print everyone, xlsx out and back in', 
   assert.ok(sheets[0].startsWith('小雨'), sheets[0]);
   await page.getByRole('button', { name: '取消' }).click();
 
-  // The same statement in English.
+  // An award by list: unreadable text is named and changes nothing; 小雨=500 pays her ¥500.
   await page.getByRole('tab', { name: '奖金' }).click();
+  await page.getByTestId('ps-add-3').click();
+  await page.fill('[data-testid="ps-list-3"]', '小雨 500');
+  await page.press('[data-testid="ps-list-3"]', 'Tab');
+  await expectText(page.getByTestId('ps-line-3').locator('.field-error'), '无法识别「小雨 500」');
+  await expectText(page.getByTestId('ps-summary'), new RegExp(`^20 人，应发合计 ¥${fmt(total)}`));
+  await page.fill('[data-testid="ps-list-3"]', '小雨=500');
+  await page.press('[data-testid="ps-list-3"]', 'Tab');
+  await expectText(page.getByTestId('ps-summary'), new RegExp(`^20 人，应发合计 ¥${fmt(total + 500)}`));
+  assert.equal(await page.getByTestId('ps-line-3').locator('.field-error').count(), 0);
+
+  // The same statement in English.
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByTestId('ps-cell-0-4').click();
   await expectText(page.getByTestId('ps-statement'), /Performance statement · 2026-11 · 小雨/);

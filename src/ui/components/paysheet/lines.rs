@@ -308,17 +308,20 @@ pub fn LinesEditor(p: &LinesProps) -> Html {
         let list = |value: String, label: Msg, parse: fn(&mut LineCalc, &str) -> Result<(), String>| {
             let s = set.clone();
             let le = list_error.clone();
+            let probe = l.calc.clone();
             let onchange = Callback::from(move |e: Event| {
                 let v = text_of(&e);
-                let v2 = v.clone();
-                let res: std::rc::Rc<std::cell::RefCell<Result<(), String>>> = std::rc::Rc::new(std::cell::RefCell::new(Ok(())));
-                let r2 = res.clone();
-                s(Box::new(move |x| {
-                    let r = parse(&mut x.calc, &v2);
-                    *r2.borrow_mut() = r;
-                }))();
-                let r = res.borrow().clone();
-                le.set(r.err().map(|bad| (li, bad)));
+                // Check first: text that cannot be read leaves the model as it was.
+                let mut trial = probe.clone();
+                match parse(&mut trial, &v) {
+                    Ok(()) => {
+                        le.set(None);
+                        s(Box::new(move |x| {
+                            let _ = parse(&mut x.calc, &v);
+                        }))();
+                    }
+                    Err(bad) => le.set(Some((li, bad))),
+                }
             });
             let err = list_error.as_ref().filter(|(i, _)| *i == li).map(|(_, bad)| Msg::PsListError.fill(lang, std::slice::from_ref(bad)));
             html! { <div class="field wide"><label for={id(&format!("list-{li}"))}>{ label.t(lang) }</label>
