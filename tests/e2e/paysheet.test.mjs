@@ -72,31 +72,34 @@ test('pay sheet: lines, veto, statement, print everyone, xlsx out and back in', 
   await expectText(st, /本人签字/);
   await st.screenshot({ path: 'screenshots/statement-zh.png' });
 
-  // Print everyone: one statement per page (a PDF of the print view has 20
-  // pages). The browser's print dialog is replaced by a counter.
+  // The browser's print dialog is replaced by a counter.
   await page.evaluate(() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; });
-  await page.getByTestId('ps-print-all').click();
-  await page.getByTestId('ps-print').waitFor();
-  assert.equal(await page.evaluate(() => window.__printed), 1);
-  await expectText(page.getByTestId('ps-print-progress'), '正在打印第 1–20 份，共 20 份');
-  assert.equal(await page.locator('#ps-print-host .stmt-page').count(), 20);
-  await page.emulateMedia({ media: 'print' });
-  await page.screenshot({ path: 'screenshots/statements-print.png', clip: { x: 0, y: 0, width: 800, height: 1800 }, fullPage: true });
-  const pdf = await page.pdf({ format: 'A4', printBackground: false });
-  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
-  assert.equal(pages, 20, `${pages} PDF pages`);
-  await page.emulateMedia({ media: 'screen' });
-  await page.getByTestId('ps-print-close').click();
-
   // Print the pay sheet: A4 landscape with the title and the signature line.
   await page.getByTestId('ps-print-sheet').click();
   await page.getByTestId('ps-print').waitFor();
   await expectText(page.locator('#ps-print-host .ps-title'), /2026-11 绩效工资表　考核方案：售前考核方案　奖金方案：/);
-  // (The named page `sheet` asks for A4 landscape; a PDF of it from headless
-  // Chromium still came out on Letter, so the page size is not asserted here.)
+  const sheetPdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+  const boxes = sheetPdf.match(/\/MediaBox\s*\[[^\]]*\]/g) || [];
+  assert.ok(boxes.length >= 1 && boxes.every((b) => /\[0 0 841\.9\d* 594\.9\d*\]/.test(b)), boxes.join(' '));
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('#ps-print-host .sheet-print')).display), 'block');
   assert.equal(await page.locator('#ps-print-host .ps-table tbody tr').count(), 20);
   await expectText(page.locator('#ps-print-host .ps-sign'), /制表：/);
+  await page.getByTestId('ps-print-close').click();
+
+  // Print everyone: one statement per page (a PDF of the print view has 20 pages).
+  await page.getByTestId('ps-print-all').click();
+  await page.getByTestId('ps-print').waitFor();
+  assert.equal(await page.evaluate(() => window.__printed), 2);
+  await expectText(page.getByTestId('ps-print-progress'), '正在打印第 1–20 份，共 20 份');
+  assert.equal(await page.locator('#ps-print-host .stmt-page').count(), 20);
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: 'screenshots/statements-print.png', clip: { x: 0, y: 0, width: 800, height: 1800 }, fullPage: true });
+  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+  const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.equal(pages, 20, `${pages} PDF pages`);
+  const portrait = pdf.match(/\/MediaBox\s*\[[^\]]*\]/g) || [];
+  assert.ok(portrait.every((b) => /\[0 0 594\.9\d* 841\.9\d*\]/.test(b)), `A4 portrait: ${portrait[0]}`);
+  await page.emulateMedia({ media: 'screen' });
   await page.getByTestId('ps-print-close').click();
 
   // The pay sheet .xlsx, opened again through the file input.
