@@ -144,6 +144,7 @@ fn payouts_comparison_and_qa_export_as_csv() {
         }),
         rounding: 10.0,
         budget: None,
+        lines: Default::default(),
     };
     let p = compute(&t, &plan, &score(&t, &plan), &m);
     let text = payouts_csv(&p, &m, Lang::Zh);

@@ -158,6 +158,7 @@ fn pool_model() -> PayoutModel {
         prorate: None,
         rounding: 1.0,
         budget: Some(30_000.0),
+        lines: Default::default(),
     }
 }
 
@@ -263,6 +264,7 @@ fn percentiles_converge_on_a_normal_total() {
         prorate: None,
         rounding: 0.01,
         budget: Some(101_000.0),
+        lines: Default::default(),
     };
     let vars = variabilities(&[], &t, &p, &m, 0.1);
     assert_eq!(vars.len(), 1);
@@ -382,6 +384,7 @@ fn cliffs_are_found_at_band_edges_and_tiers() {
         prorate: None,
         rounding: 0.01,
         budget: None,
+        lines: Default::default(),
     };
     let mut scan = CliffScan::new(&t, &p, &m, 0.1);
     assert!(scan.run(10));

@@ -253,6 +253,7 @@ fn model(components: Vec<Component>) -> PayoutModel {
         prorate: None,
         rounding: 10.0,
         budget: None,
+        lines: Default::default(),
     }
 }
 

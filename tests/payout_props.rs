@@ -104,6 +104,7 @@ fn model() -> impl Strategy<Value = PayoutModel> {
             }),
             rounding,
             budget: Some(50_000.0),
+            lines: Default::default(),
         })
 }
 

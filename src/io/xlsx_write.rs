@@ -9,6 +9,8 @@
 //! column widths, formulas with cached values) is small, and
 //! `rust_xlsxwriter` would add ≈ 150 KB gzip to every page load.
 
+pub mod paysheet;
+
 use crate::i18n::{Lang, Msg};
 use crate::model::formula::calc::resolve;
 use crate::model::payout::{compute, Coefficient, Component, PayoutModel, TierMode};
@@ -928,9 +930,42 @@ pub fn workbook_xlsx(s: &Snapshot, lang: Lang) -> Vec<u8> {
                 &names,
             );
             let sheet = payouts_sheet(
-                pname, t, plan, model, &sname, &at, total_col, grade_col, lang, &mut notes,
+                pname.clone(),
+                t,
+                plan,
+                model,
+                &sname,
+                &at,
+                total_col,
+                grade_col,
+                lang,
+                &mut notes,
             );
+            let pay_col = sheet
+                .rows
+                .first()
+                .map(|r| r.len().saturating_sub(1))
+                .unwrap_or(0);
             add(&mut sheets, &mut names, sheet);
+            if !model.lines.is_empty() {
+                let wname = sheet_name(
+                    &format!("{}-{}-{}", Msg::FilePaySheet.t(lang), plan.name, model.name),
+                    &names,
+                );
+                let p = compute(t, plan, &score(t, plan), model);
+                let (ws, _) = paysheet::paysheet_sheet(
+                    wname,
+                    t,
+                    &p,
+                    &model.lines,
+                    Some((pname.as_str(), pay_col)),
+                    [plan.month.as_str(), plan.name.as_str(), model.name.as_str()],
+                    false,
+                    lang,
+                    &mut notes,
+                );
+                add(&mut sheets, &mut names, ws);
+            }
         }
     }
     let notes_name = sheet_name(Msg::XlsxNotes.t(lang), &names);

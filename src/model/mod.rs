@@ -11,6 +11,7 @@ pub mod formula;
 pub mod metric;
 pub mod months;
 pub mod payout;
+pub mod paysheet;
 pub mod plan;
 pub mod plan_fit;
 pub mod qa;

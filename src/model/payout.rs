@@ -243,6 +243,10 @@ pub struct PayoutModel {
     pub rounding: f64,
     /// The month's budget, if set.
     pub budget: Option<f64>,
+    /// Pay lines beyond the bonus (底薪, 全勤奖, 扣款, 红线) for the pay sheet;
+    /// none in files saved before them. See [`super::paysheet`].
+    #[serde(default)]
+    pub lines: super::paysheet::PayLines,
 }
 
 /// Most components and gates a model may have.
@@ -294,6 +298,7 @@ impl PayoutModel {
             }),
             rounding: 10.0,
             budget: None,
+            lines: Default::default(),
         }
     }
 

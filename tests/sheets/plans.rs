@@ -8,12 +8,15 @@
 use crate::lo::{Book, Sheets, Want};
 use crate::rng::Rng;
 use kpi_sandbox::i18n::Lang;
-use kpi_sandbox::io::demo::demo_table;
 use kpi_sandbox::io::import::import_text;
 use kpi_sandbox::io::xlsx_write::workbook_xlsx;
 use kpi_sandbox::model::payout::{
     compute, CoefStep, Coefficient, Component, GradeCoef, PayGate, PayoutModel, Prorate, Tier,
     TierMode, ROUNDING_UNITS,
+};
+use kpi_sandbox::model::paysheet::{
+    evaluate, Cmp, Condition, Floor, LabelAmount, LineCalc, LineKind, PayLine, PayLines, Veto,
+    VetoScope,
 };
 use kpi_sandbox::model::plan::{
     score, template, Band, GradeShare, GradeThreshold, Grading, Plan, PlanItem, Rule, Template,
@@ -229,6 +232,7 @@ pub fn demo_workbook() -> Workbook {
             prorate: None,
             rounding: 1.0,
             budget: None,
+            lines: Default::default(),
         },
         // Curve, retroactive commission, a second target part (score
         // table, computed inline), a pool by sales, two gates, ¥100.
@@ -284,6 +288,7 @@ pub fn demo_workbook() -> Workbook {
             }),
             rounding: 100.0,
             budget: Some(80_000.0),
+            lines: Default::default(),
         },
         // A pool alone, to the fen.
         PayoutModel {
@@ -301,9 +306,142 @@ pub fn demo_workbook() -> Workbook {
             }),
             rounding: 0.01,
             budget: None,
+            lines: Default::default(),
         },
     ];
-    Workbook::with_plans(demo_table(), "2026-11", plans).with_payouts(models)
+    let mut models = models;
+    // Pay lines on three models: every line kind, caps, both veto scopes,
+    // the three floors and two rounding units.
+    // 中差评 × ¥50, × ¥1,200 (3 or more take some below 0) and × ¥400
+    // (more than the variable pay of several).
+    models[0].lines = demo_lines(Floor::Total, 0.01, 50.0);
+    models[1].lines = demo_lines(Floor::None, 10.0, 1200.0);
+    models[2].lines = demo_lines(Floor::Total, 0.01, 1200.0);
+    models[3].lines = demo_lines(Floor::Variable, 1.0, 400.0);
+    Workbook::with_plans(flagged_demo_table(), "2026-11", plans).with_payouts(models)
+}
+
+/// The demo team with a 红线 column: 泄露客户信息 on the 3rd agent, 辱骂客户
+/// on the 8th, an unknown finding on the 12th.
+fn flagged_demo_table() -> Table {
+    let mut out = String::new();
+    for (i, line) in kpi_sandbox::io::demo::DEMO_TSV.lines().enumerate() {
+        let flag = match i {
+            0 => "红线",
+            3 => "泄露客户信息",
+            8 => "辱骂客户",
+            12 => "迟到早退",
+            _ => "",
+        };
+        out.push_str(&format!("{line}\t{flag}\n"));
+    }
+    import_text(&out).table
+}
+
+fn demo_lines(floor: Floor, rounding: f64, per_review: f64) -> PayLines {
+    use LineKind::*;
+    let line = |name: &str, kind: LineKind, calc: LineCalc, cap: Option<f64>| PayLine {
+        name: name.into(),
+        kind,
+        calc,
+        cap,
+    };
+    let la = |label: &str, amount: f64| LabelAmount {
+        label: label.into(),
+        amount,
+    };
+    PayLines {
+        items: vec![
+            line(
+                "底薪",
+                Fixed,
+                LineCalc::ByLabel {
+                    column: "分组".into(),
+                    amounts: vec![la("售前", 3000.0), la("售后", 2800.0)],
+                    otherwise: 2500.0,
+                },
+                None,
+            ),
+            line("岗位工资", Fixed, LineCalc::Flat { amount: 500.0 }, None),
+            line(
+                "全勤奖",
+                Allowance,
+                LineCalc::IfAll {
+                    amount: 200.0,
+                    conditions: vec![Condition {
+                        column: "出勤天数".into(),
+                        cmp: Cmp::Ge,
+                        value: 22.0,
+                    }],
+                },
+                None,
+            ),
+            line(
+                "餐补",
+                Allowance,
+                LineCalc::PerUnit {
+                    column: "出勤天数".into(),
+                    rate: 15.5,
+                    above: 0.0,
+                },
+                Some(380.0),
+            ),
+            line(
+                "出师奖励",
+                Award,
+                LineCalc::ByAgent {
+                    amounts: vec![la("阿杰", 500.0)],
+                },
+                None,
+            ),
+            line(
+                "慢响应扣款",
+                Deduction,
+                LineCalc::PerUnit {
+                    column: "慢响应人数".into(),
+                    rate: 20.0,
+                    above: 5.0,
+                },
+                Some(100.0),
+            ),
+            line(
+                "中差评扣款",
+                Deduction,
+                LineCalc::PerUnit {
+                    column: "中差评数".into(),
+                    rate: per_review,
+                    above: 0.0,
+                },
+                None,
+            ),
+            line(
+                "质检扣款",
+                Deduction,
+                LineCalc::BelowLine {
+                    column: "质检得分".into(),
+                    line: 85.0,
+                    rate: 12.5,
+                },
+                Some(150.0),
+            ),
+        ],
+        vetoes: vec![
+            Veto {
+                name: "严重红线".into(),
+                column: "红线".into(),
+                findings: vec!["泄露客户信息".into()],
+                scope: VetoScope::Variable,
+            },
+            Veto {
+                name: "一般红线".into(),
+                column: "红线".into(),
+                findings: vec!["辱骂客户".into()],
+                scope: VetoScope::Bonus,
+            },
+        ],
+        floor,
+        rounding,
+    }
 }
 
 /// Metric columns of a random team: header, low, high, decimals, percent.
@@ -609,6 +747,7 @@ fn random_model(rng: &mut Rng, k: usize, labels: &[String]) -> PayoutModel {
         }),
         rounding: ROUNDING_UNITS[rng.below(4) as usize],
         budget: None,
+        lines: Default::default(),
     }
 }
 
@@ -636,6 +775,7 @@ pub fn book(name: &str, wb: &Workbook, lang: Lang) -> Book {
     let mut want: Sheets = BTreeMap::new();
     // Sheets in the writer's order: data, plans, then per plan its scores and payouts.
     let mut at = 1 + usize::from(!wb.plans().is_empty());
+    let mut reached = [false; 3];
     for plan in wb.plans() {
         let s = score(t, plan);
         let sheet = want.entry(names[at].clone()).or_default();
@@ -707,9 +847,74 @@ pub fn book(name: &str, wb: &Workbook, lang: Lang) -> Book {
                 (p.agents.len() as u32 + 1, pay_col),
                 (Want::Num(p.stats.total), format!("{} total", m.name)),
             );
+            if !m.lines.is_empty() {
+                // The pay sheet: bonus, each formula line, the subtotals and
+                // 应发合计; then 合计 and 平均 rows (layout in xlsx_write/paysheet.rs).
+                let ps = evaluate(t, &p, &m.lines);
+                let sheet = want.entry(names[at].clone()).or_default();
+                at += 1;
+                let nl = m.lines.items.len();
+                let total_col = 2 + nl + 3;
+                for (k, r) in ps.rows.iter().enumerate() {
+                    let row = (k + 1) as u32;
+                    let who = format!("{} {}", m.name, r.agent);
+                    let mut put = |c: usize, v: f64, what: &str| {
+                        sheet.insert((row, c as u32), (Want::Num(v), format!("{who} {what}")));
+                    };
+                    put(1, r.bonus, "绩效奖金");
+                    for (i, (l, a)) in m.lines.items.iter().zip(&r.lines).enumerate() {
+                        if !matches!(l.calc, LineCalc::ByAgent { .. }) {
+                            put(2 + i, a.amount, &l.name);
+                        }
+                    }
+                    put(2 + nl, r.fixed, "固定");
+                    put(3 + nl, r.variable, "浮动");
+                    put(4 + nl, r.deductions, "扣款");
+                    put(5 + nl, r.total, "应发合计");
+                }
+                let n = ps.rows.len();
+                for c in 1..=total_col {
+                    let col: Vec<f64> = ps
+                        .rows
+                        .iter()
+                        .map(|r| match c {
+                            1 => r.bonus,
+                            c if c < 2 + nl => r.lines[c - 2].amount,
+                            c if c == 2 + nl => r.fixed,
+                            c if c == 3 + nl => r.variable,
+                            c if c == 4 + nl => r.deductions,
+                            _ => r.total,
+                        })
+                        .collect();
+                    let sum: f64 = col.iter().sum();
+                    let label = format!("{} column {c}", m.name);
+                    sheet.insert(
+                        ((n + 1) as u32, c as u32),
+                        (Want::Num(sum), format!("{label} sum")),
+                    );
+                    sheet.insert(
+                        ((n + 2) as u32, c as u32),
+                        (Want::Num(sum / n as f64), format!("{label} mean")),
+                    );
+                }
+                // The floors are exercised, not only written (checked below).
+                for r in &ps.rows {
+                    match m.lines.floor {
+                        Floor::None if r.total < 0.0 => reached[2] = true,
+                        Floor::Total if r.floored => reached[0] = true,
+                        Floor::Variable if r.floored => reached[1] = true,
+                        _ => {}
+                    }
+                }
+            }
         }
     }
     assert_eq!(at + 1, names.len(), "{name}: sheets {names:?}");
+    let any_lines = wb.payouts().iter().any(|m| !m.lines.is_empty());
+    assert!(
+        !any_lines || reached == [true; 3],
+        "{name}: floors reached (total, variable, none) {reached:?}"
+    );
     Book {
         name: name.into(),
         bytes,

@@ -10,6 +10,7 @@ pub mod import;
 pub mod import_preview;
 pub mod library;
 pub mod payout;
+pub mod paysheet;
 pub mod plan;
 pub mod qa;
 pub mod qa_noise;

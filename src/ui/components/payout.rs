@@ -1498,6 +1498,7 @@ pub fn PayWorkspace() -> Html {
                 model={Rc::new(model.clone())} names={Rc::new(names)} {lang} {cents} />
             <CliffPanel table={shared_table} plan={Rc::new(plan.clone())} model={Rc::new(model.clone())} {lang} {cents} />
             <ScenarioPanel {current} {lang} />
+            <super::paysheet::PaySheetPanel />
         </div>
     }
 }
