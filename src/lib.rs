@@ -41,6 +41,11 @@
 //!     rounding), totals, the budget solver, scenario comparison and what-if
 //!     shifts. One evaluation (`payout::Compiled::evaluate`) serves them all.
 //!     Worked examples: `docs/PAYOUTS.md`.
+//!   - `paysheet`: a layer over `payout::Compiled::evaluate` — it consumes
+//!     the evaluation's per-agent result and adds pay lines in a documented
+//!     order (bonus → 红线 → earnings → deductions, each capped → floor → one
+//!     rounding); `paysheet::statement` assembles an agent's statement from
+//!     the same results (`docs/PAYSHEET.md`).
 //!   - `forecast`: the Monte Carlo cost forecast and the pay-cliff scan, on a
 //!     compiled score kernel held equal to `plan::score` by a test; a seeded
 //!     generator and normal quantiles built from basic float operations, so a
