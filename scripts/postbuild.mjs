@@ -4,6 +4,7 @@
 // baked into a static file protects nothing).
 // Runs in TRUNK_STAGING_DIR during `trunk build` and `trunk serve`.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { writeServiceWorker } from './sw-precache.mjs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -35,3 +36,9 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
 }
 writeFileSync(file, html);
 console.log('postbuild: loader moved to an external script');
+
+// ---- service worker precache (#20). Keep this LAST: it lists every file the
+// steps above left in the staging dir, whatever they are (wasm, a Web
+// Worker's files, icons), each with its content hash, so the worker never
+// precaches a name that is not in this build (see scripts/sw-precache.mjs).
+writeServiceWorker(dir);

@@ -229,3 +229,81 @@ fn ranges_go_to_tsv_and_back() {
         assert_eq!(from_tsv(tsv), rows(want), "{tsv:?}");
     }
 }
+
+mod range {
+    use super::*;
+    use kpi_sandbox::i18n::Lang;
+    use kpi_sandbox::io::clipboard::range_texts;
+    use kpi_sandbox::model::range::{clear, fill_down, find, stats, Range};
+
+    fn r(r0: usize, c0: usize, r1: usize, c1: usize) -> Range {
+        Range { r0, c0, r1, c1 }
+    }
+
+    /// View order: sorted by 客单价 descending (丙 300, 乙 200, 甲 100).
+    const ORDER: [usize; 3] = [2, 1, 0];
+
+    #[test]
+    fn the_status_bar_figures_are_excels() {
+        let wb = workbook();
+        // (range, count, sum shown, average shown); worked by hand.
+        let cases: &[(Range, usize, Option<&str>, Option<&str>)] = &[
+            // 客单价 of all: 300 + 200 + 100 = 600, average 200, in ¥.
+            (r(0, 2, 2, 2), 3, Some("¥600.00"), Some("¥200.00")),
+            // 询单转化率 of 丙, 乙: 30% + 40% = 70%, average 35%.
+            (r(0, 1, 1, 1), 2, Some("70.00%"), Some("35.00%")),
+            // Mixed units: 30% (0.3) + 300 = 300.3, average 150.15, plain.
+            (r(0, 1, 0, 2), 2, Some("300.3"), Some("150.15")),
+            // Agent names only: counted, no sum.
+            (r(0, 0, 2, 0), 3, None, None),
+            // 丙 and 乙, every column: 8 cells, 6 numbers,
+            // 0.3 + 300 + 600 + 0.4 + 200 + 400 = 1500.7, average 250.11666….
+            (r(0, 0, 1, 3), 8, Some("1,500.7"), Some("250.1167")),
+        ];
+        for (range, count, sum, avg) in cases {
+            let s = stats(wb.table(), &ORDER, *range);
+            assert_eq!(s.count, *count, "{range:?}");
+            assert_eq!(s.numbers > 0, sum.is_some(), "{range:?}");
+            if let (Some(sum), Some(avg)) = (sum, avg) {
+                assert_eq!(s.show(s.sum, Lang::Zh), *sum, "{range:?}");
+                assert_eq!(s.show(s.average().unwrap(), Lang::Zh), *avg, "{range:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn copy_fill_clear_and_find_follow_the_view_order() {
+        let mut wb = workbook();
+        assert_eq!(
+            range_texts(wb.table(), &ORDER, r(0, 0, 1, 2)),
+            rows(&[&["丙", "30%", "300"], &["乙", "40%", "200"]])
+        );
+        // Fill down from 丙's 客单价 into 乙 and 甲.
+        let cmd = fill_down(wb.table(), &ORDER, r(0, 2, 2, 2)).unwrap();
+        wb.apply(cmd).unwrap();
+        assert_eq!(
+            range_texts(wb.table(), &[0, 1, 2], r(0, 2, 2, 3)),
+            rows(&[&["300", "600"], &["300", "600"], &["300", "600"]])
+        );
+        // One row: filled from the row above it; the first row has none.
+        assert!(fill_down(wb.table(), &ORDER, r(0, 1, 0, 1)).is_none());
+        let cmd = fill_down(wb.table(), &ORDER, r(2, 1, 2, 1)).unwrap();
+        wb.apply(cmd).unwrap();
+        assert_eq!(wb.table().at(0, 1).edit_text(Unit::Percent), "40%");
+        // Clear 乙's and 甲's 询单转化率.
+        wb.apply(clear(&ORDER, r(1, 1, 2, 1))).unwrap();
+        assert_eq!(
+            range_texts(wb.table(), &[0, 1, 2], r(0, 1, 2, 1)),
+            rows(&[&[""], &[""], &["30%"]])
+        );
+        // Find: by agent, by shown value, none.
+        assert_eq!(find(wb.table(), &ORDER, "乙", Lang::Zh), vec![(1, 0)]);
+        assert_eq!(
+            find(wb.table(), &ORDER, "600", Lang::Zh),
+            vec![(0, 3), (1, 3), (2, 3)]
+        );
+        assert_eq!(find(wb.table(), &ORDER, "30%", Lang::Zh), vec![(0, 1)]);
+        assert!(find(wb.table(), &ORDER, "无此人", Lang::Zh).is_empty());
+        assert!(find(wb.table(), &ORDER, "  ", Lang::Zh).is_empty());
+    }
+}

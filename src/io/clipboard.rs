@@ -8,7 +8,8 @@
 //! read as one cell, a trailing newline is not a row, and the apostrophe we
 //! add is taken off again so a copy pasted back is the same value.
 
-use crate::model::{Cell, Unit};
+use crate::model::range::Range;
+use crate::model::{Cell, Table, Unit};
 
 /// One cell as copied: the editor's text (numbers without grouping, percents
 /// as `32.26%`), with text that would start a formula neutralised. Numbers
@@ -80,4 +81,23 @@ pub fn from_tsv(text: &str) -> Vec<Vec<String>> {
         rows.pop();
     }
     rows
+}
+
+/// The cells of a range as copied, row by row.
+pub fn range_texts(table: &Table, order: &[usize], range: Range) -> Vec<Vec<String>> {
+    range
+        .rows(order)
+        .into_iter()
+        .map(|row| {
+            (range.c0..=range.c1.min(table.columns.len().saturating_sub(1)))
+                .map(|c| {
+                    let unit = table.columns.get(c).map(|x| x.unit).unwrap_or(Unit::Text);
+                    table
+                        .cell(row, c)
+                        .map(|cell| cell_text(cell, unit))
+                        .unwrap_or_default()
+                })
+                .collect()
+        })
+        .collect()
 }

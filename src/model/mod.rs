@@ -11,6 +11,7 @@ pub mod metric;
 pub mod payout;
 pub mod plan;
 pub mod qa;
+pub mod range;
 pub mod rollup;
 pub mod round;
 pub mod table;

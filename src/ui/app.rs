@@ -142,6 +142,7 @@ pub fn App() -> Html {
                     { for tabs }
                 </nav>
                 { for notice }
+                <super::components::update::UpdateOffer />
                 <super::components::share::LinkPrompt />
                 <section class="panel" role="tabpanel" id={format!("panel-{}", state.tab.id())}
                     aria-labelledby={format!("tab-{}", state.tab.id())}>

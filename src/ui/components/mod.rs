@@ -13,3 +13,4 @@ pub mod plan;
 pub mod qa;
 pub mod scores;
 pub mod share;
+pub mod update;
