@@ -66,7 +66,7 @@ pub fn mark(name: &str) {
     }
 }
 
-const AUTOSAVE_KEY: &str = "kpi-sandbox.autosave";
+pub const AUTOSAVE_KEY: &str = "kpi-sandbox.autosave";
 const BACKUP_KEY: &str = "kpi-sandbox.autosave.backup";
 
 /// The autosaved workbook (JSON), if any.

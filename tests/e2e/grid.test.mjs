@@ -210,3 +210,42 @@ test('the grid follows the ARIA grid pattern, also on windowed rows', async () =
   assert.equal(await page.getByRole('columnheader').count(), 20);
   await context.close();
 });
+
+test('a 10,000 × 30 range copies out and pastes back', async () => {
+  const { page, context, errors } = await open();
+  // Import 10,000 agents × 30 columns (a paste on the grid's frame imports).
+  const head = ['客服昵称', ...Array.from({ length: 29 }, (_, j) => `指标${j + 1}`)];
+  const rows = [head.join('\t')];
+  for (let i = 0; i < 10000; i++) rows.push([`客服${String(i).padStart(5, '0')}`, ...Array.from({ length: 29 }, (_, j) => String((i * 31 + j) % 1000))].join('\t'));
+  await page.locator('.grid-wrap').focus();
+  await paste(page, rows.join('\n'));
+  await page.getByRole('button', { name: '确认导入 10000 名客服' }).click();
+  await expectText(page.getByTestId('counts'), '10000 名客服 · 30 列', 30000);
+  await cell(page, 0, 0).click();
+  await page.keyboard.press('Control+a');
+  // 10,000 × 30 = 300,000 cells; count shown as Excel does.
+  await expectText(page.getByTestId('grid-status'), /计数：300000/, 20000);
+  const t0 = Date.now();
+  await page.keyboard.press('Control+c');
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  console.log(`# copy of 10,000 × 30 cells: ${Date.now() - t0} ms (informational)`);
+  const lines = text.split('\r\n');
+  assert.equal(lines.length, 10000);
+  assert.equal(lines[0], rows[1]);
+  assert.equal(lines[9999], rows[10000]);
+  // Paste it back shifted one row down: asks for one more agent, one undo step.
+  page.once('dialog', (d) => d.accept());
+  await page.keyboard.press('Control+Home');      // back to the top (rows are windowed)
+  await cell(page, 0, 0).click();
+  await page.keyboard.press('ArrowDown');
+  const t1 = Date.now();
+  await paste(page, text);
+  await expectText(page.getByTestId('counts'), '10001 名客服 · 30 列', 30000);
+  console.log(`# paste of 10,000 × 30 cells into the grid: ${Date.now() - t1} ms (informational)`);
+  await expectText(cell(page, 1, 0), '客服00000');
+  await page.getByRole('button', { name: '撤销' }).click();
+  await expectText(page.getByTestId('counts'), '10000 名客服 · 30 列', 30000);
+  await expectText(cell(page, 1, 0), '客服00001');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

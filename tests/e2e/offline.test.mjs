@@ -123,3 +123,29 @@ test('a second build is offered, never forced, and taken on a click', async () =
   assert.deepEqual(keys, [`kpi-sandbox-${version}`], 'the old build\'s cache is gone');
   await context.close();
 });
+
+test('two tabs on one workbook: the other is told and nothing is overwritten silently', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const a = await context.newPage();
+  await a.goto(srv.url);
+  await a.getByRole('grid').waitFor();
+  const b = await context.newPage();
+  await b.goto(srv.url);
+  await b.getByRole('grid').waitFor();
+  await a.locator('#cell-0-0').click();
+  await a.keyboard.type('甲页');
+  await a.keyboard.press('Enter');
+  await a.waitForFunction(() => (localStorage.getItem('kpi-sandbox.autosave') || '').includes('甲页'));
+  const notice = b.locator('.notice.error');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /另一个标签页保存了这份工作簿/);
+  // B's edit is not autosaved over A's, and the notice stays.
+  await b.locator('#cell-1-0').click();
+  await b.keyboard.type('乙页');
+  await b.keyboard.press('Enter');
+  await b.waitForTimeout(1200);
+  const saved = await a.evaluate(() => localStorage.getItem('kpi-sandbox.autosave'));
+  assert.ok(saved.includes('甲页') && !saved.includes('乙页'), 'A\'s version kept');
+  assert.match(await notice.innerText(), /另一个标签页/);
+  await context.close();
+});
