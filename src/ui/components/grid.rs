@@ -517,8 +517,10 @@ pub fn Grid() -> Html {
                 range.r0 + h.saturating_sub(1),
                 (range.c0 + width.saturating_sub(1)).min(n_cols - 1),
             );
-            go((range.r0, range.c0), false);
-            go(last, true);
+            // The pasted block is the range; the active cell stays at its
+            // top-left corner, as in Excel.
+            go(last, false);
+            go((range.r0, range.c0), true);
             if dropped > 0 {
                 notify(Msg::PasteColumnsDropped, vec![dropped.to_string()], false);
             }
