@@ -710,6 +710,11 @@ messages! {
     XlsxNotePool => "「{0}」：奖金池按（基数 × 得分）分配并设保底和封顶，反复再分配的结果没有简单的 Excel 公式，以数值写出。", "“{0}”: a pool split by base × score with floors and caps, redistributed until stable, has no simple Excel formula and is written as values.";
     XlsxNoteFormulaColumns => "「{0}」：本程序的公式列以计算结果写出（其公式写在列名中的引用格式与 Excel 不同）。", "“{0}”: this app's formula columns are written as their results (their reference syntax differs from Excel's).";
     // ---- keys for offline and grid (#20): add new ones right below this line ----
+    StorageUsed => "本机浏览器存储：已用 {0}，约还可用 {1}。", "Browser storage here: {0} used, about {1} free.";
+    StorageUnknown => "本机浏览器没有提供存储用量。", "This browser does not report its storage use.";
+    StoragePersisted => "已设为持久保存：空间紧张时浏览器不会自动清除。", "Kept persistently: the browser will not clear it when space runs low.";
+    StorageNotPersisted => "未持久保存：磁盘空间紧张时浏览器可能清除这些数据（请另存工作簿文件备份）。", "Not persistent: the browser may clear this data when the disk runs low (keep a workbook file as a backup).";
+    StoragePersistAsk => "申请持久保存", "Ask to keep it";
     OtherTabSaved => "另一个标签页保存了这份工作簿。为免互相覆盖，本页的改动不再自动保存：刷新本页可载入那边的版本，或先用“保存工作簿文件”留下本页的版本。", "Another tab saved this workbook. So that neither overwrites the other, this tab no longer autosaves: reload to get that version, or keep this one with “Save workbook file” first.";
     UpdateReady => "新版本可用，刷新后使用（数据已自动保存）", "A new version is available; refresh to use it (your data is saved)";
     UpdateReload => "刷新", "Refresh";

@@ -149,3 +149,21 @@ test('two tabs on one workbook: the other is told and nothing is overwritten sil
   assert.match(await notice.innerText(), /另一个标签页/);
   await context.close();
 });
+
+test('the library shows the storage used and free, and asks to keep it persistently', async () => {
+  const { context, page, errors } = await open();
+  await page.getByTestId('lib-open').click();
+  const info = page.getByTestId('storage-info');
+  await info.waitFor();
+  await page.waitForFunction(() => /已用 .+，约还可用 .+。/.test(document.querySelector('[data-testid=storage-info]').innerText));
+  const used = await page.evaluate(() => navigator.storage.estimate());
+  assert.ok(used.quota > 0);
+  const ask = page.getByTestId('storage-persist');
+  if (await ask.count()) {
+    await ask.click();
+    // Chromium decides by its own rules; either answer is shown, with what it means.
+    await page.waitForFunction(() => /持久保存/.test(document.querySelector('[data-testid=storage-info]').innerText));
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});

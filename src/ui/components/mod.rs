@@ -13,4 +13,5 @@ pub mod plan;
 pub mod qa;
 pub mod scores;
 pub mod share;
+pub mod storage;
 pub mod update;
