@@ -710,7 +710,8 @@ messages! {
     XlsxNotePool => "「{0}」：奖金池按（基数 × 得分）分配并设保底和封顶，反复再分配的结果没有简单的 Excel 公式，以数值写出。", "“{0}”: a pool split by base × score with floors and caps, redistributed until stable, has no simple Excel formula and is written as values.";
     XlsxNoteFormulaColumns => "「{0}」：本程序的公式列以计算结果写出（其公式写在列名中的引用格式与 Excel 不同）。", "“{0}”: this app's formula columns are written as their results (their reference syntax differs from Excel's).";
     // ---- keys for offline and grid (#20): add new ones right below this line ----
-    StorageUsed => "本机浏览器存储：已用 {0}，约还可用 {1}。", "Browser storage here: {0} used, about {1} free.";
+    StorageLocal => "工作簿库和自动保存占用 {0}（localStorage，上限约 5 MB）。", "The library and autosave take {0} (localStorage, about 5 MB at most).";
+    StorageUsed => "其他浏览器存储（离线缓存）：已用 {0}，约还可用 {1}。", "Other browser storage (offline cache): {0} used, about {1} free.";
     StorageUnknown => "本机浏览器没有提供存储用量。", "This browser does not report its storage use.";
     StoragePersisted => "已设为持久保存：空间紧张时浏览器不会自动清除。", "Kept persistently: the browser will not clear it when space runs low.";
     StorageNotPersisted => "未持久保存：磁盘空间紧张时浏览器可能清除这些数据（请另存工作簿文件备份）。", "Not persistent: the browser may clear this data when the disk runs low (keep a workbook file as a backup).";

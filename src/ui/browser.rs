@@ -223,3 +223,22 @@ pub fn storage_persisted(ask: bool, done: impl FnOnce(Option<bool>) + 'static) {
     };
     on_storage_promise(p, move |v| done(v.and_then(|v| v.as_bool())));
 }
+
+/// Bytes this app keeps in localStorage (UTF-16: two per code unit), which
+/// `navigator.storage.estimate()` does not count.
+pub fn local_storage_bytes() -> f64 {
+    let Some(s) = storage() else {
+        return 0.0;
+    };
+    let n = s.length().unwrap_or(0);
+    let mut total = 0.0;
+    for i in 0..n {
+        if let Some(k) = s.key(i).ok().flatten() {
+            if k.starts_with("kpi-sandbox") {
+                let v = s.get_item(&k).ok().flatten().unwrap_or_default();
+                total += 2.0 * (k.encode_utf16().count() + v.encode_utf16().count()) as f64;
+            }
+        }
+    }
+    total
+}

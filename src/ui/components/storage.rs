@@ -49,6 +49,8 @@ pub fn StorageInfo() -> Html {
     };
     html! {
         <p class="muted storage-info" data-testid="storage-info">
+            { Msg::StorageLocal.fill(lang, &[bytes(browser::local_storage_bytes())]) }
+            { " " }
             { match *estimate {
                 Some((used, quota)) => Msg::StorageUsed.fill(lang, &[bytes(used), bytes((quota - used).max(0.0))]),
                 None => Msg::StorageUnknown.t(lang).to_string(),
