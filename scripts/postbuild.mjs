@@ -12,6 +12,7 @@
 // sub-path works.
 // Runs in TRUNK_STAGING_DIR during `trunk build` and `trunk serve`.
 import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { writeServiceWorker } from './sw-precache.mjs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -69,3 +70,9 @@ if (existsSync(workerJs) && existsSync(workerWasm)) {
 }
 writeFileSync(file, html);
 console.log('postbuild: loader moved to an external script');
+
+// ---- service worker precache (#20). Keep this LAST: it lists every file the
+// steps above left in the staging dir, whatever they are (wasm, a Web
+// Worker's files, icons), each with its content hash, so the worker never
+// precaches a name that is not in this build (see scripts/sw-precache.mjs).
+writeServiceWorker(dir);

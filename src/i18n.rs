@@ -109,8 +109,8 @@ messages! {
     TeamData => "团队数据", "Team data";
     AgentsCount => "{0} 名客服 · {1} 列", "{0} agents · {1} columns";
     GridLabel => "团队月度数据", "Team monthly metrics";
-    GridHelp => "方向键移动 · Enter/F2 编辑 · 直接输入即替换 · Esc 取消 · 点击表头排序",
-        "Arrows move · Enter/F2 edits · typing replaces · Esc cancels · click a header to sort";
+    GridHelp => "方向键移动 · Shift+方向键/拖动选择区域 · Ctrl+C/V 复制粘贴 · Ctrl+D 向下填充 · Ctrl+F 查找 · Enter/F2 编辑 · 直接输入即替换 · Esc 取消 · 点击表头排序",
+        "Arrows move · Shift+arrows or drag select a range · Ctrl+C/V copy and paste · Ctrl+D fills down · Ctrl+F finds · Enter/F2 edits · typing replaces · Esc cancels · click a header to sort";
     RowNumber => "序号", "No.";
     SortAscending => "升序", "ascending";
     SortDescending => "降序", "descending";
@@ -409,7 +409,7 @@ messages! {
     PlanAddItem => "添加考核项", "Add item";
     PlanMoveUp => "上移第 {0} 项", "Move item {0} up";
     PlanMoveDown => "下移第 {0} 项", "Move item {0} down";
-    PlanCopyItem => "复制第 {0} 项", "Duplicate item {0}";
+    PlanCopyItem => "复制第 {0} 项", "Copy item {0}";
     CopyShort => "复制", "Copy";
     // ---- keys for formula engine (#14): add new ones right below this line ----
     PlanRemoveItem => "删除第 {0} 项", "Remove item {0}";
@@ -1117,6 +1117,27 @@ messages! {
     XlsxNotePool => "「{0}」：奖金池按（基数 × 得分）分配并设保底和封顶，反复再分配的结果没有简单的 Excel 公式，以数值写出。", "“{0}”: a pool split by base × score with floors and caps, redistributed until stable, has no simple Excel formula and is written as values.";
     XlsxNoteFormulaColumns => "「{0}」：本程序的公式列以计算结果写出（其公式写在列名中的引用格式与 Excel 不同）。", "“{0}”: this app's formula columns are written as their results (their reference syntax differs from Excel's).";
     // ---- keys for offline and grid (#20): add new ones right below this line ----
+    StorageLocal => "工作簿库和自动保存占用 {0}（localStorage，上限约 5 MB）。", "The library and autosave take {0} (localStorage, about 5 MB at most).";
+    StorageUsed => "其他浏览器存储（离线缓存）：已用 {0}，约还可用 {1}。", "Other browser storage (offline cache): {0} used, about {1} free.";
+    StorageUnknown => "本机浏览器没有提供存储用量。", "This browser does not report its storage use.";
+    StoragePersisted => "已设为持久保存：空间紧张时浏览器不会自动清除。", "Kept persistently: the browser will not clear it when space runs low.";
+    StorageNotPersisted => "未持久保存：磁盘空间紧张时浏览器可能清除这些数据（请另存工作簿文件备份）。", "Not persistent: the browser may clear this data when the disk runs low (keep a workbook file as a backup).";
+    StoragePersistAsk => "申请持久保存", "Ask to keep it";
+    OtherTabSaved => "另一个标签页保存了这份工作簿。为免互相覆盖，本页的改动不再自动保存：刷新本页可载入那边的版本，或先用“保存工作簿文件”留下本页的版本。", "Another tab saved this workbook. So that neither overwrites the other, this tab no longer autosaves: reload to get that version, or keep this one with “Save workbook file” first.";
+    UpdateReady => "新版本可用，刷新后使用（数据已自动保存）", "A new version is available; refresh to use it (your data is saved)";
+    UpdateReload => "刷新", "Refresh";
+    UpdateLater => "稍后", "Later";
+    GridCursorLabel => "表格当前单元格：直接输入即编辑，Shift+方向键选择区域", "Current cell: type to edit, Shift+arrows select a range";
+    StatusAverage => "平均值：{0}", "Average: {0}";
+    StatusCount => "计数：{0}", "Count: {0}";
+    StatusSum => "求和：{0}", "Sum: {0}";
+    FindLabel => "查找", "Find";
+    FindPlaceholder => "客服姓名或数值，Enter 下一个", "Agent or value, Enter for next";
+    FindHits => "第 {0} 个，共 {1} 个", "{0} of {1}";
+    FindNone => "没有找到“{0}”", "No match for “{0}”";
+    FindClose => "关闭查找", "Close find";
+    PasteAddRows => "粘贴的内容有 {0} 行，从当前行起只剩 {1} 行。要在表格末尾添加 {2} 名客服吗？（取消则只粘贴放得下的部分）", "The pasted block has {0} rows; {1} fit from here. Add {2} agents at the end? (Cancel pastes only what fits.)";
+    PasteColumnsDropped => "已粘贴；超出最后一列的 {0} 列没有粘贴", "Pasted; {0} columns past the last one were left out";
     RowsShown => "显示前 {0} 行，共 {1} 行（导出 CSV 含全部）", "Showing the first {0} of {1} rows (CSV export has all)";
     RowsMore => "再显示 {0} 行", "Show {0} more";
     RowsAll => "全部显示", "Show all";

@@ -5,6 +5,7 @@
 //! read plus a list of [`Diagnostic`]s with row and column. Must never import a
 //! browser crate; `tests/tidy.rs` enforces it.
 
+pub mod clipboard;
 pub mod decode;
 pub mod delimited;
 pub mod demo;

@@ -16,6 +16,7 @@ pub mod plan;
 pub mod plan_fit;
 pub mod qa;
 pub mod qa_noise;
+pub mod range;
 pub mod rollup;
 pub mod round;
 pub mod staffing;

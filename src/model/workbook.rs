@@ -112,6 +112,18 @@ pub enum Command {
     },
     /// Forget every remembered header mapping and the shop choice.
     ForgetMappings,
+    // ---- grid (#20) ----
+    /// Write a block of values (a paste, a fill down, a cleared range) as one
+    /// undo step: `values[i][j]` goes to data row `rows[i]`, column `col + j`,
+    /// parsed like a typed cell. `rows` lists the target rows in view order
+    /// (a sorted view is not contiguous); rows of `values` past its end are
+    /// appended as new agents. Values past the last column are dropped and
+    /// formula columns are skipped (they compute).
+    SetRange {
+        rows: Vec<usize>,
+        col: usize,
+        values: Vec<Vec<String>>,
+    },
 }
 
 /// A column a join writes into the current month: one cell per row, and
@@ -1023,6 +1035,7 @@ impl Workbook {
                     after: *after,
                 }
             }
+            Command::SetRange { rows, col, values } => self.set_range_step(&rows, col, &values)?,
             Command::SetQa(after) => {
                 if let Some(problem) = after.validate().into_iter().next() {
                     return Err(ModelError {
@@ -1265,6 +1278,65 @@ impl Workbook {
                 }
             }
         }
+    }
+
+    /// The step of a `SetRange`: new rows first, then every changed cell.
+    fn set_range_step(
+        &self,
+        rows: &[usize],
+        col: usize,
+        values: &[Vec<String>],
+    ) -> Result<Step, ModelError> {
+        let n = self.table.len();
+        let n_cols = self.table.columns.len();
+        if let Some(bad) = rows.iter().find(|r| **r >= n) {
+            return Err(refuse(
+                Msg::ErrCellOutOfRange,
+                vec![(bad + 1).to_string(), (col + 1).to_string()],
+            ));
+        }
+        if col >= n_cols && !values.is_empty() {
+            return Err(refuse(
+                Msg::ErrCellOutOfRange,
+                vec!["1".into(), (col + 1).to_string()],
+            ));
+        }
+        let added = values.len().saturating_sub(rows.len());
+        let mut steps: Vec<Step> = (0..added)
+            .map(|k| Step::Row {
+                at: n + k,
+                cells: Vec::new(),
+                remove: false,
+            })
+            .collect();
+        for (i, line) in values.iter().enumerate() {
+            let row = match rows.get(i) {
+                Some(r) => *r,
+                None => n + i.saturating_sub(rows.len()),
+            };
+            for (j, raw) in line.iter().enumerate() {
+                let c = col + j;
+                let Some(column) = self.table.columns.get(c) else {
+                    break;
+                };
+                if column.is_formula() {
+                    continue;
+                }
+                let before = self.table.cell(row, c).cloned().unwrap_or(Cell::Empty);
+                let Some(after) = self.table.parse_for(c, raw) else {
+                    continue;
+                };
+                if before != after {
+                    steps.push(Step::Cell {
+                        row,
+                        col: c,
+                        before,
+                        after,
+                    });
+                }
+            }
+        }
+        Ok(Step::Multi(steps))
     }
 
     /// The step that changes the saved scenarios by `f`, if it changes any.

@@ -20,11 +20,42 @@ pub fn App() -> Html {
 
     // Autosave: 600 ms after the last change, the whole workbook goes to
     // localStorage; a refusal (quota, private mode) is shown, never silent.
+    // Another tab that saves the same workbook pauses this tab's autosave,
+    // with a notice, so neither overwrites the other silently (#20).
+    let other_tab = use_mut_ref(|| false);
+    {
+        let state = state.clone();
+        let other_tab = other_tab.clone();
+        use_effect_with((), move |_| {
+            let l = gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |e| {
+                let ours = e
+                    .dyn_ref::<web_sys::StorageEvent>()
+                    .and_then(|e| e.key())
+                    .is_some_and(|k| k == browser::AUTOSAVE_KEY);
+                if ours && !*other_tab.borrow() {
+                    *other_tab.borrow_mut() = true;
+                    state.dispatch(Action::Notify(crate::ui::state::Notice {
+                        msg: Msg::OtherTabSaved,
+                        args: Vec::new(),
+                        error: true,
+                    }));
+                }
+            });
+            move || drop(l)
+        });
+    }
     {
         let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
         let state = state.clone();
         use_effect_with(state.revision, move |rev| {
-            if *rev > 0 {
+            if *rev > 0 && *other_tab.borrow() {
+                // Paused: the notice stays up while edits go unsaved.
+                state.dispatch(Action::Notify(crate::ui::state::Notice {
+                    msg: Msg::OtherTabSaved,
+                    args: Vec::new(),
+                    error: true,
+                }));
+            } else if *rev > 0 {
                 let s = state.clone();
                 *pending.borrow_mut() =
                     Some(gloo::timers::callback::Timeout::new(600, move || {
@@ -143,6 +174,7 @@ pub fn App() -> Html {
                     { for tabs }
                 </nav>
                 { for notice }
+                <super::components::update::UpdateOffer />
                 <super::components::share::LinkPrompt />
                 <section class="panel" role="tabpanel" id={format!("panel-{}", state.tab.id())}
                     aria-labelledby={format!("tab-{}", state.tab.id())}>

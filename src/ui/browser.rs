@@ -66,7 +66,7 @@ pub fn mark(name: &str) {
     }
 }
 
-const AUTOSAVE_KEY: &str = "kpi-sandbox.autosave";
+pub const AUTOSAVE_KEY: &str = "kpi-sandbox.autosave";
 const BACKUP_KEY: &str = "kpi-sandbox.autosave.backup";
 
 /// The autosaved workbook (JSON), if any.
@@ -174,4 +174,71 @@ pub fn take_share_fragment() -> Option<String> {
         let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
     }
     Some(hash)
+}
+
+/// Runs `done` with what a storage promise resolves to (`None` when the
+/// browser has no `navigator.storage` or refuses).
+fn on_storage_promise(
+    promise: Option<js_sys::Promise>,
+    done: impl FnOnce(Option<wasm_bindgen::JsValue>) + 'static,
+) {
+    let Some(p) = promise else {
+        done(None);
+        return;
+    };
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let d2 = done.clone();
+    let ok = wasm_bindgen::closure::Closure::once(move |v: wasm_bindgen::JsValue| {
+        if let Some(f) = done.borrow_mut().take() {
+            f(Some(v));
+        }
+    });
+    let err = wasm_bindgen::closure::Closure::once(move |_: wasm_bindgen::JsValue| {
+        if let Some(f) = d2.borrow_mut().take() {
+            f(None);
+        }
+    });
+    let _ = p.then2(&ok, &err);
+    ok.forget();
+    err.forget();
+}
+
+/// The origin's storage: bytes used and the quota, from `navigator.storage.estimate()`.
+pub fn storage_estimate(done: impl FnOnce(Option<(f64, f64)>) + 'static) {
+    let p = gloo::utils::window().navigator().storage().estimate().ok();
+    on_storage_promise(p, move |v| {
+        let est = v.map(wasm_bindgen::JsCast::unchecked_into::<web_sys::StorageEstimate>);
+        done(est.and_then(|e| Some((e.get_usage()?, e.get_quota()?))));
+    });
+}
+
+/// Whether the browser keeps this origin's data under storage pressure;
+/// with `ask`, asks for it (`navigator.storage.persist()`).
+pub fn storage_persisted(ask: bool, done: impl FnOnce(Option<bool>) + 'static) {
+    let s = gloo::utils::window().navigator().storage();
+    let p = if ask {
+        s.persist().ok()
+    } else {
+        s.persisted().ok()
+    };
+    on_storage_promise(p, move |v| done(v.and_then(|v| v.as_bool())));
+}
+
+/// Bytes this app keeps in localStorage (UTF-16: two per code unit), which
+/// `navigator.storage.estimate()` does not count.
+pub fn local_storage_bytes() -> f64 {
+    let Some(s) = storage() else {
+        return 0.0;
+    };
+    let n = s.length().unwrap_or(0);
+    let mut total = 0.0;
+    for i in 0..n {
+        if let Some(k) = s.key(i).ok().flatten() {
+            if k.starts_with("kpi-sandbox") {
+                let v = s.get_item(&k).ok().flatten().unwrap_or_default();
+                total += 2.0 * (k.encode_utf16().count() + v.encode_utf16().count()) as f64;
+            }
+        }
+    }
+    total
 }

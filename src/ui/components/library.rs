@@ -209,6 +209,7 @@ pub fn LibraryPanel() -> Html {
         <section class="card library" aria-labelledby="lib-title" data-testid="lib-panel">
             <h3 id="lib-title">{ Msg::LibTitle.t(lang) }</h3>
             <p class="help muted">{ Msg::LibHelp.t(lang) }</p>
+            <super::storage::StorageInfo />
             <div class="lib-save">
                 <label for="lib-name">{ Msg::LibName.t(lang) }</label>
                 <input id="lib-name" type="text" value={(*name).clone()} oninput={text_input(&name)} maxlength="60" />

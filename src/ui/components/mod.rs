@@ -17,4 +17,6 @@ pub mod qa_noise;
 pub mod scores;
 pub mod share;
 pub mod staffing;
+pub mod storage;
 pub mod trends;
+pub mod update;
