@@ -32,7 +32,15 @@ WASM := wasm32-unknown-unknown
 # reading its sheets, ≈ 2 KB of the new messages in two languages, 0.3 KB for
 # title rows above the header; calamine itself, ≈ 300 KB, is only in the worker).
 # Raise it only on purpose, with the reason.
-SIZE_BUDGET_KB ?= 570
+# Raised to 900 KB on 2026-12-01 at 891.5 KB, on purpose: the 趋势 workspace
+# (+76 KB), chat staffing with QA noise and findings (+67 KB, statrs 13 KB of
+# it), the pay sheet and statements (+63 KB), the import preview with column
+# fixes, day files and join plus the platform dictionary (+46 KB), the grid's
+# ranges, find and status bar with the update bar (≈ +20 KB) and the worker
+# glue (+9 KB). calamine is not in the page (worker only, own budget below).
+# Issue 16 asks for ≤ 555 KB: loading each workspace's code on first use is
+# the way back down.
+SIZE_BUDGET_KB ?= 900
 # The Web Worker's files (worker-*.js/.wasm: calamine for .xls/.ods), fetched
 # only when such a file is first opened, have their own budget. Started at
 # 350 KB when it measured 309 KB gzip (calamine's BIFF, ODF, zip, codepages).

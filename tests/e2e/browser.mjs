@@ -17,8 +17,10 @@ export async function start() {
     origin: srv.origin,
     browser,
     /** A fresh context + page with the given locale; records every request and page error. */
-    async open({ locale = 'zh-CN', viewport = { width: 1280, height: 800 }, path = '' } = {}) {
-      const context = await browser.newContext({ locale, viewport, acceptDownloads: true });
+    async open({ locale = 'zh-CN', viewport = { width: 1280, height: 800 }, path = '', serviceWorkers = 'allow' } = {}) {
+      // serviceWorkers: 'block' keeps the offline cache out of a test that
+      // routes requests (a service worker would answer them from its cache).
+      const context = await browser.newContext({ locale, viewport, acceptDownloads: true, serviceWorkers });
       const page = await context.newPage();
       const requests = [];
       const errors = [];

@@ -83,7 +83,8 @@ test('damaged, password-protected and crashing files are refused; nothing change
 });
 
 test('a worker that cannot start is reported in the user language; nothing changes', async () => {
-  const { page, context } = await env.open({ locale: 'en-US' });
+  // The offline cache would serve the worker's files whatever the route says.
+  const { page, context } = await env.open({ locale: 'en-US', serviceWorkers: 'block' });
   await page.route(isWorker, (r) => r.abort());
   await page.getByLabel('Open file').setInputFiles(F + 'chitu.xls');
   await expectText(page.getByTestId('import-preview'), /The sheet reader could not start/, 10000);
