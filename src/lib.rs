@@ -59,6 +59,9 @@
 //!     boundaries, samples to separate, noise carried through a plan and a
 //!     payout model; `findings`: QA findings rolled up to 质检得分 and 红线.
 //!   - `round`: decimal rounding half away from zero, as spreadsheets do.
+//!   - `range`: grid ranges in view coordinates (status-bar count, sum and
+//!     average; fill down; clear; find); `Command::SetRange` is the one
+//!     command for block writes (a paste into a range, a fill, a clear).
 //!   - `plan`: KPI plans (items, weights, seven scoring rules, grades by
 //!     thresholds or forced distribution), validation against the seed's
 //!     weight rules, scoring with an explanation of every point, "what is
@@ -95,7 +98,8 @@
 //!   and number formats, deflate from miniz_oxide) into rows for the importer; `xlsx_write`
 //!   writes the workbook as .xlsx with live formulas for scores and payouts; `months_export` writes trends as CSV and xlsx; `export` writes CSV (BOM, units, injection
 //!   neutralised); `demo` embeds the demo team;
-//!   `synthetic` builds the 10,000-agent benchmark team; `sheets` reads
+//!   `synthetic` builds the 10,000-agent benchmark team; `clipboard`
+//!   writes and reads TSV ranges (injection-safe, as Excel/WPS paste them); `sheets` reads
 //!   `.xls`/`.ods` (calamine) into `xlsx::Sheet` rows and defines the
 //!   page↔worker reply text; `hourly` (分时接待 → 24 hours) and `findings`
 //!   (findings and per-chat scores from a paste).
@@ -111,7 +115,10 @@
 //!   workspace (months summary, small multiples, 面谈 list, LMDI waterfall,
 //!   team targets, next month's rotating plan and its announcement, talent
 //!   view); `qa`: the QA workspace (with the `staffing`, `qa_noise` and
-//!   `findings` panels); `worker` (in `ui`): starts the Web Worker on first
+//!   `findings` panels); `paysheet/`: the pay-lines editor, the 绩效工资表
+//!   and the statements with their print host; `update`: the "new version"
+//!   bar of the service worker; `storage`: what the library and autosave
+//!   use; `worker` (in `ui`): starts the Web Worker on first
 //!   use, restarts it after it dies, never lets a worker failure touch state;
 //!   `fields`: validated number inputs;
 //!   `chart`: inline SVG charts; `formula_bar`: the formula bar and the
@@ -157,7 +164,11 @@
 //!   recomputed from the workbook's months whenever the revision changes;
 //!   only the user's settings (confirmed matches, targets, talent rules) are
 //!   stored, via `SetMonthsSettings`.
-//! - **Nothing of the worker is fetched before a `.xls`/`.ods` is opened**;
+//! - **The offline cache never serves a stale name**: `sw.js` is written at
+//!   build time (`scripts/sw-precache.mjs`, the last post-build step) from
+//!   every file of `dist/` with its content hash; a new build is offered and
+//!   taken only on the user's click.
+//! - **Nothing of the worker is fetched by the page before a `.xls`/`.ods` is opened**;
 //!   its file names are content-hashed by `scripts/postbuild.mjs` and read
 //!   from `<meta name="kpi-worker">`.
 //! - **Staffing, noise and findings inputs live in `QaParams`** and change

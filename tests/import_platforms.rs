@@ -726,6 +726,18 @@ fn agent_names_split_and_match() {
     assert_ne!(agent_key("小雨"), agent_key("小雪"));
 }
 
+/// The columns a join plan writes, as the command takes them.
+fn joined(plan: &kpi_sandbox::io::join::JoinPlan) -> Vec<JoinedColumn> {
+    plan.columns
+        .iter()
+        .map(|c| JoinedColumn {
+            column: c.column.clone(),
+            cells: c.cells.clone(),
+            replaces: c.replaces,
+        })
+        .collect()
+}
+
 #[test]
 fn a_quality_sheet_joins_by_agent() {
     use MetricId as M;
@@ -755,15 +767,7 @@ fn a_quality_sheet_joins_by_agent() {
     let mut wb = Workbook::with_plans(month.clone(), "2026-10", vec![]);
     let width = wb.table().columns.len();
     wb.apply(Command::JoinColumns {
-        columns: plan
-            .columns
-            .iter()
-            .map(|c| JoinedColumn {
-                column: c.column.clone(),
-                cells: c.cells.clone(),
-                replaces: c.replaces,
-            })
-            .collect(),
+        columns: joined(&plan),
         memory: Box::default(),
     })
     .unwrap();
@@ -774,17 +778,8 @@ fn a_quality_sheet_joins_by_agent() {
 
     // Joining again replaces the values of the column already there.
     let mut wb = Workbook::with_plans(month, "2026-10", vec![]);
-    let once: Vec<JoinedColumn> = plan
-        .columns
-        .iter()
-        .map(|c| JoinedColumn {
-            column: c.column.clone(),
-            cells: c.cells.clone(),
-            replaces: c.replaces,
-        })
-        .collect();
     wb.apply(Command::JoinColumns {
-        columns: once,
+        columns: joined(&plan),
         memory: Box::default(),
     })
     .unwrap();

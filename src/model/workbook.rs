@@ -452,6 +452,29 @@ impl Workbook {
         }
     }
 
+    /// The step importing `table` as `month`, with what the importer should
+    /// remember afterwards; refused on an empty table or month.
+    fn import_step(
+        &self,
+        month: &str,
+        table: Table,
+        memory: ImportMemory,
+    ) -> Result<Step, ModelError> {
+        let month = month.trim().to_string();
+        if table.columns.is_empty() {
+            return Err(refuse(Msg::ErrEmptyInput, Vec::new()));
+        }
+        if month.is_empty() {
+            return Err(refuse(Msg::ErrMonthEmpty, Vec::new()));
+        }
+        let mut after = self.months_after(month, table);
+        after.memory = memory;
+        Ok(Step::Months {
+            before: Box::new(self.months_state()),
+            after: Box::new(after),
+        })
+    }
+
     /// What the importer remembers.
     pub fn import_memory(&self) -> &ImportMemory {
         &self.memory
@@ -585,40 +608,13 @@ impl Workbook {
                 }
             }
             Command::ImportMonth { month, table } => {
-                let month = month.trim().to_string();
-                if table.columns.is_empty() {
-                    return Err(refuse(Msg::ErrEmptyInput, Vec::new()));
-                }
-                if month.is_empty() {
-                    return Err(refuse(Msg::ErrMonthEmpty, Vec::new()));
-                }
-                let before = self.months_state();
-                let after = self.months_after(month, *table);
-                Step::Months {
-                    before: Box::new(before),
-                    after: Box::new(after),
-                }
+                self.import_step(&month, *table, self.memory.clone())?
             }
             Command::ImportSheet {
                 month,
                 table,
                 memory,
-            } => {
-                let month = month.trim().to_string();
-                if table.columns.is_empty() {
-                    return Err(refuse(Msg::ErrEmptyInput, Vec::new()));
-                }
-                if month.is_empty() {
-                    return Err(refuse(Msg::ErrMonthEmpty, Vec::new()));
-                }
-                let before = self.months_state();
-                let mut after = self.months_after(month, *table);
-                after.memory = *memory;
-                Step::Months {
-                    before: Box::new(before),
-                    after: Box::new(after),
-                }
-            }
+            } => self.import_step(&month, *table, *memory)?,
             Command::ImportDays { days, memory } => {
                 let month = days
                     .first()

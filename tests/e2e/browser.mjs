@@ -55,3 +55,13 @@ export async function expectText(locator, want, timeout = 3000) {
   }
   throw new Error(`expected ${locator} to show ${want}, it shows ${JSON.stringify(got)}`);
 }
+
+/** Fires a real paste event carrying `text` on the grid, as Ctrl+V from Excel does. */
+export async function paste(page, text) {
+  await page.locator('.grid-wrap').focus();
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
+  }, text);
+}

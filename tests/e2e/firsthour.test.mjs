@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { start, expectText } from './browser.mjs';
+import { start, expectText, paste } from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); mkdirSync('screenshots', { recursive: true }); });
@@ -15,14 +15,6 @@ after(async () => { await env?.close(); });
 const EXPORT = '旺旺昵称\t当日询单人数\t询单最终付款转化率\t首次响应时长（秒）\t平均响应时长（秒）\t客户满意比\n'
   + '小雨\t120\t46%\t20\t30\t96%\n阿杰\t80\t38%\t30\t40\t90%\n南风\t100\t41%\t40\t50\t93%\n';
 
-async function paste(page, text) {
-  await page.locator('.grid-wrap').focus();
-  await page.evaluate((t) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', t);
-    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
-  }, text);
-}
 
 for (const [locale, t] of [
   ['zh-CN', { confirm: '确认导入 3 名客服', plan: '考核方案', scores: '成绩', pre: '+ 售前模板', fit: /方案适用于全部客服/, name: '售前考核方案' }],

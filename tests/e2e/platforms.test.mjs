@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { start, expectText } from './browser.mjs';
+import { start, expectText, paste } from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); mkdirSync('screenshots', { recursive: true }); });
@@ -32,14 +32,6 @@ async function columnOf(page, name) {
   return i - 1; // the first header is the row number
 }
 
-async function paste(page, text) {
-  await page.locator('.grid-wrap').focus();
-  await page.evaluate((t) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', t);
-    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
-  }, text);
-}
 
 test('three day files dropped at once become one month; a 质检 sheet joins it', async () => {
   const { page, context, errors } = await env.open({ locale: 'zh-CN' });
