@@ -169,8 +169,10 @@
 //!   every file of `dist/` with its content hash; a new build is offered and
 //!   taken only on the user's click.
 //! - **Nothing of the worker is fetched by the page before a `.xls`/`.ods` is opened**;
-//!   its file names are content-hashed by `scripts/postbuild.mjs` and read
-//!   from `<meta name="kpi-worker">`.
+//!   (the service worker's offline precache takes it in the background
+//!   after the page is up, so .xls opens offline too); its file names are
+//!   content-hashed by `scripts/postbuild.mjs` and read from
+//!   `<meta name="kpi-worker">`.
 //! - **Staffing, noise and findings inputs live in `QaParams`** and change
 //!   only through `Command::SetQa`; new saved fields carry serde defaults.
 //! - **No network**: the page loads its own files with relative URLs and
