@@ -1200,6 +1200,21 @@ messages! {
     ScnSummary => "A 总额 {0}，B 总额 {1}，变化 {2}；{3} 人增加，{4} 人减少，{5} 人不变。", "A pays {0}, B pays {1}, change {2}; {3} gain, {4} lose, {5} unchanged.";
     ScnChartTitle => "每人奖金变化（B − A）", "Change per agent (B − A)";
     PaySolveNoEffect => "调整该数值不改变总额（例如所有人得分为 0）", "Changing this number does not change the total (e.g. every score is 0)";
+    // ---- keys for rule engine (#14 engine): add new ones right below this line ----
+    // (end of the rule engine keys)
+    //
+    // ---- keys for stable ids and intents (#14 ids): add new ones right below this line ----
+    // (end of the stable ids and intents keys)
+    //
+    // ---- keys for forecast in workers (#16 montecarlo): add new ones right below this line ----
+    // (end of the forecast in workers keys)
+    //
+    // ---- keys for speed and bundle (#16 speed): add new ones right below this line ----
+    // (end of the speed and bundle keys)
+    //
+    // ---- keys for storage (#20 storage): add new ones right below this line ----
+    // (end of the storage keys)
+    //
 }
 
 #[cfg(test)]
