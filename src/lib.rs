@@ -148,7 +148,9 @@
 //!   bit for bit.
 //! - **No panics in non-test code**: clippy denies `unwrap`, `expect`,
 //!   `panic!` and slice indexing outside tests; a panic hook still shows a
-//!   banner if one happens.
+//!   banner if one happens, and so does a trap the hook never sees (out of
+//!   memory, a JS stack overflow: the window's `error` and
+//!   `unhandledrejection` events), whose reload link opens the autosave.
 //! - **Deterministic**: no clock, locale or OS randomness in the core; they
 //!   come in as arguments. Scores are never rounded in the core (display
 //!   rounds), so the same input gives the same bits. Money is rounded once,

@@ -19,6 +19,7 @@ use crate::i18n::Msg;
 /// Installs the panic hook and renders the app into `<main id="app">`.
 pub fn start() {
     install_panic_hook();
+    install_trap_handler();
     let root = gloo::utils::document()
         .get_element_by_id("app")
         .unwrap_or_else(|| gloo::utils::body().into());
@@ -47,6 +48,12 @@ pub fn install_panic_hook() {
 
 /// Fills and shows the crash banner (`#crash` in index.html).
 pub fn show_crash_banner(detail: &str) {
+    fill_crash_banner(detail);
+    reveal_crash_banner(detail);
+}
+
+/// Writes the crash banner's texts in the user's language (still hidden).
+fn fill_crash_banner(detail: &str) {
     let lang = browser::preferred_lang();
     let doc = gloo::utils::document();
     let set = |id: &str, text: &str| {
@@ -58,7 +65,61 @@ pub fn show_crash_banner(detail: &str) {
     set("crash-body", Msg::CrashBody.t(lang));
     set("crash-detail", detail);
     set("crash-reload", Msg::Reload.t(lang));
+}
+
+/// Shows the (already filled) crash banner with `detail`.
+fn reveal_crash_banner(detail: &str) {
+    let doc = gloo::utils::document();
+    if let Some(el) = doc.get_element_by_id("crash-detail") {
+        el.set_text_content(Some(detail));
+    }
     if let Some(el) = doc.get_element_by_id("crash") {
         let _ = el.remove_attribute("hidden");
     }
+}
+
+/// A wasm trap (out of memory, `unreachable` after an aborting panic) or a
+/// JS stack overflow is not a Rust panic: the hook never runs, the event
+/// handler that trapped is gone and the page may no longer respond. The
+/// window's `error` and `unhandledrejection` events still see it; for those
+/// two kinds (and only those: an extension's script error is not ours) the
+/// crash banner is shown, whose reload link opens the last autosave.
+/// The banner's text is filled now, so that showing it later allocates as
+/// little as possible in a module that may be in a bad state.
+pub fn install_trap_handler() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    fill_crash_banner("");
+    let Some(win) = web_sys::window() else {
+        return;
+    };
+    fn fatal(err: &wasm_bindgen::JsValue) -> Option<String> {
+        if err.is_instance_of::<js_sys::WebAssembly::RuntimeError>() {
+            return Some(String::from(js_sys::Error::from(err.clone()).message()));
+        }
+        if let Some(e) = err.dyn_ref::<js_sys::RangeError>() {
+            let msg = String::from(e.message());
+            if msg.contains("call stack") {
+                return Some(msg);
+            }
+        }
+        None
+    }
+    let on_error = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(|e: web_sys::ErrorEvent| {
+        if let Some(detail) = fatal(&e.error()) {
+            reveal_crash_banner(&detail);
+        }
+    });
+    let on_reject = Closure::<dyn Fn(web_sys::PromiseRejectionEvent)>::new(
+        |e: web_sys::PromiseRejectionEvent| {
+            if let Some(detail) = fatal(&e.reason()) {
+                reveal_crash_banner(&detail);
+            }
+        },
+    );
+    let _ = win.add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref());
+    let _ = win
+        .add_event_listener_with_callback("unhandledrejection", on_reject.as_ref().unchecked_ref());
+    on_error.forget();
+    on_reject.forget();
 }

@@ -66,3 +66,27 @@ test('broken links show their message and open nothing', async () => {
     await context.close();
   }
 });
+
+test('a wasm trap or a stack overflow outside Rust shows the crash banner; a script error of someone else does not', async () => {
+  const { page, context } = await env.open({ locale: 'zh-CN' });
+  // An error that is not ours (e.g. a browser extension's) changes nothing.
+  await page.evaluate(() => setTimeout(() => { throw new TypeError('not ours'); }, 0));
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator('#crash').isVisible(), false);
+  // What a trap throws out of an event handler: WebAssembly.RuntimeError.
+  await page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }, 0));
+  await page.locator('#crash').waitFor({ state: 'visible' });
+  await expectText(page.locator('#crash-title'), zh('CrashTitle'));
+  await expectText(page.locator('#crash-detail'), /unreachable/);
+  // The reload link opens the page again with the autosaved workbook.
+  await page.locator('#crash-reload').click();
+  await page.getByRole('grid').waitFor();
+  assert.equal(await page.locator('#crash').isVisible(), false);
+  await context.close();
+  // A stack overflow that escaped as a rejected promise shows it too, in English.
+  const en = await env.open({ locale: 'en-US' });
+  await en.page.evaluate(() => { Promise.reject(new RangeError('Maximum call stack size exceeded')); });
+  await en.page.locator('#crash').waitFor({ state: 'visible' });
+  await expectText(en.page.locator('#crash-title'), 'Something went wrong');
+  await en.context.close();
+});
