@@ -202,13 +202,17 @@ fn the_workbook_exports_with_live_formulas() {
         "{text:?}"
     );
 
-    // The plan sheet describes each rule in words and numbers.
+    // The plan sheet describes each rule in words and numbers, values in
+    // the column's unit: 询单转化率 is a rate, so 45 %, not 0.45 (#15);
+    // 首次响应时间 (seconds) stays as written, bands best first.
     let plans = x.worksheet_range("考核方案").unwrap();
     assert_eq!(
         plans.get((1, 4)),
-        Some(&Data::String(
-            "分档: 0.45→100 · 0.4→80 · 0.35→60 · 0".into()
-        ))
+        Some(&Data::String("分档: 45%→100 · 40%→80 · 35%→60 · 0".into()))
+    );
+    assert_eq!(
+        plans.get((3, 4)),
+        Some(&Data::String("分档: 35→100 · 45→80 · 55→60 · 0".into()))
     );
     assert_eq!(num(plans.get((1, 3)).unwrap()), 0.4);
 

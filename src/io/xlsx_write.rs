@@ -14,7 +14,7 @@ pub mod paysheet;
 use crate::i18n::{Lang, Msg};
 use crate::model::formula::calc::resolve;
 use crate::model::payout::{compute, Coefficient, Component, PayoutModel, TierMode};
-use crate::model::plan::{item_lower, score, Grading, Plan, Rule};
+use crate::model::plan::{item_lower, score, CompiledPlan, CompiledRule, Grading, Plan, PlanItem};
 use crate::model::workbook::Snapshot;
 use crate::model::{Cell, Table, Unit};
 
@@ -173,108 +173,6 @@ fn data_sheet(name: String, t: &Table, lang: Lang) -> SheetOut {
     SheetOut { name, rows, widths }
 }
 
-/// Excel's points formula for one item, over value cell `x` and the value
-/// column `range` (for team rules): the same arithmetic, in the same order,
-/// as `plan::score`; a missing value scores 0.
-fn points_formula(rule: &Rule, lower: bool, x: &str, range: &str) -> String {
-    let body = match rule {
-        Rule::Ratio { target, floor, cap } => {
-            let raw = if *target > 0.0 {
-                if lower {
-                    format!("(2-{x}/{})*100", n(*target))
-                } else {
-                    format!("{x}/{}*100", n(*target))
-                }
-            } else {
-                "0".into()
-            };
-            format!("MIN({},MAX({},{raw}))", n(*cap), n(*floor))
-        }
-        Rule::Linear {
-            zero_at,
-            full_at,
-            stretch,
-            cap,
-        } => {
-            let knots = crate::model::plan::linear_knots(*zero_at, *full_at, *stretch);
-            let (first, last) = (knots.first().copied(), knots.last().copied());
-            let (Some(first), Some(last)) = (first, last) else {
-                return "0".into();
-            };
-            // Nested IFs over the segments, flat beyond the ends.
-            let mut inner = n(last.1);
-            for w in knots.windows(2).rev() {
-                if let [(x0, y0), (x1, y1)] = w {
-                    let seg = if x1 == x0 {
-                        n(*y1)
-                    } else {
-                        format!(
-                            "{}+({x}-{})/({})*({})",
-                            n(*y0),
-                            n(*x0),
-                            n(x1 - x0),
-                            n(y1 - y0)
-                        )
-                    };
-                    inner = format!("IF({x}<={},{seg},{inner})", n(*x1));
-                }
-            }
-            let interp = format!(
-                "IF({x}<={},{},IF({x}>={},{},{inner}))",
-                n(first.0),
-                n(first.1),
-                n(last.0),
-                n(last.1)
-            );
-            format!("MAX(0,MIN({},{interp}))", n(*cap))
-        }
-        Rule::Bands { bands, otherwise } => {
-            let sorted = crate::model::plan::sorted_bands(bands, lower);
-            let op = if lower { "<=" } else { ">=" };
-            let mut f = n(*otherwise);
-            for b in sorted.iter().rev() {
-                f = format!("IF({x}{op}{},{},{f})", n(b.threshold), n(b.points));
-            }
-            f
-        }
-        Rule::Relative { cap } => {
-            let avg = format!("AVERAGE({range})");
-            let raw = if lower {
-                format!("(2-{x}/{avg})*100")
-            } else {
-                format!("{x}/{avg}*100")
-            };
-            format!(
-                "IF({avg}<>0,MIN({},MAX(0,{raw})),MIN({},0))",
-                n(*cap),
-                n(*cap)
-            )
-        }
-        // RANK compares the numbers themselves. COUNTIF(range,">"&x) would
-        // compare with x turned into 15-digit text, so an agent could count
-        // as better than itself (found by the LibreOffice oracle).
-        Rule::Rank => {
-            // Rank 1 = best: descending (0) when higher is better.
-            let order = if lower { 1 } else { 0 };
-            format!(
-                "IF(COUNT({range})<=1,100,100*(COUNT({range})-RANK({x},{range},{order}))/(COUNT({range})-1))"
-            )
-        }
-        Rule::Percentile => {
-            // Agents strictly worse = rank from the worst end − 1.
-            let order = if lower { 0 } else { 1 };
-            format!(
-                "IF(COUNT({range})<=1,100,100*(RANK({x},{range},{order})-1)/(COUNT({range})-1))"
-            )
-        }
-        Rule::Gate { threshold, .. } => {
-            let op = if lower { "<=" } else { ">=" };
-            format!("IF({x}{op}{},100,0)", n(*threshold))
-        }
-    };
-    format!("IF(ISNUMBER({x}),{body},0)")
-}
-
 /// Scores sheet: agent, then per item value / points / weighted, total,
 /// rank, grade. Returns the sheet and, per table row, the sheet row of its
 /// agent (for payouts to reference the total and grade).
@@ -286,6 +184,7 @@ fn scores_sheet(
     notes: &mut Vec<String>,
 ) -> (SheetOut, Vec<(usize, usize)>, usize, usize) {
     let s = score(t, plan);
+    let compiled = CompiledPlan::new(plan, t);
     let n_agents = s.agents.len();
     let mut head = vec![Msg::ColAgent.t(lang).to_string()];
     for it in &plan.items {
@@ -312,7 +211,8 @@ fn scores_sheet(
         let mut row = vec![Out::Text(t.agent_name(a.row))];
         let mut weighted_refs = Vec::new();
         let mut gate_checks = Vec::new();
-        for (i, (it, sc)) in plan.items.iter().zip(&a.items).enumerate() {
+        let items = plan.items.iter().zip(compiled.items()).zip(&a.items);
+        for (i, ((it, ci), sc)) in items.enumerate() {
             let vc = 1 + 3 * i;
             let x = cell_ref(vc, r);
             let range = format!("${c}${}:${c}${}", first + 1, last + 1, c = col_name(vc));
@@ -321,9 +221,8 @@ fn scores_sheet(
                 Some(v) => Out::Num(v, style_of(unit)),
                 None => Out::Empty,
             });
-            let lower = item_lower(it, t);
             row.push(Out::Formula(
-                points_formula(&it.rule, lower, &x, &range),
+                ci.rule.formula(&x, &range),
                 Cached::Num(sc.points),
                 Style::Decimal,
             ));
@@ -333,10 +232,7 @@ fn scores_sheet(
                 Style::Decimal,
             ));
             weighted_refs.push(cell_ref(vc + 2, r));
-            if let Rule::Gate {
-                zero_total: true, ..
-            } = it.rule
-            {
+            if ci.rule.zeroes_total() {
                 gate_checks.push(format!("AND(ISNUMBER({x}),{}=0)", cell_ref(vc + 1, r)));
             }
         }
@@ -695,37 +591,23 @@ fn payouts_sheet(
     SheetOut { name, rows, widths }
 }
 
-/// A rule in words and numbers: its name, then its thresholds.
-fn rule_text(rule: &Rule, lang: Lang) -> String {
-    let name = rule.kind().label().t(lang);
-    let detail = match rule {
-        Rule::Ratio { target, floor, cap } => {
-            format!("{} ({}–{})", n(*target), n(*floor), n(*cap))
-        }
-        Rule::Linear {
-            zero_at,
-            full_at,
-            stretch,
-            cap,
-        } => {
-            let mut k = vec![format!("{}→0", n(*zero_at)), format!("{}→100", n(*full_at))];
-            if let Some((x, y)) = stretch {
-                k.push(format!("{}→{}", n(*x), n(*y)));
-            }
-            format!("{} (≤{})", k.join(" · "), n(*cap))
-        }
-        Rule::Bands { bands, otherwise } => {
-            let mut k: Vec<String> = bands
-                .iter()
-                .map(|b| format!("{}→{}", n(b.threshold), n(b.points)))
-                .collect();
-            k.push(n(*otherwise));
-            k.join(" · ")
-        }
-        Rule::Relative { cap } => format!("≤{}", n(*cap)),
-        Rule::Rank | Rule::Percentile => String::new(),
-        Rule::Gate { threshold, .. } => n(*threshold),
-    };
+/// A value of a column in `unit` as the rules sheet shows it: a rate as a
+/// percentage (`45%`, not `0.45`), anything else as the number.
+fn unit_text(v: f64, unit: Unit) -> String {
+    match unit {
+        Unit::Percent => format!("{}%", n(crate::model::round::round_dp(v * 100.0, 6))),
+        _ => n(v),
+    }
+}
+
+/// A rule in words and numbers: its name, then its thresholds (values in
+/// the column's unit, bands best first).
+fn rule_text(item: &PlanItem, t: Option<&Table>, lang: Lang) -> String {
+    let name = item.rule.kind().label().t(lang);
+    let (unit, lower) = t
+        .map(|t| (unit_of(t, &item.column), item_lower(item, t)))
+        .unwrap_or((Unit::Number, false));
+    let detail = CompiledRule::new(&item.rule, lower).detail(&|v| unit_text(v, unit), &n);
     if detail.is_empty() {
         name.to_string()
     } else {
@@ -733,7 +615,16 @@ fn rule_text(rule: &Rule, lang: Lang) -> String {
     }
 }
 
-fn plan_sheet(name: String, plans: &[Plan], lang: Lang) -> SheetOut {
+/// The table a plan scores: its month's, else the current month's.
+fn table_for<'a>(s: &'a Snapshot, plan: &Plan) -> Option<&'a Table> {
+    s.tables
+        .iter()
+        .find(|(m, _)| *m == plan.month)
+        .or_else(|| s.tables.iter().find(|(m, _)| *m == s.month))
+        .map(|(_, t)| t)
+}
+
+fn plan_sheet(name: String, s: &Snapshot, lang: Lang) -> SheetOut {
     let mut rows = vec![header_row(&[
         Msg::PlanSelect.t(lang).to_string(),
         Msg::MonthLabel.t(lang).to_string(),
@@ -741,14 +632,15 @@ fn plan_sheet(name: String, plans: &[Plan], lang: Lang) -> SheetOut {
         Msg::PlanColWeight.t(lang).to_string(),
         Msg::PlanColRule.t(lang).to_string(),
     ])];
-    for p in plans {
+    for p in &s.plans {
+        let t = table_for(s, p);
         for it in &p.items {
             rows.push(vec![
                 Out::Text(p.name.clone()),
                 Out::Text(p.month.clone()),
                 Out::Text(it.column.clone()),
                 Out::Num(it.weight / 100.0, Style::Percent),
-                Out::Text(rule_text(&it.rule, lang)),
+                Out::Text(rule_text(it, t, lang)),
             ]);
         }
         let grading = match &p.grading {
@@ -905,16 +797,10 @@ pub fn workbook_xlsx(s: &Snapshot, lang: Lang) -> Vec<u8> {
     }
     if !s.plans.is_empty() {
         let name = sheet_name(Msg::TabPlan.t(lang), &names);
-        add(&mut sheets, &mut names, plan_sheet(name, &s.plans, lang));
+        add(&mut sheets, &mut names, plan_sheet(name, s, lang));
     }
     for plan in &s.plans {
-        let Some(t) = s
-            .tables
-            .iter()
-            .find(|(m, _)| *m == plan.month)
-            .or_else(|| s.tables.iter().find(|(m, _)| *m == s.month))
-            .map(|(_, t)| t)
-        else {
+        let Some(t) = table_for(s, plan) else {
             continue;
         };
         let sname = sheet_name(

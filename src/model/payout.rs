@@ -21,7 +21,9 @@
 //! simulated month of the forecast, so they cannot disagree.
 
 use super::formula::calc::resolve;
+pub use super::plan::column_values;
 use super::plan::{Plan, PlanScores};
+pub use super::stats::percentile_inc;
 use super::table::{Cell, Table};
 use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
@@ -502,19 +504,6 @@ pub fn sum_fen(pays: &[f64]) -> f64 {
     fen / 100.0
 }
 
-/// Excel's PERCENTILE.INC on sorted data (linear between closest ranks).
-pub fn percentile_inc(sorted: &[f64], p: f64) -> f64 {
-    let n = sorted.len();
-    if n == 0 {
-        return 0.0;
-    }
-    let h = (n - 1) as f64 * p.clamp(0.0, 1.0);
-    let lo = h.floor() as usize;
-    let a = sorted.get(lo).copied().unwrap_or(0.0);
-    let b = sorted.get(lo + 1).copied().unwrap_or(a);
-    a + (h - lo as f64) * (b - a)
-}
-
 /// The payouts of one plan on one table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Payouts {
@@ -527,17 +516,6 @@ pub struct Payouts {
 
 /// Numbers per agent, by slot; NaN is a missing value.
 pub type Inputs = Vec<Vec<f64>>;
-
-/// Column `c`'s numbers for `rows` (NaN where missing).
-pub fn column_values(table: &Table, c: Option<usize>, rows: &[usize]) -> Vec<f64> {
-    rows.iter()
-        .map(|r| {
-            c.and_then(|c| table.cell(*r, c))
-                .and_then(Cell::number)
-                .unwrap_or(f64::NAN)
-        })
-        .collect()
-}
 
 impl Compiled {
     /// Resolves `model`'s columns in `table`; `grade_labels` are the plan's.
