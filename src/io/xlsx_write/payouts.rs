@@ -4,51 +4,9 @@
 use super::{cell_ref, header_row, n, sheet_ref, style_of, unit_of, Cached, Out, SheetOut, Style};
 use crate::i18n::{Lang, Msg};
 use crate::model::formula::calc::resolve;
-use crate::model::payout::{compute, Coefficient, Component, PayoutModel, TierMode};
+use crate::model::payout::{compute, pay_formula, Component, PayoutModel, Tiers};
 use crate::model::plan::{score, Plan};
 use crate::model::{Cell, Table};
-
-/// Excel's 绩效系数 for `coef` over the score cell and the grade cell, as
-/// [`Coefficient::of`] computes it. Grade labels are compared with EXACT:
-/// `=` ignores case in Excel, WPS and LibreOffice, so "a" would take "A"'s
-/// coefficient.
-fn coef_formula(coef: &Coefficient, score_ref: &str, grade_ref: &str) -> String {
-    match coef {
-        Coefficient::ScoreTable { steps, otherwise } => {
-            let mut sorted: Vec<_> = steps.iter().collect();
-            sorted.sort_by(|a, b| b.min.total_cmp(&a.min));
-            let mut f = n(*otherwise);
-            for st in sorted.iter().rev() {
-                f = format!("IF({score_ref}>={},{},{f})", n(st.min), n(st.coef));
-            }
-            f
-        }
-        Coefficient::GradeTable(g) => {
-            let mut f = "0".to_string();
-            for gc in g.iter().rev() {
-                f = format!(
-                    "IF(EXACT({grade_ref},\"{}\"),{},{f})",
-                    gc.grade.replace('"', "\"\""),
-                    n(gc.coef)
-                );
-            }
-            f
-        }
-        Coefficient::Curve {
-            threshold,
-            start,
-            slope,
-            cap,
-        } => format!(
-            "IF({score_ref}<{},0,MAX(0,MIN({},{}+{}*({score_ref}-{}))))",
-            n(*threshold),
-            n(*cap),
-            n(*start),
-            n(*slope),
-            n(*threshold)
-        ),
-    }
-}
 
 /// Payouts sheet: agent, score (from the scores sheet), inputs, coefficient,
 /// parts, gate and days factors, gross and paid, and a total row.
@@ -137,7 +95,7 @@ pub(super) fn payouts_sheet(
         let grade_ref = cell_ref(2, r);
         // The coefficient of the first target part (as the app shows it).
         let first_coef = model.components.iter().find_map(|c| match c {
-            Component::Target { coef, .. } => Some(coef_formula(coef, &score_ref, &grade_ref)),
+            Component::Target { coef, .. } => Some(coef.formula(&score_ref, &grade_ref)),
             _ => None,
         });
         let coef_ref = cell_ref(coef_col, r);
@@ -156,11 +114,7 @@ pub(super) fn payouts_sheet(
                     let f = if first_target {
                         format!("{}*{coef_ref}", n(*base))
                     } else {
-                        format!(
-                            "{}*{}",
-                            n(*base),
-                            coef_formula(coef, &score_ref, &grade_ref)
-                        )
+                        format!("{}*{}", n(*base), coef.formula(&score_ref, &grade_ref))
                     };
                     first_target = false;
                     row.push(Out::Formula(f, Cached::Num(*part), Style::Money));
@@ -178,35 +132,8 @@ pub(super) fn payouts_sheet(
                         continue;
                     };
                     let x = cell_ref(ic, r);
-                    let mut sorted = tiers.clone();
-                    sorted.sort_by(|a, b| a.from.total_cmp(&b.from));
-                    let body = match mode {
-                        TierMode::Marginal => {
-                            let slices: Vec<String> = sorted
-                                .iter()
-                                .enumerate()
-                                .map(|(i, tr)| match sorted.get(i + 1) {
-                                    Some(next) => format!(
-                                        "{}*MAX(0,MIN({x},{})-{})",
-                                        n(tr.rate),
-                                        n(next.from),
-                                        n(tr.from)
-                                    ),
-                                    None => format!("{}*MAX(0,{x}-{})", n(tr.rate), n(tr.from)),
-                                })
-                                .collect();
-                            format!("({})", slices.join("+"))
-                        }
-                        TierMode::Retroactive => {
-                            let mut f = "0".to_string();
-                            for tr in &sorted {
-                                f = format!("IF({x}>={},{}*{x},{f})", n(tr.from), n(tr.rate));
-                            }
-                            f
-                        }
-                    };
                     row.push(Out::Formula(
-                        format!("IF(AND(ISNUMBER({x}),{x}>0),{body}*{},0)", n(*multiplier)),
+                        Tiers::new(tiers, *mode).formula(&x, *multiplier),
                         Cached::Num(*part),
                         Style::Money,
                     ));
@@ -222,15 +149,7 @@ pub(super) fn payouts_sheet(
         let gate_terms: Vec<String> = model
             .gates
             .iter()
-            .filter_map(|g| {
-                let x = cell_ref(input_of(&g.column)?, r);
-                let op = if g.fail_below { "<" } else { ">" };
-                Some(format!(
-                    "IF(AND(ISNUMBER({x}),{x}{op}{}),{},1)",
-                    n(g.threshold),
-                    n(1.0 - g.cut)
-                ))
-            })
+            .filter_map(|g| Some(g.formula(&cell_ref(input_of(&g.column)?, r))))
             .collect();
         row.push(Out::Formula(
             if gate_terms.is_empty() {
@@ -244,11 +163,7 @@ pub(super) fn payouts_sheet(
         let days = model
             .prorate
             .as_ref()
-            .and_then(|pr| Some((input_of(&pr.column)?, pr.full_days)))
-            .map(|(ic, full)| {
-                let d = cell_ref(ic, r);
-                format!("IF(ISNUMBER({d}),MIN(1,MAX(0,{d}/{})),1)", n(full))
-            })
+            .and_then(|pr| Some(pr.formula(&cell_ref(input_of(&pr.column)?, r))))
             .unwrap_or_else(|| "1".into());
         row.push(Out::Formula(
             days,
@@ -270,13 +185,11 @@ pub(super) fn payouts_sheet(
         }
         row.push(Out::Formula(gross, Cached::Num(a.gross), Style::Money));
         let g = cell_ref(gross_col, r);
-        let unit = model.rounding;
-        let pay = if unit < 1.0 {
-            format!("ROUND(MAX(0,{g}),2)")
-        } else {
-            format!("ROUND(MAX(0,{g})/{},0)*{}", n(unit), n(unit))
-        };
-        row.push(Out::Formula(pay, Cached::Num(a.pay), Style::Money));
+        row.push(Out::Formula(
+            pay_formula(&g, model.rounding),
+            Cached::Num(a.pay),
+            Style::Money,
+        ));
         rows.push(row);
     }
     let last = p.agents.len();
