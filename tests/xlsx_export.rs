@@ -302,3 +302,18 @@ fn rank_percentile_and_grade_formulas_compare_exactly() {
         "IF(EXACT(C2,\"S\"),1.5,IF(EXACT(C2,\"a\"),1,0))"
     );
 }
+
+/// The zip's CRC-32 against the published check values (the IEEE
+/// polynomial's "123456789" → CBF43926, and the well-known fox sentence).
+#[test]
+fn crc32_matches_the_standard_check_values() {
+    use kpi_sandbox::io::xlsx_write::crc32;
+    for (input, want) in [
+        ("", 0u32),
+        ("a", 0xE8B7_BE43),
+        ("123456789", 0xCBF4_3926),
+        ("The quick brown fox jumps over the lazy dog", 0x414F_A339),
+    ] {
+        assert_eq!(crc32(input.as_bytes()), want, "{input:?}");
+    }
+}
