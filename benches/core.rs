@@ -213,6 +213,23 @@ mod benches {
     }
 
     /// The target: 10,000 simulated months × 500 agents × 8 items.
+    /// The .xlsx export of 2,000 agents: the 8-item plan (every rule kind)
+    /// and the benchmark payout model, formulas and cached values.
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn xlsx_export_2k_8_items(bencher: divan::Bencher) {
+        use kpi_sandbox::io::synthetic::{bench_payout, bench_plan};
+        let table = import_text(&big_tsv(2_000)).table;
+        let wb = Workbook::with_plans(table, "2026-11", vec![bench_plan()])
+            .with_payouts(vec![bench_payout()]);
+        let snap = wb.snapshot();
+        bencher.bench(|| {
+            kpi_sandbox::io::xlsx_write::workbook_xlsx(
+                divan::black_box(&snap),
+                kpi_sandbox::i18n::Lang::Zh,
+            )
+        });
+    }
+
     #[divan::bench(sample_count = 3, sample_size = 1)]
     fn monte_carlo_10k_months_500_agents_8_items(bencher: divan::Bencher) {
         use kpi_sandbox::io::synthetic::{bench_payout, bench_plan};

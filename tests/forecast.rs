@@ -10,7 +10,7 @@
 
 use kpi_sandbox::io::demo::demo_table;
 use kpi_sandbox::io::import::import_text;
-use kpi_sandbox::io::synthetic::{bench_plan, big_tsv};
+use kpi_sandbox::io::synthetic::bench_plan;
 use kpi_sandbox::model::forecast::*;
 use kpi_sandbox::model::payout::*;
 use kpi_sandbox::model::plan::{score, template, Grading, Plan, PlanItem, Rule, Template};
@@ -88,39 +88,6 @@ fn plans_on(t: &Table) -> Vec<Plan> {
         forced,
         bench_plan(),
     ]
-}
-
-#[test]
-fn kernel_scores_equal_the_plan_scores() {
-    let big = import_text(&big_tsv(500)).table;
-    for t in [demo_table(), big] {
-        for p in plans_on(&t) {
-            let k = ScoreKernel::new(&p, &t);
-            let rows = p.members(&t);
-            let vals: Vec<Vec<f64>> = k
-                .columns
-                .iter()
-                .map(|c| column_values(&t, *c, &rows))
-                .collect();
-            let mut s = Scratch::default();
-            k.score(&vals, &mut s, true);
-            let want = score(&t, &p);
-            assert_eq!(s.totals.len(), want.agents.len(), "{}", p.name);
-            for (i, a) in want.agents.iter().enumerate() {
-                assert_eq!(s.totals[i], a.total, "{} agent {i}", p.name);
-                assert_eq!(s.grades[i], a.grade, "{} agent {i}", p.name);
-                for (j, it) in a.items.iter().enumerate() {
-                    assert_eq!(
-                        s.points[j * rows.len() + i],
-                        it.points,
-                        "{} agent {i} item {j}",
-                        p.name
-                    );
-                }
-            }
-            assert_eq!(k.grade_labels, want.grade_labels);
-        }
-    }
 }
 
 fn pool_model() -> PayoutModel {

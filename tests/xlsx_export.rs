@@ -202,13 +202,17 @@ fn the_workbook_exports_with_live_formulas() {
         "{text:?}"
     );
 
-    // The plan sheet describes each rule in words and numbers.
+    // The plan sheet describes each rule in words and numbers, values in
+    // the column's unit: 询单转化率 is a rate, so 45 %, not 0.45 (#15);
+    // 首次响应时间 (seconds) stays as written, bands best first.
     let plans = x.worksheet_range("考核方案").unwrap();
     assert_eq!(
         plans.get((1, 4)),
-        Some(&Data::String(
-            "分档: 0.45→100 · 0.4→80 · 0.35→60 · 0".into()
-        ))
+        Some(&Data::String("分档: 45%→100 · 40%→80 · 35%→60 · 0".into()))
+    );
+    assert_eq!(
+        plans.get((3, 4)),
+        Some(&Data::String("分档: 35→100 · 45→80 · 55→60 · 0".into()))
     );
     assert_eq!(num(plans.get((1, 3)).unwrap()), 0.4);
 
@@ -297,4 +301,19 @@ fn rank_percentile_and_grade_formulas_compare_exactly() {
         pf.get_value((1, 4)).cloned().unwrap_or_default(),
         "IF(EXACT(C2,\"S\"),1.5,IF(EXACT(C2,\"a\"),1,0))"
     );
+}
+
+/// The zip's CRC-32 against the published check values (the IEEE
+/// polynomial's "123456789" → CBF43926, and the well-known fox sentence).
+#[test]
+fn crc32_matches_the_standard_check_values() {
+    use kpi_sandbox::io::xlsx_write::crc32;
+    for (input, want) in [
+        ("", 0u32),
+        ("a", 0xE8B7_BE43),
+        ("123456789", 0xCBF4_3926),
+        ("The quick brown fox jumps over the lazy dog", 0x414F_A339),
+    ] {
+        assert_eq!(crc32(input.as_bytes()), want, "{input:?}");
+    }
 }

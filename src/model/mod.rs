@@ -20,6 +20,7 @@ pub mod range;
 pub mod rollup;
 pub mod round;
 pub mod staffing;
+pub mod stats;
 pub mod table;
 pub mod unit;
 pub mod workbook;

@@ -22,6 +22,7 @@
 //! `hᵢ(n) = hᵢ·(t(n−1)/√n) ÷ (t(nᵢ−1)/√nᵢ)`; none when `d = 0`.
 
 use super::qa::Confidence;
+use super::stats;
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, StudentsT};
 
@@ -55,17 +56,8 @@ pub fn half_width(sd: f64, n: f64, conf: Confidence) -> Option<f64> {
 
 /// Mean and sample standard deviation (n − 1) of per-chat scores.
 pub fn mean_sd(scores: &[f64]) -> Option<(f64, f64)> {
-    let n = scores.len();
-    if n == 0 {
-        return None;
-    }
-    let nf = n as f64;
-    let mean = scores.iter().sum::<f64>() / nf;
-    if n < 2 {
-        return Some((mean, f64::NAN));
-    }
-    let ss: f64 = scores.iter().map(|x| (x - mean) * (x - mean)).sum();
-    Some((mean, (ss / (nf - 1.0)).sqrt()))
+    let mean = stats::mean(scores)?;
+    Some((mean, stats::sd(scores, true).unwrap_or(f64::NAN)))
 }
 
 /// One agent's score with its noise.

@@ -348,11 +348,7 @@ pub fn roll_up(files: Vec<DayFile>, kept: &[DayFile]) -> Result<Rolled, RollupEr
             }
         }
         let present: Vec<f64> = vals.iter().flatten().copied().collect();
-        if present.is_empty() {
-            None
-        } else {
-            Some(present.iter().sum::<f64>() / present.len() as f64)
-        }
+        crate::model::stats::mean(&present)
     };
 
     let mut out_cols: Vec<Vec<Cell>> = Vec::with_capacity(cols.len());

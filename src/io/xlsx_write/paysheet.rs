@@ -496,7 +496,7 @@ pub fn statement_rows(
                 .map(|v| T(format_value(v, unit, lang)))
                 .unwrap_or(Empty),
             N(it.weight),
-            T(super::rule_text(&it.rule, lang)),
+            T(super::rule_text(it, Some(t), lang)),
             sc.map(|s| N(crate::model::round::round_dp(s.points, 2)))
                 .unwrap_or(Empty),
             sc.map(|s| N(crate::model::round::round_dp(s.weighted, 2)))

@@ -7,6 +7,7 @@
 
 use super::value::{compare, general, num, ErrorKind, Value};
 use crate::model::round::round_dp;
+use crate::model::stats;
 use std::cmp::Ordering;
 use std::rc::Rc;
 
@@ -165,19 +166,8 @@ fn values(a: Option<&Arg>) -> Result<Rc<Vec<Value>>, ErrorKind> {
     }
 }
 
-fn mean(xs: &[f64]) -> f64 {
-    xs.iter().sum::<f64>() / xs.len() as f64
-}
-
 fn stdev(xs: &[f64], sample: bool) -> R {
-    let n = xs.len();
-    let d = if sample { n.saturating_sub(1) } else { n };
-    if d == 0 {
-        return Err(ErrorKind::Div0);
-    }
-    let m = mean(xs);
-    let ss: f64 = xs.iter().map(|x| (x - m) * (x - m)).sum();
-    Ok(num((ss / d as f64).sqrt()))
+    stats::sd(xs, sample).map(num).ok_or(ErrorKind::Div0)
 }
 
 /// Sorted copy, ascending.
@@ -190,13 +180,7 @@ fn percentile_inc(xs: &[f64], k: f64) -> R {
     if xs.is_empty() || !(0.0..=1.0).contains(&k) {
         return Err(ErrorKind::Num);
     }
-    let s = sorted(xs.to_vec());
-    let pos = k * (s.len() - 1) as f64;
-    let lo = pos.floor() as usize;
-    let frac = pos - lo as f64;
-    let a = s.get(lo).copied().ok_or(ErrorKind::Num)?;
-    let b = s.get(lo + 1).copied().unwrap_or(a);
-    Ok(num(a + frac * (b - a)))
+    Ok(num(stats::percentile_inc(&sorted(xs.to_vec()), k)))
 }
 
 /// RANK.EQ on an ascending-sorted column: 1 + the count of values better
@@ -456,14 +440,9 @@ fn call_r(f: Func, args: &[Arg]) -> R {
         Func::RoundDown => round_dir(number(a0)?, number(a1)?, false),
         Func::Sum => Ok(num(numbers(args, false)?.iter().sum())),
         Func::Count => Ok(Value::Number(numbers(args, true)?.len() as f64)),
-        Func::Average => {
-            let xs = numbers(args, false)?;
-            if xs.is_empty() {
-                Err(ErrorKind::Div0)
-            } else {
-                Ok(num(mean(&xs)))
-            }
-        }
+        Func::Average => stats::mean(&numbers(args, false)?)
+            .map(num)
+            .ok_or(ErrorKind::Div0),
         Func::Min | Func::Max => {
             let xs = numbers(args, false)?;
             let v = if f == Func::Min {

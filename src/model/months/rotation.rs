@@ -114,8 +114,7 @@ pub fn weaknesses(
             .take(3)
             .filter_map(|m| trends::team(s, m).map(|t| t.mean))
             .collect();
-        if !before.is_empty() {
-            let b = before.iter().sum::<f64>() / before.len() as f64;
+        if let Some(b) = crate::model::stats::mean(&before) {
             if b != 0.0 {
                 consider(
                     sign * (b - now.mean) / b.abs(),

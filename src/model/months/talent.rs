@@ -290,7 +290,7 @@ pub fn talent(
                 .iter()
                 .filter_map(|m| series.and_then(|x| x.value(a, *m)))
                 .collect();
-            let avg = (!vals.is_empty()).then(|| vals.iter().sum::<f64>() / vals.len() as f64);
+            let avg = crate::model::stats::mean(&vals);
             let tenure = tenures.get(a).copied().flatten();
             let probation = on_probation(a, month);
             let tier = tenure.map(|t| {

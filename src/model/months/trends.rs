@@ -7,6 +7,7 @@
 //! have changes but are never better or worse, so they rank by value.
 
 use super::{History, Series};
+use crate::model::stats;
 use crate::model::unit::Unit;
 
 /// One agent's change of one metric into one month.
@@ -82,20 +83,14 @@ pub fn team(series: &Series, month: usize) -> Option<TeamStat> {
     let vals: Vec<f64> = (0..series.values.len())
         .filter_map(|a| series.value(a, month))
         .collect();
-    let n = vals.len();
-    if n == 0 {
-        return None;
-    }
-    let sum: f64 = vals.iter().sum();
-    let mean = sum / n as f64;
-    let var = vals.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n as f64;
+    let mean = stats::mean(&vals)?;
     Some(TeamStat {
-        n,
+        n: vals.len(),
         mean,
         min: vals.iter().copied().fold(f64::INFINITY, f64::min),
         max: vals.iter().copied().fold(f64::NEG_INFINITY, f64::max),
-        sd: var.sqrt(),
-        sum,
+        sd: stats::sd(&vals, false).unwrap_or(0.0),
+        sum: vals.iter().sum(),
     })
 }
 

@@ -90,7 +90,7 @@ fn mean_of(table: &Table, column: &str, rows: &[usize]) -> Option<f64> {
         .iter()
         .filter_map(|r| table.cell(*r, c).and_then(Cell::number))
         .collect();
-    (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
+    crate::model::stats::mean(&v)
 }
 
 /// The statement of the `k`-th agent of `sheet` (built from `scores`,

@@ -1,0 +1,341 @@
+//! A payout model compiled against one table, its evaluation for any
+//! scores (the deterministic payout, the solver, what-ifs, the cliff scan
+//! and the forecast all run it), and the payouts of a plan.
+
+use super::parts::{pay, split_pool, Tiers};
+use super::{
+    issue, AgentPay, Coefficient, Component, Inputs, PayIssue, PayStats, PayoutModel, Payouts,
+};
+use crate::i18n::Msg;
+use crate::model::formula::calc::resolve;
+use crate::model::plan::{column_values, Plan, PlanScores};
+use crate::model::table::Table;
+
+/// Where a model reads each input, resolved against one table: `slots[i]`
+/// is a column index (or none), and `inputs` in [`Compiled::evaluate`] gives
+/// the slot's value per agent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Compiled {
+    pub model: PayoutModel,
+    /// The table column of each input slot.
+    pub slot_columns: Vec<Option<usize>>,
+    comp_slots: Vec<Option<usize>>,
+    gate_slots: Vec<usize>,
+    days_slot: Option<usize>,
+    /// 绩效系数 per grade index, for grade tables (per Target component).
+    grade_coefs: Vec<Vec<f64>>,
+    /// Commission tiers (per component; `None` for others).
+    tiers: Vec<Option<Tiers>>,
+}
+
+impl Compiled {
+    /// Resolves `model`'s columns in `table`; `grade_labels` are the plan's.
+    pub fn new(model: &PayoutModel, table: &Table, grade_labels: &[String]) -> Compiled {
+        let mut slot_columns: Vec<Option<usize>> = Vec::new();
+        let mut slot = |name: &str| {
+            let c = resolve(table, name);
+            match slot_columns.iter().position(|s| *s == c && c.is_some()) {
+                Some(i) => i,
+                None => {
+                    slot_columns.push(c);
+                    slot_columns.len() - 1
+                }
+            }
+        };
+        let comp_slots = model
+            .components
+            .iter()
+            .map(|c| match c {
+                Component::Commission { column, .. } => Some(slot(column)),
+                Component::Pool {
+                    base_column: Some(b),
+                    ..
+                } => Some(slot(b)),
+                _ => None,
+            })
+            .collect();
+        let gate_slots = model.gates.iter().map(|g| slot(&g.column)).collect();
+        let days_slot = model.prorate.as_ref().map(|p| slot(&p.column));
+        let grade_coefs = model
+            .components
+            .iter()
+            .map(|c| match c {
+                Component::Target {
+                    coef: Coefficient::GradeTable(_),
+                    ..
+                } => grade_labels
+                    .iter()
+                    .map(|l| match c {
+                        Component::Target { coef, .. } => coef.of(0.0, l),
+                        _ => 0.0,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        let tiers = model
+            .components
+            .iter()
+            .map(|c| match c {
+                Component::Commission { tiers, mode, .. } => Some(Tiers::new(tiers, *mode)),
+                _ => None,
+            })
+            .collect();
+        Compiled {
+            tiers,
+            model: model.clone(),
+            slot_columns,
+            comp_slots,
+            gate_slots,
+            days_slot,
+            grade_coefs,
+        }
+    }
+
+    /// The slots' values for `rows` of `table`.
+    pub fn inputs(&self, table: &Table, rows: &[usize]) -> Inputs {
+        self.slot_columns
+            .iter()
+            .map(|c| column_values(table, *c, rows))
+            .collect()
+    }
+
+    /// Problems with the inputs: columns not found, agents without a gate or days value.
+    pub fn input_issues(&self, inputs: &Inputs) -> Vec<PayIssue> {
+        let mut out = Vec::new();
+        let names = self.model.columns();
+        for (name, slot) in names.iter().zip(
+            self.comp_slots
+                .iter()
+                .flatten()
+                .chain(self.gate_slots.iter())
+                .chain(self.days_slot.iter()),
+        ) {
+            match self.slot_columns.get(*slot) {
+                Some(Some(_)) => {
+                    let missing = inputs
+                        .get(*slot)
+                        .map(|v| v.iter().filter(|x| x.is_nan()).count())
+                        .unwrap_or(0);
+                    if missing > 0 {
+                        out.push(issue(
+                            false,
+                            Msg::PayWarnMissing,
+                            vec![name.clone(), missing.to_string()],
+                        ));
+                    }
+                }
+                _ => out.push(issue(true, Msg::PayErrNoColumn, vec![name.clone()])),
+            }
+        }
+        out.dedup();
+        out
+    }
+
+    /// Pays for agents with `scores` and `grades` (plan order) and `inputs`
+    /// (per slot, same order). Returns the rounded pays; with `detail`, also
+    /// each agent's breakdown (rows and names left for the caller).
+    pub fn evaluate(
+        &self,
+        scores: &[f64],
+        grades: &[usize],
+        grade_labels: &[String],
+        inputs: &Inputs,
+        mut detail: Option<&mut Vec<AgentPay>>,
+    ) -> Vec<f64> {
+        let n = scores.len();
+        let slot = |s: Option<usize>, a: usize| -> f64 {
+            s.and_then(|s| inputs.get(s))
+                .and_then(|v| v.get(a))
+                .copied()
+                .unwrap_or(f64::NAN)
+        };
+        // Gates and days first: the pool folds them into its weights.
+        let mut gate_factor = vec![1.0; n];
+        let mut failed: Vec<Vec<usize>> = if detail.is_some() {
+            vec![Vec::new(); n]
+        } else {
+            Vec::new()
+        };
+        for (gi, (g, s)) in self.model.gates.iter().zip(&self.gate_slots).enumerate() {
+            for (a, f) in gate_factor.iter_mut().enumerate() {
+                let v = slot(Some(*s), a);
+                if g.applies(v) {
+                    *f *= g.factor(v);
+                    if let Some(list) = failed.get_mut(a) {
+                        list.push(gi);
+                    }
+                }
+            }
+        }
+        let days_factor: Vec<f64> = (0..n)
+            .map(|a| match (&self.model.prorate, self.days_slot) {
+                (Some(p), Some(s)) => p.factor(slot(Some(s), a)),
+                _ => 1.0,
+            })
+            .collect();
+        let mut plain = vec![0.0; n];
+        let mut pooled = vec![0.0; n];
+        let mut parts: Vec<Vec<f64>> = if detail.is_some() {
+            vec![Vec::with_capacity(self.model.components.len()); n]
+        } else {
+            Vec::new()
+        };
+        let mut first_coef: Vec<Option<f64>> = vec![None; if detail.is_some() { n } else { 0 }];
+        let mut pool_buf = vec![0.0; n];
+        for (ci, comp) in self.model.components.iter().enumerate() {
+            let cslot = self.comp_slots.get(ci).copied().flatten();
+            match comp {
+                Component::Target { base, coef } => {
+                    let by_grade = self.grade_coefs.get(ci).filter(|g| !g.is_empty());
+                    for a in 0..n {
+                        let s = scores.get(a).copied().unwrap_or(0.0);
+                        let k = match by_grade {
+                            Some(g) => grades
+                                .get(a)
+                                .and_then(|gi| g.get(*gi))
+                                .copied()
+                                .unwrap_or(0.0),
+                            None => {
+                                let label = grades
+                                    .get(a)
+                                    .and_then(|g| grade_labels.get(*g))
+                                    .map(String::as_str)
+                                    .unwrap_or("");
+                                coef.of(s, label)
+                            }
+                        };
+                        let amount = base * k;
+                        if let Some(p) = plain.get_mut(a) {
+                            *p += amount;
+                        }
+                        if let Some(p) = parts.get_mut(a) {
+                            p.push(amount);
+                        }
+                        if let Some(fc) = first_coef.get_mut(a) {
+                            fc.get_or_insert(k);
+                        }
+                    }
+                }
+                Component::Commission { multiplier, .. } => {
+                    let tiers = self.tiers.get(ci).and_then(Option::as_ref);
+                    for a in 0..n {
+                        let sales = slot(cslot, a);
+                        let amount = tiers.map(|t| t.amount(sales)).unwrap_or(0.0) * multiplier;
+                        if let Some(p) = plain.get_mut(a) {
+                            *p += amount;
+                        }
+                        if let Some(p) = parts.get_mut(a) {
+                            p.push(amount);
+                        }
+                    }
+                }
+                Component::Pool {
+                    amount, floor, cap, ..
+                } => {
+                    let weights: Vec<f64> = (0..n)
+                        .map(|a| {
+                            let base = if cslot.is_some() {
+                                let b = slot(cslot, a);
+                                if b.is_nan() {
+                                    0.0
+                                } else {
+                                    b
+                                }
+                            } else {
+                                1.0
+                            };
+                            let s = scores.get(a).copied().unwrap_or(0.0);
+                            let g = gate_factor.get(a).copied().unwrap_or(1.0);
+                            let d = days_factor.get(a).copied().unwrap_or(1.0);
+                            (base * s * g * d).max(0.0)
+                        })
+                        .collect();
+                    split_pool(*amount, &weights, *floor, *cap, &mut pool_buf);
+                    for a in 0..n {
+                        let v = pool_buf.get(a).copied().unwrap_or(0.0);
+                        if let Some(p) = pooled.get_mut(a) {
+                            *p += v;
+                        }
+                        if let Some(p) = parts.get_mut(a) {
+                            p.push(v);
+                        }
+                    }
+                }
+            }
+        }
+        let unit = self.model.rounding;
+        let mut pays = Vec::with_capacity(n);
+        for a in 0..n {
+            let g = gate_factor.get(a).copied().unwrap_or(1.0);
+            let d = days_factor.get(a).copied().unwrap_or(1.0);
+            let gross = plain.get(a).copied().unwrap_or(0.0) * g * d
+                + pooled.get(a).copied().unwrap_or(0.0);
+            let pay = pay(gross, unit);
+            pays.push(pay);
+            if let Some(out) = detail.as_deref_mut() {
+                out.push(AgentPay {
+                    row: a,
+                    agent: String::new(),
+                    score: scores.get(a).copied().unwrap_or(0.0),
+                    grade: grades.get(a).copied().unwrap_or(0),
+                    coef: first_coef.get(a).copied().flatten(),
+                    parts: parts.get(a).cloned().unwrap_or_default(),
+                    failed_gates: failed.get(a).cloned().unwrap_or_default(),
+                    gate_factor: g,
+                    days_factor: d,
+                    gross,
+                    pay,
+                });
+            }
+        }
+        pays
+    }
+}
+
+/// Payouts of `plan` on `table` under `model`, from the plan's scores.
+pub fn compute(table: &Table, plan: &Plan, scores: &PlanScores, model: &PayoutModel) -> Payouts {
+    let c = Compiled::new(model, table, &scores.grade_labels);
+    let rows: Vec<usize> = scores.agents.iter().map(|a| a.row).collect();
+    let totals: Vec<f64> = scores.agents.iter().map(|a| a.total).collect();
+    let grades: Vec<usize> = scores.agents.iter().map(|a| a.grade).collect();
+    let inputs = c.inputs(table, &rows);
+    let mut detail = Vec::with_capacity(rows.len());
+    let pays = c.evaluate(
+        &totals,
+        &grades,
+        &scores.grade_labels,
+        &inputs,
+        Some(&mut detail),
+    );
+    for (d, r) in detail.iter_mut().zip(&rows) {
+        d.row = *r;
+        d.agent = table.agent_name(*r);
+    }
+    let mut issues = model.validate();
+    issues.extend(c.input_issues(&inputs));
+    if plan.items.is_empty() {
+        issues.push(issue(true, Msg::PayErrEmptyPlan, Vec::new()));
+    }
+    for comp in &model.components {
+        if let Component::Pool {
+            amount, floor, cap, ..
+        } = comp
+        {
+            let eligible = scores.agents.len() as f64;
+            if *floor * eligible > *amount && eligible > 0.0 {
+                issues.push(issue(false, Msg::PayWarnFloors, Vec::new()));
+            }
+            if cap.is_some_and(|c| c * eligible < *amount) {
+                issues.push(issue(false, Msg::PayWarnPoolUnspent, Vec::new()));
+            }
+        }
+    }
+    let stats = PayStats::of(&pays);
+    Payouts {
+        budget_gap: model.budget.map(|b| b - stats.total),
+        agents: detail,
+        stats,
+        issues,
+    }
+}
