@@ -291,3 +291,26 @@ fn pair_correlation(months: &[&Table], a: &str, b: &str) -> Option<(f64, usize)>
     }
     Some(((sxy / (sxx * syy).sqrt()).clamp(-1.0, 1.0), holding.len()))
 }
+
+/// The correlation a forecast of `vars` uses: the history's where at least
+/// 3 monthly tables hold a pair of drawn metrics (with the months used),
+/// else `user` for every pair (0 means independent).
+pub fn choose(
+    months: &[&Table],
+    vars: &[super::Variability],
+    user: f64,
+) -> (Correlation, Option<usize>) {
+    let drawn: Vec<String> = vars
+        .iter()
+        .filter(|v| v.source != super::CvSource::Held && v.cv > 0.0)
+        .map(|v| v.column.clone())
+        .collect();
+    if let Some((c, m)) = history_correlation(months, &drawn) {
+        return (c, Some(m));
+    }
+    if user != 0.0 && user.is_finite() {
+        (Correlation::Uniform(user.clamp(-1.0, 1.0)), None)
+    } else {
+        (Correlation::Independent, None)
+    }
+}

@@ -1375,5 +1375,7 @@ pub mod joint;
 pub mod parts;
 pub mod rng;
 
-pub use parts::{split, CliffPart, CliffSpec, Correlation, ForecastSpec, Partial};
+pub use parts::{
+    split, CliffPart, CliffSpec, Correlation, ForecastSpec, Partial, SolveReply, SolveSpec,
+};
 pub use rng::Ziggurat;

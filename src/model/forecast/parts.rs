@@ -80,3 +80,32 @@ pub fn split(total: usize, parts: usize) -> Vec<(usize, usize)> {
     }
     out
 }
+
+/// Everything the budget solver needs (`payout::solve`), for a worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SolveSpec {
+    pub table: Table,
+    pub plan: Plan,
+    pub model: PayoutModel,
+    pub component: usize,
+    pub budget: f64,
+}
+
+/// The solver's answer as it travels back: `payout::Solved`'s numbers
+/// (value, total, the total one step above) or the refusal.
+pub type SolveReply = Result<(f64, f64, Option<f64>), (crate::i18n::Msg, Vec<String>)>;
+
+impl SolveSpec {
+    /// Runs the solver (in a worker, or on the page as the fallback).
+    pub fn solve(&self) -> SolveReply {
+        let scores = crate::model::plan::score(&self.table, &self.plan);
+        crate::model::payout::solve(
+            &self.table,
+            &scores,
+            &self.model,
+            self.component,
+            self.budget,
+        )
+        .map(|s| (s.value, s.total, s.above))
+    }
+}
