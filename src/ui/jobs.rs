@@ -244,7 +244,8 @@ pub fn solve(spec: SolveSpec, done: Callback<SolveReply>) {
                 return;
             }
             match ev {
-                Event::Reply(Reply::Solved(r)) => done.emit(r),
+                Event::Reply(Reply::Solved(Some(r))) => done.emit(Ok(r)),
+                Event::Reply(Reply::Solved(None)) => done.emit(spec.solve()),
                 Event::Reply(_) | Event::Died(_) => {
                     let detail = match ev {
                         Event::Died(d) => d,

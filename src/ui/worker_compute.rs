@@ -10,7 +10,7 @@
 //! worker that could not start (so it can compute on the page instead) and
 //! of one that died; none of these touches the page's state by itself.
 
-use crate::model::forecast::{CliffPart, Partial, SolveReply};
+use crate::model::forecast::{CliffPart, Partial};
 use gloo::events::EventListener;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -36,7 +36,8 @@ pub struct Request {
 pub enum Reply {
     Months(Partial),
     Cliffs(CliffPart),
-    Solved(SolveReply),
+    /// The solution (value, total, total one step above), or none: refused.
+    Solved(Option<(f64, f64, Option<f64>)>),
 }
 
 /// What the caller of [`start`] hears.
@@ -68,6 +69,9 @@ thread_local! {
     /// Ready workers with nothing to do.
     static IDLE: RefCell<Vec<web_sys::Worker>> = const { RefCell::new(Vec::new()) };
     static NEXT_JOB: Cell<u32> = const { Cell::new(1) };
+    /// Runs not yet ended: held here so a run lives until it ends, whatever
+    /// its caller keeps.
+    static ACTIVE: RefCell<Vec<Rc<RefCell<Run>>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Workers to use: `navigator.hardwareConcurrency`, at least 1, at most 8.
@@ -100,7 +104,8 @@ fn js_text(v: &JsValue) -> String {
         .unwrap_or_else(|| "error".to_string())
 }
 
-/// A running job's handle: dropping it does nothing; [`Lease::stop`] ends it.
+/// A running job's handle: dropping it does nothing (the run lives until it
+/// ends); [`Lease::stop`] ends it.
 #[derive(Clone)]
 pub struct Lease {
     run: Rc<RefCell<Run>>,
@@ -125,6 +130,12 @@ fn end(run: &Rc<RefCell<Run>>, reuse: bool) {
         r.over = true;
         (std::mem::take(&mut r.slots), std::mem::take(&mut r.timers))
     };
+    let held = ACTIVE.with(|a| {
+        let mut a = a.borrow_mut();
+        a.iter()
+            .position(|x| Rc::ptr_eq(x, run))
+            .map(|i| a.swap_remove(i))
+    });
     let mut later: Vec<EventListener> = Vec::new();
     for s in slots {
         if reuse && s.ready && s.finished {
@@ -134,7 +145,7 @@ fn end(run: &Rc<RefCell<Run>>, reuse: bool) {
         }
         later.extend(s.listeners);
     }
-    gloo::timers::callback::Timeout::new(0, move || drop((later, timers))).forget();
+    gloo::timers::callback::Timeout::new(0, move || drop((later, timers, held))).forget();
 }
 
 fn request_array(job: u32, r: &Request) -> js_sys::Array {
@@ -175,7 +186,8 @@ fn parse(job: u32, data: &JsValue) -> Option<(Reply, bool)> {
             Some((Reply::Cliffs(part), a.get(3).as_bool()?))
         }
         "solve-done" => {
-            let r: SolveReply = serde_json::from_str(&a.get(2).as_string()?).ok()?;
+            let r: Option<(f64, f64, Option<f64>)> =
+                serde_json::from_str(&a.get(2).as_string()?).ok()?;
             Some((Reply::Solved(r), true))
         }
         _ => None,
@@ -335,5 +347,6 @@ pub fn start(
         r.timers.push(Box::new(timeout));
         r.timers.push(Box::new(poll));
     }
+    ACTIVE.with(|a| a.borrow_mut().push(run.clone()));
     Ok(Lease { run })
 }

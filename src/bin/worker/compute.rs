@@ -9,7 +9,7 @@
 //!   (buffers transferred), about every [`REPORT_MS`] of work;
 //! - `["cliff", job, spec JSON, start, end]` → several
 //!   `["cliff-part", job, part JSON, last]`;
-//! - `["solve", job, spec JSON]` → `["solve-done", job, reply JSON]`.
+//! - `["solve", job, spec JSON]` → `["solve-done", job, solution JSON or null]`.
 //!
 //! A request that cannot be read answers `["err", job, text]`. The worker
 //! computes synchronously and posts as it goes; the page stops a run by
@@ -141,7 +141,9 @@ fn solve(job: f64, json: &str) {
         Ok(s) => s,
         Err(e) => return fail(job, e.to_string()),
     };
-    match serde_json::to_string(&spec.solve()) {
+    // Only a solution travels back; a refusal is recomputed on the page
+    // (refusals are quick), so the page never parses message keys.
+    match serde_json::to_string(&spec.solve().ok()) {
         Ok(text) => post(
             &[
                 JsValue::from_str("solve-done"),
