@@ -1207,6 +1207,16 @@ messages! {
     // (end of the stable ids and intents keys)
     //
     // ---- keys for forecast in workers (#16 montecarlo): add new ones right below this line ----
+    CalcFallback => "后台计算程序无法启动（{0}），改在本页分段计算，页面仍可操作，只是会慢一些", "The background workers could not start ({0}); computing on this page in slices instead: it stays usable, only slower";
+    CalcDied => "后台计算程序意外停止（{0}），已停止计算，之前的结果保留。可以再试一次", "A background worker stopped unexpectedly ({0}); the run was stopped and the previous result kept. Try again";
+    McTooMany => "模拟月数最多 {0} 个，请减少月数", "At most {0} months can be simulated; ask for fewer";
+    McWorkers => "用 {0} 个后台线程计算", "Computed on {0} background workers";
+    McCorrIndependent => "各指标独立抽样（无相关）", "Metrics drawn independently (no correlation)";
+    McCorrUsed => "指标间相关系数：{0}", "Correlations between metrics: {0}";
+    McCorrFromHistory => "（来自 {0} 个月的历史数据）", "(from {0} months of history)";
+    McCorrUser => "（用户设定）", "(user-set)";
+    McCorrLabel => "指标间相关系数（历史不足 3 个月时使用）", "Correlation between metrics (used when history has fewer than 3 months)";
+    SolveStopped => "求解程序意外停止（{0}），预算未求解，现有数据没有改动", "The solver stopped unexpectedly ({0}); nothing was solved or changed";
     // (end of the forecast in workers keys)
     //
     // ---- keys for speed and bundle (#16 speed): add new ones right below this line ----

@@ -19,6 +19,11 @@ fn main() {
     serve::start();
 }
 
+/// Forecasts, cliff scans and the budget solver (#16): `src/bin/worker/compute.rs`.
+#[cfg(target_arch = "wasm32")]
+#[path = "worker/compute.rs"]
+mod compute;
+
 #[cfg(target_arch = "wasm32")]
 mod serve {
     use kpi_sandbox::io::sheets::{answer, crashed, kind_of, reply_text, Kind, Reply};
@@ -46,6 +51,9 @@ mod serve {
             let _ = scope().post_message(&JsValue::from_str(&text));
         }));
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(|e: MessageEvent| {
+            if crate::compute::handle(&e.data()) {
+                return;
+            }
             let data = js_sys::Array::from(&e.data());
             let id = data.get(0).as_f64().unwrap_or(0.0) as u32;
             let name = data.get(1).as_string().unwrap_or_default();

@@ -13,6 +13,8 @@ pub mod components;
 pub mod jobs;
 pub mod state;
 pub mod worker;
+/// Forecasts, cliff scans and the solver in workers (#16).
+pub mod worker_compute;
 
 use crate::i18n::Msg;
 

@@ -6,12 +6,14 @@
 use super::fields::{select_value, NumberField};
 use super::scores::pts;
 use crate::i18n::{Lang, Msg};
+use crate::model::forecast::joint::{choose as choose_correlation, Joint};
 use crate::model::forecast::{
-    variabilities, Cause, CliffScan, CvSource, Forecast, ForecastResult, Variability,
+    variabilities, Cause, CliffScan, CvSource, Forecast, ForecastResult, ForecastSpec, SolveReply,
+    SolveSpec, Variability, MAX_MONTHS,
 };
 use crate::model::formula::value::general;
 use crate::model::payout::{
-    apply_shifts, compare, compute, solve, CoefStep, Coefficient, Component, GradeCoef, PayGate,
+    apply_shifts, compare, compute, CoefStep, Coefficient, Component, GradeCoef, PayGate,
     PayoutModel, Payouts, Prorate, Scenario, Shift, Solved, Tier, TierMode, ROUNDING_UNITS,
 };
 use crate::model::plan::{score, Plan, PlanScores};
@@ -609,6 +611,28 @@ fn bars(title: &str, items: &[(String, f64)], cents: bool, testid: &str) -> Html
 /// How many agents the bar charts draw (the table lists everyone).
 const CHART_ROWS: usize = 40;
 
+/// The forecast's short line on the correlations it used.
+fn correlation_text(j: &Joint, from: Option<usize>, user: f64, lang: Lang) -> String {
+    let pairs = j.pairs();
+    if pairs.is_empty() {
+        return Msg::McCorrIndependent.t(lang).to_string();
+    }
+    let list: Vec<String> = pairs
+        .iter()
+        .map(|(a, b, r)| format!("{a}–{b} {r:.2}"))
+        .collect();
+    let source = match from {
+        Some(m) => Msg::McCorrFromHistory.fill(lang, &[m.to_string()]),
+        None if user != 0.0 => Msg::McCorrUser.t(lang).to_string(),
+        None => String::new(),
+    };
+    format!(
+        "{}{}",
+        Msg::McCorrUsed.fill(lang, &[list.join("，")]),
+        source
+    )
+}
+
 #[derive(Properties, PartialEq)]
 struct ForecastProps {
     table: Rc<Table>,
@@ -626,6 +650,9 @@ fn ForecastPanel(p: &ForecastProps) -> Html {
     let months = use_state(|| 10_000.0f64);
     let seed = use_state(|| 1.0f64);
     let default_cv = use_state(|| 0.1f64);
+    let user_rho = use_state(|| 0.0f64);
+    let note = use_state(|| None::<jobs::Note>);
+    let corr_line = use_state(String::new);
     let job = use_mut_ref(|| None::<Forecast>);
     let cancel = use_mut_ref(|| Rc::new(Cell::new(false)));
     let progress = use_state(|| None::<(usize, usize)>);
@@ -655,22 +682,51 @@ fn ForecastPanel(p: &ForecastProps) -> Html {
         );
         let (months, seed) = (*months, *seed);
         let n_agents = p.names.len();
+        let (note, corr_line, months_tables, user_rho) = (
+            note.clone(),
+            corr_line.clone(),
+            p.months_tables.clone(),
+            *user_rho,
+        );
         Callback::from(move |_| {
             cancel.borrow().set(true);
             let flag = Rc::new(Cell::new(false));
             *cancel.borrow_mut() = flag.clone();
-            let n = months.clamp(1.0, 1_000_000.0) as usize;
-            *job.borrow_mut() = Some(Forecast::new(
-                &table,
-                &plan,
-                &model,
-                &vars,
-                n,
-                seed.max(0.0) as u64,
-            ));
+            if months > MAX_MONTHS as f64 {
+                note.set(Some(jobs::Note {
+                    msg: Msg::McTooMany,
+                    args: vec![format_grouped(MAX_MONTHS as f64, 0)],
+                    ended: true,
+                }));
+                progress.set(None);
+                return;
+            }
+            let n = months.max(1.0) as usize;
+            let refs: Vec<&Table> = months_tables.iter().collect();
+            let (correlation, from) = choose_correlation(&refs, &vars, user_rho);
+            let f = Forecast::from_spec(ForecastSpec {
+                table: (*table).clone(),
+                plan: (*plan).clone(),
+                model: (*model).clone(),
+                vars: vars.clone(),
+                months: n,
+                seed: seed.max(0.0) as u64,
+                correlation,
+            });
+            corr_line.set(correlation_text(f.correlations(), from, user_rho, lang));
+            *job.borrow_mut() = Some(f);
             *vars_used.borrow_mut() = vars.clone();
             progress.set(Some((0, n)));
-            result.set(None);
+            note.set(None);
+            let on_note = {
+                let (note, progress) = (note.clone(), progress.clone());
+                Callback::from(move |x: jobs::Note| {
+                    if x.ended {
+                        progress.set(None);
+                    }
+                    note.set(Some(x));
+                })
+            };
             let slot = job.clone();
             let (progress, result, vars_used) =
                 (progress.clone(), result.clone(), vars_used.clone());
@@ -686,7 +742,7 @@ fn ForecastPanel(p: &ForecastProps) -> Html {
             });
             // About 20,000 agent-months per chunk, so a chunk stays well under a slice.
             let chunk = (20_000 / n_agents.max(1)).max(1);
-            jobs::run(job.clone(), flag, chunk, on_tick);
+            jobs::run_noting(job.clone(), flag, chunk, on_tick, on_note);
         })
     };
     let on_cancel = {
@@ -755,6 +811,7 @@ fn ForecastPanel(p: &ForecastProps) -> Html {
                 <NumberField id="mc-months" label={Msg::McMonthsLabel.t(lang)} value={*months} {lang} on_change={setter(&months)} />
                 <NumberField id="mc-seed" label={Msg::McSeed.t(lang)} value={*seed} {lang} on_change={setter(&seed)} />
                 <NumberField id="mc-cv" label={Msg::McDefaultCv.t(lang)} value={*default_cv} unit={Unit::Percent} {lang} suffix="%" on_change={setter(&default_cv)} />
+                <NumberField id="mc-rho" label={Msg::McCorrLabel.t(lang)} value={*user_rho} {lang} on_change={setter(&user_rho)} />
             </div>
             <table class="plain compact"><thead><tr><th>{ Msg::McColMetric.t(lang) }</th><th class="num">{ Msg::McColCv.t(lang) }</th><th>{ Msg::McColSource.t(lang) }</th></tr></thead>
                 <tbody>{ for vars.iter().map(|v| html! { <tr><td>{ v.column.clone() }</td><td class="num">{ if v.source == CvSource::Held { "—".into() } else { pct(v.cv) } }</td><td>{ source(v) }</td></tr> }) }</tbody></table>
@@ -768,6 +825,8 @@ fn ForecastPanel(p: &ForecastProps) -> Html {
                     <span>{ Msg::McProgress.fill(lang, &[done.to_string(), all.to_string()]) }</span>
                 </div>
             }
+            if !corr_line.is_empty() { <p class="muted" data-testid="mc-corr">{ (*corr_line).clone() }</p> }
+            if let Some(n) = note.as_ref() { <p class={if n.ended { "field-error" } else { "muted" }} role="status" data-testid="mc-note">{ n.msg.fill(lang, &n.args) }</p> }
             { for res }
         </section>
     }
@@ -828,13 +887,19 @@ fn CliffPanel(p: &CliffProps) -> Html {
     let cancel = use_mut_ref(|| Rc::new(Cell::new(false)));
     let progress = use_state(|| None::<(usize, usize)>);
     let found = use_state(|| None::<Vec<crate::model::forecast::Cliff>>);
+    let note = use_state(|| None::<jobs::Note>);
     {
         let cancel = cancel.clone();
         use_effect_with((), move |_| move || cancel.borrow().set(true));
     }
     let on_run = {
-        let (job, cancel, progress, found) =
-            (job.clone(), cancel.clone(), progress.clone(), found.clone());
+        let (job, cancel, progress, found, note) = (
+            job.clone(),
+            cancel.clone(),
+            progress.clone(),
+            found.clone(),
+            note.clone(),
+        );
         let (table, plan, model, share) =
             (p.table.clone(), p.plan.clone(), p.model.clone(), *share);
         Callback::from(move |_| {
@@ -845,6 +910,15 @@ fn CliffPanel(p: &CliffProps) -> Html {
             progress.set(Some(scan.progress()));
             *job.borrow_mut() = Some(scan);
             found.set(None);
+            let on_note = {
+                let (note, progress) = (note.clone(), progress.clone());
+                Callback::from(move |x: jobs::Note| {
+                    if x.ended {
+                        progress.set(None);
+                    }
+                    note.set(Some(x));
+                })
+            };
             let slot = job.clone();
             let (progress, found) = (progress.clone(), found.clone());
             let on_tick = Callback::from(move |finished: bool| {
@@ -857,7 +931,7 @@ fn CliffPanel(p: &CliffProps) -> Html {
                     progress.set(Some(s.progress()));
                 }
             });
-            jobs::run(job.clone(), flag, 1, on_tick);
+            jobs::run_noting(job.clone(), flag, 1, on_tick, on_note);
         })
     };
     let grades = crate::model::forecast::ScoreKernel::new(&p.plan, &p.table).grade_labels;
@@ -894,6 +968,7 @@ fn CliffPanel(p: &CliffProps) -> Html {
                 <div class="progress" role="status"><progress max={all.to_string()} value={done.to_string()}></progress>
                     <span>{ Msg::McProgress.fill(lang, &[done.to_string(), all.to_string()]) }</span></div>
             }
+            if let Some(n) = note.as_ref().filter(|n| n.ended || n.msg != Msg::McWorkers) { <p class={if n.ended { "field-error" } else { "muted" }} role="status" data-testid="cliff-note">{ n.msg.fill(lang, &n.args) }</p> }
             if let Some(list) = found.as_ref() {
                 if list.is_empty() { <p data-testid="cliff-none">{ Msg::CliffNone.fill(lang, &[pct(*share)]) }</p> } else {
                     <div class="table-scroll"><table class="plain" data-testid="cliff-table">
@@ -1339,15 +1414,19 @@ pub fn PayWorkspace() -> Html {
                 let base = wb.table_for(&plan.month).unwrap_or(wb.table());
                 let shifted = (!state.shifts.is_empty()).then(|| apply_shifts(base, &state.shifts));
                 let table = shifted.as_ref().unwrap_or(base);
-                let r = solve(table, &score(table, plan), m, i, budget);
-                if let Ok(s) = &r {
-                    let mut next = state.workbook.payouts().to_vec();
-                    if let Some(slot) = next.get_mut(state.payout).and_then(|x| x.components.get_mut(i)) {
-                        *slot = slot.with_param(s.value);
+                let spec = SolveSpec { table: table.clone(), plan: plan.clone(), model: m.clone(), component: i, budget };
+                let (state, solved) = (state.clone(), solved.clone());
+                jobs::solve(spec, Callback::from(move |r: SolveReply| {
+                    let r = r.map(|(value, total, above)| Solved { value, total, above });
+                    if let Ok(s) = &r {
+                        let mut next = state.workbook.payouts().to_vec();
+                        if let Some(slot) = next.get_mut(state.payout).and_then(|x| x.components.get_mut(i)) {
+                            *slot = slot.with_param(s.value);
+                        }
+                        state.dispatch(Action::Apply(Command::SetPayouts(Box::new(next))));
                     }
-                    state.dispatch(Action::Apply(Command::SetPayouts(Box::new(next))));
-                }
-                solved.set(Some(r));
+                    solved.set(Some(r));
+                }));
             });
             html! { <button type="button" {onclick} data-testid={format!("pay-solve-{i}")}>{ what.fill(lang, &[(i + 1).to_string()]) }</button> }
         })

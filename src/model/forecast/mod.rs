@@ -71,7 +71,7 @@ impl Rng {
         ((self.next_u64() >> 11) as f64 + 0.5) * (1.0 / 9_007_199_254_740_992.0)
     }
 
-    /// Standard normal.
+    /// Standard normal (by the inverse CDF; the forecast uses [`Ziggurat`]).
     pub fn normal(&mut self) -> f64 {
         normal_inv(self.uniform())
     }
@@ -175,7 +175,7 @@ pub fn normal_inv(p: f64) -> f64 {
 }
 
 /// Where a metric's variability comes from.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum CvSource {
     /// Estimated from this many monthly tables.
     History(usize),
@@ -186,7 +186,7 @@ pub enum CvSource {
 }
 
 /// One simulated metric.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Variability {
     pub column: String,
     pub cv: f64,
@@ -311,8 +311,15 @@ pub struct ForecastResult {
 /// Most agent-months kept for per-agent ranges (16 MB of f64).
 pub const AGENT_MONTHS_KEPT: usize = 2_000_000;
 
+/// Most months one forecast may ask for: 100,000 months keep the totals
+/// under 1 MB and a run under a minute on one core; a larger request is
+/// refused with this limit named (`Msg::McTooMany`).
+pub const MAX_MONTHS: usize = 100_000;
+
 /// A Monte Carlo forecast in progress; [`Forecast::run`] advances it in
-/// chunks so a page can show progress and stop it.
+/// chunks so a page can show progress and stop it. Month `m` always draws
+/// from the seed's stream jumped `m` times, so any split of the months
+/// ([`Forecast::part`]) merged with [`Forecast::absorb`] gives the same bits.
 #[derive(Clone, Debug)]
 pub struct Forecast {
     kernel: ScoreKernel,
@@ -330,21 +337,38 @@ pub struct Forecast {
     groups: usize,
     /// Whether a group is drawn at all (some member has cv > 0).
     group_drawn: Vec<bool>,
+    /// How the drawn groups are correlated (identity when independent).
+    joint: joint::Joint,
+    /// The generator at the start of month `next`.
     rng: Rng,
+    zig: Ziggurat,
     target: usize,
+    /// This instance computes months `start..end`; `next` is the next one.
+    start: usize,
+    end: usize,
+    next: usize,
     budget: Option<f64>,
+    /// Totals of months `start..end` in month order; `have` marks those in.
     totals: Vec<f64>,
-    agent_pays: Vec<Vec<f64>>,
+    have: Vec<bool>,
+    filled: usize,
+    /// Pays of months `start..min(end, keep_months)`, month-major.
+    agent_pays: Vec<f64>,
     keep_months: usize,
+    /// Months (from `start`) already handed out by [`Forecast::take_partial`].
+    taken: usize,
     scratch: Scratch,
     items_buf: Vec<Vec<f64>>,
     slots_buf: Inputs,
     draws: Vec<Vec<f64>>,
+    /// What it was built from, so it can be rebuilt elsewhere (a worker).
+    spec: ForecastSpec,
 }
 
 impl Forecast {
     /// Sets up `months` simulated months of `plan` × `model` on `table`,
-    /// drawing each column with the cv given for it in `vars` (by name).
+    /// drawing each column with the cv given for it in `vars` (by name),
+    /// independently.
     pub fn new(
         table: &Table,
         plan: &Plan,
@@ -353,6 +377,22 @@ impl Forecast {
         months: usize,
         seed: u64,
     ) -> Forecast {
+        Forecast::from_spec(ForecastSpec {
+            table: table.clone(),
+            plan: plan.clone(),
+            model: model.clone(),
+            vars: vars.to_vec(),
+            months,
+            seed,
+            correlation: Correlation::default(),
+        })
+    }
+
+    /// Builds the forecast a [`ForecastSpec`] describes (all its months).
+    pub fn from_spec(spec: ForecastSpec) -> Forecast {
+        let months = spec.months;
+        let table = &spec.table;
+        let (plan, model, vars) = (&spec.plan, &spec.model, &spec.vars);
         let kernel = ScoreKernel::new(plan, table);
         let pay = Compiled::new(model, table, &kernel.grade_labels);
         let rows = plan.members(table);
@@ -402,12 +442,20 @@ impl Forecast {
                 }
             }
         }
+        // The drawn groups' columns, in group order, for the correlation.
+        let drawn_cols: Vec<Option<usize>> = group_cols
+            .iter()
+            .zip(&group_drawn)
+            .filter(|(_, d)| **d)
+            .map(|(c, _)| *c)
+            .collect();
+        let joint = joint::Joint::new(table, &drawn_cols, &spec.correlation);
         let n = rows.len();
         let keep_months = AGENT_MONTHS_KEPT
             .checked_div(n)
             .map(|k| months.min(k))
             .unwrap_or(0);
-        Forecast {
+        let mut f = Forecast {
             items_buf: base_items.clone(),
             slots_buf: base_slots.clone(),
             draws: vec![vec![0.0; n]; groups],
@@ -422,33 +470,91 @@ impl Forecast {
             slot_group,
             groups,
             group_drawn,
-            rng: Rng::new(seed),
+            joint,
+            rng: Rng::new(spec.seed),
+            zig: Ziggurat::new(),
             target: months,
+            start: 0,
+            end: 0,
+            next: 0,
             budget: model.budget,
-            totals: Vec::with_capacity(months),
-            agent_pays: vec![Vec::with_capacity(keep_months); n],
+            totals: Vec::new(),
+            have: Vec::new(),
+            filled: 0,
+            agent_pays: Vec::new(),
             keep_months,
+            taken: 0,
             scratch: Scratch::default(),
+            spec,
+        };
+        f.restrict(0, months);
+        f
+    }
+
+    /// The forecast of months `start..end` only (clamped to the months asked
+    /// for), for one worker: its partial results merge into the whole with
+    /// [`Forecast::absorb`].
+    pub fn part(spec: ForecastSpec, start: usize, end: usize) -> Forecast {
+        let mut f = Forecast::from_spec(spec);
+        f.restrict(start, end);
+        f
+    }
+
+    fn restrict(&mut self, start: usize, end: usize) {
+        let end = end.min(self.target);
+        let start = start.min(end);
+        let n = self.rows.len();
+        self.start = start;
+        self.end = end;
+        self.next = start;
+        self.taken = 0;
+        self.filled = 0;
+        self.totals = vec![0.0; end - start];
+        self.have = vec![false; end - start];
+        let kept = self.keep_months.min(end).saturating_sub(start);
+        self.agent_pays = vec![0.0; kept * n];
+        self.rng = Rng::new(self.spec.seed);
+        for _ in 0..start {
+            self.rng.jump();
         }
+    }
+
+    /// What it was built from.
+    pub fn spec(&self) -> &ForecastSpec {
+        &self.spec
+    }
+
+    /// The correlations the draws use (drawn columns by name, row-major).
+    pub fn correlations(&self) -> &joint::Joint {
+        &self.joint
     }
 
     /// Months done and months asked for.
     pub fn progress(&self) -> (usize, usize) {
-        (self.totals.len(), self.target)
+        (self.filled, self.end - self.start)
     }
 
     pub fn done(&self) -> bool {
-        self.totals.len() >= self.target
+        self.filled >= self.end - self.start
+    }
+
+    /// Agents simulated per month.
+    pub fn agents(&self) -> usize {
+        self.rows.len()
     }
 
     /// Simulates up to `chunk` more months; true when finished.
     pub fn run(&mut self, chunk: usize) -> bool {
         let n = self.rows.len();
         for _ in 0..chunk {
-            if self.done() {
+            if self.next >= self.end {
                 break;
             }
-            // One standard normal per column group and agent, in a fixed order.
+            let month = self.next;
+            let mut rng = self.rng.clone();
+            self.rng.jump();
+            // One standard normal per drawn column group and agent, group
+            // by group, then mixed per agent by the correlation.
             for g in 0..self.groups {
                 if !self.group_drawn.get(g).copied().unwrap_or(false) {
                     continue;
@@ -457,9 +563,10 @@ impl Forecast {
                     continue;
                 };
                 for z in d.iter_mut().take(n) {
-                    *z = self.rng.normal();
+                    *z = self.zig.normal(&mut rng);
                 }
             }
+            self.joint.mix(&self.group_drawn, &mut self.draws);
             fill(
                 &self.base_items,
                 &self.item_draw,
@@ -482,25 +589,100 @@ impl Forecast {
                 &self.slots_buf,
                 None,
             );
-            self.totals.push(super::payout::sum_fen(&pays));
-            if self.totals.len() <= self.keep_months {
-                for (keep, p) in self.agent_pays.iter_mut().zip(&pays) {
-                    keep.push(*p);
+            let at = month - self.start;
+            if let (Some(t), Some(h)) = (self.totals.get_mut(at), self.have.get_mut(at)) {
+                *t = super::payout::sum_fen(&pays);
+                if !*h {
+                    *h = true;
+                    self.filled += 1;
                 }
             }
+            if month < self.keep_months {
+                if let Some(dst) = self.agent_pays.get_mut(at * n..(at + 1) * n) {
+                    for (d, p) in dst.iter_mut().zip(&pays) {
+                        *d = *p;
+                    }
+                }
+            }
+            self.next += 1;
         }
         self.done()
     }
 
-    /// The distribution so far.
+    /// The months simulated since the last call, to send to the page.
+    pub fn take_partial(&mut self) -> Partial {
+        let n = self.rows.len();
+        let (from, to) = (self.taken, self.next - self.start);
+        self.taken = to;
+        let kept_to = to.min(self.agent_pays.len().checked_div(n).unwrap_or(0));
+        Partial {
+            start: self.start + from,
+            totals: self.totals.get(from..to).unwrap_or_default().to_vec(),
+            pays: self
+                .agent_pays
+                .get(from.min(kept_to) * n..kept_to * n)
+                .unwrap_or_default()
+                .to_vec(),
+        }
+    }
+
+    /// Takes in months computed elsewhere (a worker's [`Partial`]), in any
+    /// order; false (and nothing changed) when it does not fit this forecast.
+    pub fn absorb(&mut self, p: &Partial) -> bool {
+        let n = self.rows.len();
+        let months = p.totals.len();
+        let Some(end) = p.start.checked_add(months) else {
+            return false;
+        };
+        if p.start < self.start || end > self.end {
+            return false;
+        }
+        let kept = self.keep_months.min(end).saturating_sub(p.start);
+        if p.pays.len() != kept * n {
+            return false;
+        }
+        for (k, t) in p.totals.iter().enumerate() {
+            let at = p.start + k - self.start;
+            if let (Some(slot), Some(h)) = (self.totals.get_mut(at), self.have.get_mut(at)) {
+                *slot = *t;
+                if !*h {
+                    *h = true;
+                    self.filled += 1;
+                }
+            }
+            if k < kept {
+                let (src, dst) = (
+                    p.pays.get(k * n..(k + 1) * n),
+                    self.agent_pays.get_mut(at * n..(at + 1) * n),
+                );
+                if let (Some(src), Some(dst)) = (src, dst) {
+                    dst.copy_from_slice(src);
+                }
+            }
+        }
+        true
+    }
+
+    /// The distribution so far (the months in, in month order).
     pub fn result(&self) -> ForecastResult {
-        let mut sorted = self.totals.clone();
+        let totals: Vec<f64> = self
+            .totals
+            .iter()
+            .zip(&self.have)
+            .filter(|(_, h)| **h)
+            .map(|(t, _)| *t)
+            .collect();
+        let n = self.rows.len();
+        let kept: Vec<usize> = (0..self.agent_pays.len().checked_div(n).unwrap_or(0))
+            .filter(|k| self.have.get(*k).copied().unwrap_or(false))
+            .collect();
+        let mut sorted = totals.clone();
         sorted.sort_by(|a, b| a.total_cmp(b));
         let m = sorted.len();
         let mean = if m == 0 {
             0.0
         } else {
-            self.totals.iter().sum::<f64>() / m as f64
+            totals.iter().sum::<f64>() / m as f64
         };
         let (lo, hi) = (
             sorted.first().copied().unwrap_or(0.0),
@@ -530,12 +712,17 @@ impl Forecast {
                 .map(|(i, c)| (lo + width * i as f64, lo + width * (i + 1) as f64, *c))
                 .collect()
         };
+        let mut s = Vec::with_capacity(kept.len());
         let per_agent = self
             .rows
             .iter()
-            .zip(&self.agent_pays)
-            .map(|(r, p)| {
-                let mut s = p.clone();
+            .enumerate()
+            .map(|(a, r)| {
+                s.clear();
+                s.extend(
+                    kept.iter()
+                        .filter_map(|k| self.agent_pays.get(k * n + a).copied()),
+                );
                 s.sort_by(|a, b| a.total_cmp(b));
                 (
                     *r,
@@ -557,7 +744,7 @@ impl Forecast {
                 .map(|b| sorted.iter().filter(|t| **t > b).count() as f64 / m as f64),
             histogram,
             per_agent,
-            per_agent_months: self.keep_months.min(m),
+            per_agent_months: kept.len(),
         }
     }
 }
@@ -588,7 +775,7 @@ fn fill(
 }
 
 /// What caused a cliff.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Cause {
     /// A plan item's points changed (item index, points before, after).
     Item(usize, f64, f64),
@@ -601,7 +788,7 @@ pub enum Cause {
 }
 
 /// A place where a small move in one metric swings one agent's pay.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Cliff {
     pub row: usize,
     pub agent: String,
@@ -650,16 +837,70 @@ pub struct CliffScan {
     base_grades: Vec<usize>,
     base_parts: Vec<super::payout::AgentPay>,
     share: f64,
+    /// This instance scans agents `start..end`; `next_agent` is the next one.
+    start: usize,
+    end: usize,
     next_agent: usize,
+    /// Agents scanned here or taken in from workers.
+    scanned: usize,
     scratch: Scratch,
     pub found: Vec<Cliff>,
+    spec: CliffSpec,
 }
 
 impl CliffScan {
     pub fn new(table: &Table, plan: &Plan, model: &PayoutModel, share: f64) -> CliffScan {
+        CliffScan::from_spec(CliffSpec {
+            table: table.clone(),
+            plan: plan.clone(),
+            model: model.clone(),
+            share,
+        })
+    }
+
+    /// Agents `start..end` of the scan `spec` describes, for one worker.
+    pub fn part(spec: CliffSpec, start: usize, end: usize) -> CliffScan {
+        let mut s = CliffScan::from_spec(spec);
+        s.end = end.min(s.rows.len());
+        s.start = start.min(s.end);
+        s.next_agent = s.start;
+        s
+    }
+
+    /// What it was built from.
+    pub fn spec(&self) -> &CliffSpec {
+        &self.spec
+    }
+
+    /// The cliffs found since the last call, with the agents they cover.
+    pub fn take_part(&mut self) -> CliffPart {
+        let part = CliffPart {
+            start: self.start,
+            end: self.next_agent,
+            found: std::mem::take(&mut self.found),
+        };
+        self.start = self.next_agent;
+        part
+    }
+
+    /// Takes in a worker's part; the cliffs are kept in agent order, as one
+    /// scan finds them, whatever order the parts arrive in.
+    pub fn absorb(&mut self, part: CliffPart) {
+        let pos = |r: usize| self.rows.iter().position(|x| *x == r).unwrap_or(usize::MAX);
+        let mut found = std::mem::take(&mut self.found);
+        self.scanned += part.end.saturating_sub(part.start);
+        found.extend(part.found);
+        let mut keyed: Vec<(usize, Cliff)> = found.into_iter().map(|c| (pos(c.row), c)).collect();
+        keyed.sort_by_key(|(k, _)| *k);
+        self.found = keyed.into_iter().map(|(_, c)| c).collect();
+    }
+
+    fn from_spec(spec: CliffSpec) -> CliffScan {
+        let (table, plan, model, share) = (&spec.table, &spec.plan, &spec.model, spec.share);
         let kernel = ScoreKernel::new(plan, table);
         let pay = Compiled::new(model, table, &kernel.grade_labels);
         let rows = plan.members(table);
+        let n_rows = rows.len();
         let names = rows.iter().map(|r| table.agent_name(*r)).collect();
         let items: Vec<Vec<f64>> = kernel
             .columns
@@ -704,14 +945,19 @@ impl CliffScan {
             base_pays,
             base_parts,
             share,
+            start: 0,
+            end: n_rows,
             next_agent: 0,
+            scanned: 0,
             scratch,
             found: Vec::new(),
+            spec,
         }
     }
 
+    /// Agents scanned and agents in all.
     pub fn progress(&self) -> (usize, usize) {
-        (self.next_agent, self.rows.len())
+        (self.scanned, self.rows.len())
     }
 
     /// Scans up to `chunk` more agents; true when finished.
@@ -720,10 +966,11 @@ impl CliffScan {
         let n_items = self.kernel.columns.len();
         for _ in 0..chunk {
             let a = self.next_agent;
-            if a >= n {
+            if a >= self.end {
                 break;
             }
             self.next_agent += 1;
+            self.scanned += 1;
             let before = self.base_pays.get(a).copied().unwrap_or(0.0);
             for (name, col, unit) in self.metrics.clone() {
                 let (step, relative) = cliff_step(unit);
@@ -811,7 +1058,7 @@ impl CliffScan {
                 }
             }
         }
-        self.next_agent >= n
+        self.next_agent >= self.end
     }
 
     /// The cliffs found so far, largest swing first.
@@ -827,3 +1074,16 @@ impl CliffScan {
         v
     }
 }
+
+// ---- forecast in workers (#16): the random streams, the joint draws and
+// the pieces workers compute live in these submodules.
+use serde::{Deserialize, Serialize};
+
+pub mod joint;
+pub mod parts;
+pub mod rng;
+
+pub use parts::{
+    split, CliffPart, CliffSpec, Correlation, ForecastSpec, Partial, SolveReply, SolveSpec,
+};
+pub use rng::Ziggurat;

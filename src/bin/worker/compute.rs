@@ -1,0 +1,157 @@
+//! The worker's compute protocol (#16): a share of a Monte Carlo forecast's
+//! months, a share of a cliff scan's agents, or one budget solve. The page
+//! side is `src/ui/worker_compute.rs`; the model is
+//! `kpi_sandbox::model::forecast` (its `parts` are what travels).
+//!
+//! Requests are arrays whose first element names the kind:
+//! - `["mc", job, spec JSON, start, end]` → several
+//!   `["mc-part", job, first month, totals (Float64Array), pays (Float64Array), last]`
+//!   (buffers transferred), about every [`REPORT_MS`] of work;
+//! - `["cliff", job, spec JSON, start, end]` → several
+//!   `["cliff-part", job, part JSON, last]`;
+//! - `["solve", job, spec JSON]` → `["solve-done", job, solution JSON or null]`.
+//!
+//! A request that cannot be read answers `["err", job, text]`. The worker
+//! computes synchronously and posts as it goes; the page stops a run by
+//! terminating the worker.
+
+use kpi_sandbox::model::forecast::{CliffScan, CliffSpec, Forecast, ForecastSpec, SolveSpec};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::DedicatedWorkerGlobalScope;
+
+/// How long the worker computes between two progress messages.
+pub const REPORT_MS: f64 = 40.0;
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(items: &[JsValue], transfer: &[JsValue]) {
+    let msg: js_sys::Array = items.iter().collect();
+    let list: js_sys::Array = transfer.iter().collect();
+    let _ = scope().post_message_with_transfer(&msg, &list);
+}
+
+fn fail(job: f64, text: String) {
+    post(
+        &[
+            JsValue::from_str("err"),
+            JsValue::from(job),
+            JsValue::from_str(&text),
+        ],
+        &[],
+    );
+}
+
+/// Handles a compute request; false when `data` is not one (a file request).
+pub fn handle(data: &JsValue) -> bool {
+    let Some(arr) = data.dyn_ref::<js_sys::Array>() else {
+        return false;
+    };
+    let Some(kind) = arr.get(0).as_string() else {
+        return false;
+    };
+    let job = arr.get(1).as_f64().unwrap_or(0.0);
+    let json = arr.get(2).as_string().unwrap_or_default();
+    let at = |i: u32| arr.get(i).as_f64().unwrap_or(0.0).max(0.0) as usize;
+    match kind.as_str() {
+        "mc" => forecast(job, &json, at(3), at(4)),
+        "cliff" => cliffs(job, &json, at(3), at(4)),
+        "solve" => solve(job, &json),
+        _ => return false,
+    }
+    true
+}
+
+fn forecast(job: f64, json: &str, start: usize, end: usize) {
+    let spec: ForecastSpec = match serde_json::from_str(json) {
+        Ok(s) => s,
+        Err(e) => return fail(job, e.to_string()),
+    };
+    let mut f = Forecast::part(spec, start, end);
+    // About 20,000 agent-months between clock reads.
+    let chunk = (20_000 / f.agents().max(1)).max(1);
+    loop {
+        let t0 = js_sys::Date::now();
+        let last = loop {
+            if f.run(chunk) {
+                break true;
+            }
+            if js_sys::Date::now() - t0 > REPORT_MS {
+                break false;
+            }
+        };
+        let p = f.take_partial();
+        let totals = js_sys::Float64Array::from(p.totals.as_slice());
+        let pays = js_sys::Float64Array::from(p.pays.as_slice());
+        post(
+            &[
+                JsValue::from_str("mc-part"),
+                JsValue::from(job),
+                JsValue::from(p.start as f64),
+                totals.clone().into(),
+                pays.clone().into(),
+                JsValue::from_bool(last),
+            ],
+            &[totals.buffer().into(), pays.buffer().into()],
+        );
+        if last {
+            return;
+        }
+    }
+}
+
+fn cliffs(job: f64, json: &str, start: usize, end: usize) {
+    let spec: CliffSpec = match serde_json::from_str(json) {
+        Ok(s) => s,
+        Err(e) => return fail(job, e.to_string()),
+    };
+    let mut scan = CliffScan::part(spec, start, end);
+    loop {
+        let t0 = js_sys::Date::now();
+        let last = loop {
+            if scan.run(1) {
+                break true;
+            }
+            if js_sys::Date::now() - t0 > REPORT_MS {
+                break false;
+            }
+        };
+        let text = match serde_json::to_string(&scan.take_part()) {
+            Ok(t) => t,
+            Err(e) => return fail(job, e.to_string()),
+        };
+        post(
+            &[
+                JsValue::from_str("cliff-part"),
+                JsValue::from(job),
+                JsValue::from_str(&text),
+                JsValue::from_bool(last),
+            ],
+            &[],
+        );
+        if last {
+            return;
+        }
+    }
+}
+
+fn solve(job: f64, json: &str) {
+    let spec: SolveSpec = match serde_json::from_str(json) {
+        Ok(s) => s,
+        Err(e) => return fail(job, e.to_string()),
+    };
+    // Only a solution travels back; a refusal is recomputed on the page
+    // (refusals are quick), so the page never parses message keys.
+    match serde_json::to_string(&spec.solve().ok()) {
+        Ok(text) => post(
+            &[
+                JsValue::from_str("solve-done"),
+                JsValue::from(job),
+                JsValue::from_str(&text),
+            ],
+            &[],
+        ),
+        Err(e) => fail(job, e.to_string()),
+    }
+}

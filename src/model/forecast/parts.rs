@@ -1,0 +1,111 @@
+//! What a forecast or a cliff scan is built from, as plain data that can
+//! travel to a Web Worker (serde; numbers round-trip bit for bit through
+//! `serde_json`'s `float_roundtrip`), and the pieces workers send back.
+//!
+//! **Order-free merging.** A [`Partial`] carries the months it covers by
+//! their index; [`super::Forecast::absorb`] puts each month's total in its
+//! place, so results are the same whatever the arrival order, the number of
+//! workers ([`split`]) or the chunk sizes.
+
+use super::{Cliff, Variability};
+use crate::model::payout::PayoutModel;
+use crate::model::plan::Plan;
+use crate::model::table::Table;
+use serde::{Deserialize, Serialize};
+
+/// How the drawn metrics move together.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub enum Correlation {
+    /// Each metric drawn on its own.
+    #[default]
+    Independent,
+    /// The same correlation for every pair of drawn metrics (the user's value).
+    Uniform(f64),
+    /// Pairwise correlations by column name (row-major, `names.len()`²),
+    /// e.g. estimated from the team's monthly history; pairs not listed are 0.
+    Matrix { names: Vec<String>, rho: Vec<f64> },
+}
+
+/// Everything a forecast needs, for building it in a worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ForecastSpec {
+    pub table: Table,
+    pub plan: Plan,
+    pub model: PayoutModel,
+    pub vars: Vec<Variability>,
+    pub months: usize,
+    pub seed: u64,
+    #[serde(default)]
+    pub correlation: Correlation,
+}
+
+/// Everything a cliff scan needs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CliffSpec {
+    pub table: Table,
+    pub plan: Plan,
+    pub model: PayoutModel,
+    pub share: f64,
+}
+
+/// Months `start..start + totals.len()` of a forecast: each month's total
+/// and, for the months within the per-agent bound, every agent's pay
+/// (month-major: `month × agents + agent`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Partial {
+    pub start: usize,
+    pub totals: Vec<f64>,
+    pub pays: Vec<f64>,
+}
+
+/// Agents `start..end` of a cliff scan and the cliffs found among them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CliffPart {
+    pub start: usize,
+    pub end: usize,
+    pub found: Vec<Cliff>,
+}
+
+/// `0..total` cut into `parts` contiguous ranges of near-equal length (the
+/// first ones one longer), none empty unless `total` is 0.
+pub fn split(total: usize, parts: usize) -> Vec<(usize, usize)> {
+    let parts = parts.clamp(1, total.max(1));
+    let (each, extra) = (total / parts, total % parts);
+    let mut out = Vec::with_capacity(parts);
+    let mut at = 0;
+    for k in 0..parts {
+        let len = each + usize::from(k < extra);
+        out.push((at, at + len));
+        at += len;
+    }
+    out
+}
+
+/// Everything the budget solver needs (`payout::solve`), for a worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SolveSpec {
+    pub table: Table,
+    pub plan: Plan,
+    pub model: PayoutModel,
+    pub component: usize,
+    pub budget: f64,
+}
+
+/// The solver's answer as it travels back: `payout::Solved`'s numbers
+/// (value, total, the total one step above) or the refusal.
+pub type SolveReply = Result<(f64, f64, Option<f64>), (crate::i18n::Msg, Vec<String>)>;
+
+impl SolveSpec {
+    /// Runs the solver (in a worker, or on the page as the fallback).
+    pub fn solve(&self) -> SolveReply {
+        let scores = crate::model::plan::score(&self.table, &self.plan);
+        crate::model::payout::solve(
+            &self.table,
+            &scores,
+            &self.model,
+            self.component,
+            self.budget,
+        )
+        .map(|s| (s.value, s.total, s.above))
+    }
+}

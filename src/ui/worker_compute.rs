@@ -1,0 +1,352 @@
+//! The page side of the compute workers (#16): forecasts, cliff scans and
+//! the budget solver run in Web Workers (the same `worker` binary that
+//! reads .xls/.ods; its protocol for this is in `src/bin/worker/compute.rs`),
+//! one request per worker, several workers at once.
+//!
+//! A run leases workers: ready ones left idle by an earlier run, else new
+//! ones (nothing is fetched before the first run). A finished run gives its
+//! workers back; a stopped one terminates them (a worker computes without
+//! pausing, so stopping is ending it). The caller hears of each reply, of a
+//! worker that could not start (so it can compute on the page instead) and
+//! of one that died; none of these touches the page's state by itself.
+
+use crate::model::forecast::{CliffPart, Partial};
+use gloo::events::EventListener;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// How long a new worker may take to say it is ready.
+const START_TIMEOUT_MS: u32 = 15_000;
+/// How often a run checks whether it was stopped.
+const CANCEL_POLL_MS: u32 = 50;
+
+/// One worker's share of a job.
+#[derive(Clone, Debug)]
+pub struct Request {
+    /// `mc`, `cliff` or `solve`.
+    pub kind: &'static str,
+    pub json: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What a worker sends back.
+#[derive(Clone, Debug)]
+pub enum Reply {
+    Months(Partial),
+    Cliffs(CliffPart),
+    /// The solution (value, total, total one step above), or none: refused.
+    Solved(Option<(f64, f64, Option<f64>)>),
+}
+
+/// What the caller of [`start`] hears.
+pub enum Event {
+    Reply(Reply),
+    /// A worker could not start (no script, blocked, failed to load, timeout).
+    StartFailed(String),
+    /// A worker stopped while working (out of memory, a trap) or answered nonsense.
+    Died(String),
+}
+
+struct Slot {
+    worker: web_sys::Worker,
+    ready: bool,
+    /// The request, until the worker is ready for it.
+    pending: Option<js_sys::Array>,
+    /// Whether its last reply came.
+    finished: bool,
+    listeners: Vec<EventListener>,
+}
+
+struct Run {
+    slots: Vec<Slot>,
+    over: bool,
+    timers: Vec<Box<dyn std::any::Any>>,
+}
+
+thread_local! {
+    /// Ready workers with nothing to do.
+    static IDLE: RefCell<Vec<web_sys::Worker>> = const { RefCell::new(Vec::new()) };
+    static NEXT_JOB: Cell<u32> = const { Cell::new(1) };
+    /// Runs not yet ended: held here so a run lives until it ends, whatever
+    /// its caller keeps.
+    static ACTIVE: RefCell<Vec<Rc<RefCell<Run>>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Workers to use: `navigator.hardwareConcurrency`, at least 1, at most 8.
+pub fn worker_count() -> usize {
+    let n = web_sys::window()
+        .map(|w| w.navigator().hardware_concurrency())
+        .unwrap_or(1.0);
+    if n.is_finite() {
+        (n as usize).clamp(1, 8)
+    } else {
+        1
+    }
+}
+
+fn script_url() -> Option<String> {
+    gloo::utils::document()
+        .query_selector("meta[name=kpi-worker]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .filter(|c| !c.is_empty())
+}
+
+fn js_text(v: &JsValue) -> String {
+    v.as_string()
+        .or_else(|| {
+            v.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| "error".to_string())
+}
+
+/// A running job's handle: dropping it does nothing (the run lives until it
+/// ends); [`Lease::stop`] ends it.
+#[derive(Clone)]
+pub struct Lease {
+    run: Rc<RefCell<Run>>,
+}
+
+impl Lease {
+    /// Terminates the run's workers (they are not reused).
+    pub fn stop(&self) {
+        end(&self.run, false);
+    }
+}
+
+/// Ends a run: its workers go back to the idle list (`reuse`) or are
+/// terminated; listeners and timers are dropped later, not inside their own
+/// callbacks.
+fn end(run: &Rc<RefCell<Run>>, reuse: bool) {
+    let (slots, timers) = {
+        let mut r = run.borrow_mut();
+        if r.over {
+            return;
+        }
+        r.over = true;
+        (std::mem::take(&mut r.slots), std::mem::take(&mut r.timers))
+    };
+    let held = ACTIVE.with(|a| {
+        let mut a = a.borrow_mut();
+        a.iter()
+            .position(|x| Rc::ptr_eq(x, run))
+            .map(|i| a.swap_remove(i))
+    });
+    let mut later: Vec<EventListener> = Vec::new();
+    for s in slots {
+        if reuse && s.ready && s.finished {
+            IDLE.with(|i| i.borrow_mut().push(s.worker.clone()));
+        } else {
+            s.worker.terminate();
+        }
+        later.extend(s.listeners);
+    }
+    gloo::timers::callback::Timeout::new(0, move || drop((later, timers, held))).forget();
+}
+
+fn request_array(job: u32, r: &Request) -> js_sys::Array {
+    [
+        JsValue::from_str(r.kind),
+        JsValue::from(job),
+        JsValue::from_str(&r.json),
+        JsValue::from(r.start as f64),
+        JsValue::from(r.end as f64),
+    ]
+    .iter()
+    .collect()
+}
+
+fn parse(job: u32, data: &JsValue) -> Option<(Reply, bool)> {
+    let a = data.dyn_ref::<js_sys::Array>()?;
+    let kind = a.get(0).as_string()?;
+    if a.get(1).as_f64()? as u32 != job {
+        return None;
+    }
+    match kind.as_str() {
+        "mc-part" => {
+            let start = a.get(2).as_f64()? as usize;
+            let totals = a.get(3).dyn_into::<js_sys::Float64Array>().ok()?.to_vec();
+            let pays = a.get(4).dyn_into::<js_sys::Float64Array>().ok()?.to_vec();
+            let last = a.get(5).as_bool()?;
+            Some((
+                Reply::Months(Partial {
+                    start,
+                    totals,
+                    pays,
+                }),
+                last,
+            ))
+        }
+        "cliff-part" => {
+            let part: CliffPart = serde_json::from_str(&a.get(2).as_string()?).ok()?;
+            Some((Reply::Cliffs(part), a.get(3).as_bool()?))
+        }
+        "solve-done" => {
+            let r: Option<(f64, f64, Option<f64>)> =
+                serde_json::from_str(&a.get(2).as_string()?).ok()?;
+            Some((Reply::Solved(r), true))
+        }
+        _ => None,
+    }
+}
+
+/// Starts one worker per request; `on_event` hears every reply and failure
+/// until the run ends (all last replies in, a failure, or `stop` set).
+/// Fails at once when no worker can even be created.
+pub fn start(
+    requests: Vec<Request>,
+    stop: Rc<Cell<bool>>,
+    on_event: Rc<dyn Fn(Event)>,
+) -> Result<Lease, String> {
+    let job = NEXT_JOB.with(|n| {
+        let id = n.get();
+        n.set(id.wrapping_add(1).max(1));
+        id
+    });
+    let run = Rc::new(RefCell::new(Run {
+        slots: Vec::new(),
+        over: false,
+        timers: Vec::new(),
+    }));
+    for (k, r) in requests.iter().enumerate() {
+        let reused = IDLE.with(|i| i.borrow_mut().pop());
+        let (worker, ready) = match reused {
+            Some(w) => (w, true),
+            None => {
+                let url = script_url().ok_or_else(|| "no worker in this build".to_string());
+                let made = url.and_then(|u| web_sys::Worker::new(&u).map_err(|e| js_text(&e)));
+                match made {
+                    Ok(w) => (w, false),
+                    Err(e) => {
+                        end(&run, true);
+                        return Err(e);
+                    }
+                }
+            }
+        };
+        let weak = Rc::downgrade(&run);
+        let on_ev = on_event.clone();
+        let on_msg = EventListener::new(&worker, "message", move |e| {
+            let Some(run) = weak.upgrade() else { return };
+            let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
+                return;
+            };
+            let data = e.data();
+            if data.as_string().as_deref() == Some("ready") {
+                let send = {
+                    let mut r = run.borrow_mut();
+                    r.slots.get_mut(k).and_then(|s| {
+                        s.ready = true;
+                        s.pending.take().map(|m| (s.worker.clone(), m))
+                    })
+                };
+                if let Some((w, m)) = send {
+                    if let Err(e) = w.post_message(&m) {
+                        end(&run, false);
+                        on_ev(Event::StartFailed(js_text(&e)));
+                    }
+                }
+                return;
+            }
+            if data.is_string() {
+                // A file reply (the panic hook's answer): not ours.
+                return;
+            }
+            if run.borrow().over {
+                return;
+            }
+            match parse(job, &data) {
+                Some((reply, last)) => {
+                    let all = {
+                        let mut r = run.borrow_mut();
+                        if let Some(s) = r.slots.get_mut(k) {
+                            s.finished |= last;
+                        }
+                        r.slots.iter().all(|s| s.finished)
+                    };
+                    if all {
+                        end(&run, true);
+                    }
+                    on_ev(Event::Reply(reply));
+                }
+                None => {
+                    let text = js_sys::Array::from(&data)
+                        .get(2)
+                        .as_string()
+                        .unwrap_or_else(|| "bad reply".to_string());
+                    end(&run, false);
+                    on_ev(Event::Died(text));
+                }
+            }
+        });
+        let weak = Rc::downgrade(&run);
+        let on_ev = on_event.clone();
+        let on_err = EventListener::new(&worker, "error", move |e| {
+            let Some(run) = weak.upgrade() else { return };
+            let detail = e
+                .dyn_ref::<web_sys::ErrorEvent>()
+                .map(|e| e.message())
+                .filter(|m| !m.is_empty())
+                .unwrap_or_else(|| "script".to_string());
+            let ready = run.borrow().slots.get(k).is_some_and(|s| s.ready);
+            if run.borrow().over {
+                return;
+            }
+            end(&run, false);
+            on_ev(if ready {
+                Event::Died(detail)
+            } else {
+                Event::StartFailed(detail)
+            });
+        });
+        let msg = request_array(job, r);
+        let pending = if ready {
+            if let Err(e) = worker.post_message(&msg) {
+                end(&run, false);
+                return Err(js_text(&e));
+            }
+            None
+        } else {
+            Some(msg)
+        };
+        run.borrow_mut().slots.push(Slot {
+            worker,
+            ready,
+            pending,
+            finished: false,
+            listeners: vec![on_msg, on_err],
+        });
+    }
+    let weak = Rc::downgrade(&run);
+    let on_ev = on_event.clone();
+    let timeout = gloo::timers::callback::Timeout::new(START_TIMEOUT_MS, move || {
+        let Some(run) = weak.upgrade() else { return };
+        let late = {
+            let r = run.borrow();
+            !r.over && r.slots.iter().any(|s| !s.ready)
+        };
+        if late {
+            end(&run, false);
+            on_ev(Event::StartFailed("timeout".to_string()));
+        }
+    });
+    let weak = Rc::downgrade(&run);
+    let poll = gloo::timers::callback::Interval::new(CANCEL_POLL_MS, move || {
+        if stop.get() {
+            if let Some(run) = weak.upgrade() {
+                end(&run, false);
+            }
+        }
+    });
+    {
+        let mut r = run.borrow_mut();
+        r.timers.push(Box::new(timeout));
+        r.timers.push(Box::new(poll));
+    }
+    ACTIVE.with(|a| a.borrow_mut().push(run.clone()));
+    Ok(Lease { run })
+}

@@ -1,0 +1,65 @@
+// Forecast in workers (#16): drives the built app in headless Chromium with a
+// 500-agent team and the demo plan and payout model, runs the 10,000-month
+// forecast with 1, 2 and navigator.hardwareConcurrency workers (the count is
+// set by overriding hardwareConcurrency before the page loads), and reports
+// the wall time from the click to the result and the longest main-thread
+// task during it (PerformanceObserver "longtask", > 50 ms). Each count runs
+// twice in one page: the first run includes starting the workers.
+// Not a test: it asserts nothing about time; figures go to BENCHMARKS.md.
+// Run after `trunk build --release --offline`: node tests/bench/forecast_workers.mjs
+import { start } from '../e2e/browser.mjs';
+
+const env = await start();
+const rows = ['客服昵称\t分组\t询单人数\t询单转化率\t客单价\t客服销售额\t首次响应时间\t回复率\t客户满意度\t出勤天数\t质检得分'];
+for (let i = 0; i < 500; i++) {
+  rows.push(`客服${String(i).padStart(4, '0')}\t售前\t${100 + (i % 900)}\t${(30 + (i % 25)).toFixed(2)}%\t${(100 + (i % 300) * 0.5).toFixed(2)}\t${20000 + (i % 97) * 1000}\t${20 + (i % 40)}\t${(90 + (i % 10)).toFixed(1)}%\t${(88 + (i % 12)).toFixed(1)}%\t${16 + (i % 11)}\t${70 + (i % 30)}`);
+}
+const tsv = rows.join('\n');
+const probe = await env.browser.newContext();
+const cores = await (await probe.newPage()).evaluate(() => navigator.hardwareConcurrency);
+await probe.close();
+
+const counts = [...new Set([1, 2, Math.min(8, Math.max(1, cores))])];
+console.log(`Forecast 10,000 months × 500 agents (demo plan) in Chromium ${env.browser.version()}, hardwareConcurrency ${cores}`);
+for (const n of counts) {
+  const context = await env.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+  await context.addInitScript((k) => { Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => k }); }, n);
+  const page = await context.newPage();
+  await page.goto(env.url);
+  await page.getByRole('grid').waitFor();
+  await page.locator('.grid-wrap').focus();
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
+  }, tsv);
+  await page.getByTestId('import-preview').waitFor();
+  await page.getByRole('button', { name: /确认导入/ }).click();
+  await page.getByRole('tab', { name: '奖金' }).click();
+  await page.getByTestId('pay-total').waitFor();
+  await page.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); })
+      .observe({ type: 'longtask', buffered: false });
+  });
+  for (const run of ['first (starts workers)', 'second']) {
+    await page.evaluate(() => { window.__long = []; });
+    const ms = await page.evaluate(() => new Promise((done) => {
+      // Running disables the run button; finishing (or a failure) enables it again.
+      const button = document.querySelector('[data-testid=mc-run]');
+      const t0 = performance.now();
+      let started = false;
+      const obs = new MutationObserver(() => {
+        if (button.disabled) started = true;
+        else if (started) { obs.disconnect(); done(performance.now() - t0); }
+      });
+      obs.observe(document.body, { attributes: true, childList: true, subtree: true });
+      button.click();
+    }));
+    const longs = await page.evaluate(() => window.__long);
+    const note = await page.getByTestId('mc-note').innerText().catch(() => '');
+    console.log(`  ${String(n).padStart(2)} worker(s), ${run.padEnd(22)} ${ms.toFixed(0).padStart(6)} ms; longest main-thread task ${Math.max(0, ...longs).toFixed(0)} ms (${longs.length} over 50 ms)  ${note}`);
+  }
+  await context.close();
+}
+await env.close();
