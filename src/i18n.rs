@@ -1118,7 +1118,7 @@ messages! {
     XlsxNoteFormulaColumns => "「{0}」：本程序的公式列以计算结果写出（其公式写在列名中的引用格式与 Excel 不同）。", "“{0}”: this app's formula columns are written as their results (their reference syntax differs from Excel's).";
     // ---- keys for offline and grid (#20): add new ones right below this line ----
     StorageLocal => "工作簿库和自动保存占用 {0}（localStorage，上限约 5 MB）。", "The library and autosave take {0} (localStorage, about 5 MB at most).";
-    StorageUsed => "其他浏览器存储（离线缓存）：已用 {0}，约还可用 {1}。", "Other browser storage (offline cache): {0} used, about {1} free.";
+    StorageUsed => "本站的浏览器存储（IndexedDB 与离线缓存）：已用 {0}，约还可用 {1}。", "This site's browser storage (IndexedDB and offline cache): {0} used, about {1} free.";
     StorageUnknown => "本机浏览器没有提供存储用量。", "This browser does not report its storage use.";
     StoragePersisted => "已设为持久保存：空间紧张时浏览器不会自动清除。", "Kept persistently: the browser will not clear it when space runs low.";
     StorageNotPersisted => "未持久保存：磁盘空间紧张时浏览器可能清除这些数据（请另存工作簿文件备份）。", "Not persistent: the browser may clear this data when the disk runs low (keep a workbook file as a backup).";
@@ -1223,6 +1223,25 @@ messages! {
     // (end of the speed and bundle keys)
     //
     // ---- keys for storage (#20 storage): add new ones right below this line ----
+    LibImportNotLibrary => "这不是工作簿库文件（应为本应用“导出整个库”得到的 .json 文件）；库未改动。", "This is not a library file (expected the .json from “Export the whole library”); the library is unchanged.";
+    LibImportNewer => "该库文件由更新版本的本应用生成（版本 {0}），请先更新本应用；库未改动。", "This library file comes from a newer version of the app (version {0}); update the app first. The library is unchanged.";
+    LibImportShape => "库文件内容不完整或格式不对（{0}）；库未改动。", "The library file is incomplete or malformed ({0}); the library is unchanged.";
+    LibImportDamaged => "库文件中的工作簿“{0}”已损坏（{1}），整个文件未导入；库未改动。", "The workbook “{0}” in the library file is damaged ({1}), so nothing was imported; the library is unchanged.";
+    LibImportFull => "导入后将超过 {0} 个工作簿，未导入；请先删除不用的，库未改动。", "Importing would take the library over {0} workbooks, so nothing was imported; delete some first. The library is unchanged.";
+    LibImported => "已导入 {0} 个工作簿。{1}", "Imported {0} workbook(s). {1}";
+    LibImportRenamed => "同名的已改名：{0}。", "Renamed where the name was taken: {0}.";
+    LibImportSame => "库中已有相同内容，跳过：{0}。", "Already in the library with the same content, skipped: {0}.";
+    LibExport => "导出整个库", "Export the whole library";
+    LibImport => "导入库文件…", "Import a library file…";
+    LibExported => "已导出 {0} 个工作簿到一个文件。{1}", "Exported {0} workbook(s) to one file. {1}";
+    LibExportMissing => "数据缺失、未能导出：{0}。", "Missing data, not exported: {0}.";
+    LibLoading => "正在读取工作簿库…", "Reading the library…";
+    StorageIdb => "工作簿库和自动保存保存在本浏览器的 IndexedDB 中（不会上传）。", "The library and autosave are kept in this browser's IndexedDB (never uploaded).";
+    StorageFallback => "本浏览器无法使用 IndexedDB（可能是隐私模式或被禁用），工作簿库和自动保存改存在 localStorage 中，上限约 5 MB。请定期“导出整个库”或保存工作簿文件备份。", "IndexedDB is not available in this browser (a private window, or blocked), so the library and autosave are kept in localStorage, about 5 MB at most. Export the library or save workbook files as backups now and then.";
+    StorageMigrated => "已把 {0} 项旧数据（工作簿库和自动保存）从 localStorage 移入 IndexedDB，并核对无误。", "Moved {0} stored item(s) (library and autosave) from localStorage into IndexedDB and checked them.";
+    StorageMigrateFailed => "未能把旧数据移入 IndexedDB（{0}），本次继续使用 localStorage，旧数据原样保留。", "Could not move the stored data into IndexedDB ({0}); this session keeps using localStorage, and the old data stays as it was.";
+    StoragePersistWhy => "持久保存可防止浏览器在磁盘空间紧张时清除工作簿库；首次保存到库时会向浏览器申请一次。", "Persistent storage stops the browser clearing the library when the disk runs low; the app asks for it once, on the first save into the library.";
+    StoragePersistDenied => "浏览器未同意持久保存（它按自己的规则决定，例如安装为应用后更容易同意）。", "The browser did not grant persistent storage (it decides by its own rules; installing the app often helps).";
     // (end of the storage keys)
     //
 }

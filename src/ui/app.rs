@@ -18,27 +18,39 @@ pub fn App() -> Html {
     let state = use_reducer(|| AppState::restore_or_new(browser::preferred_lang()));
     let lang = state.lang;
 
-    // Autosave: 600 ms after the last change, the whole workbook goes to
-    // localStorage; a refusal (quota, private mode) is shown, never silent.
-    // Another tab that saves the same workbook pauses this tab's autosave,
-    // with a notice, so neither overwrites the other silently (#20).
+    // Autosave: 600 ms after the last change, once the page is idle, the
+    // whole workbook is serialised and written to IndexedDB (localStorage
+    // where that is missing) in one asynchronous transaction; a refusal
+    // (quota, private mode) is shown, never silent, and the previous copy
+    // stays. Another tab that autosaves (told over a BroadcastChannel, or by
+    // the storage event in the localStorage fallback) pauses this tab's
+    // autosave, with a notice, so neither overwrites the other silently (#20).
     let other_tab = use_mut_ref(|| false);
     {
         let state = state.clone();
         let other_tab = other_tab.clone();
         use_effect_with((), move |_| {
-            let l = gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |e| {
-                let ours = e
-                    .dyn_ref::<web_sys::StorageEvent>()
-                    .and_then(|e| e.key())
-                    .is_some_and(|k| k == browser::AUTOSAVE_KEY);
-                if ours && !*other_tab.borrow() {
+            if let Some(n) = super::store::take_start_notice() {
+                state.dispatch(Action::Notify(n));
+            }
+            let told = move || {
+                if !*other_tab.borrow() {
                     *other_tab.borrow_mut() = true;
                     state.dispatch(Action::Notify(crate::ui::state::Notice {
                         msg: Msg::OtherTabSaved,
                         args: Vec::new(),
                         error: true,
                     }));
+                }
+            };
+            super::store::on_other_autosave(told.clone());
+            let l = gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |e| {
+                let ours = e
+                    .dyn_ref::<web_sys::StorageEvent>()
+                    .and_then(|e| e.key())
+                    .is_some_and(|k| k == browser::AUTOSAVE_KEY);
+                if ours {
+                    told();
                 }
             });
             move || drop(l)
@@ -59,14 +71,7 @@ pub fn App() -> Html {
                 let s = state.clone();
                 *pending.borrow_mut() =
                     Some(gloo::timers::callback::Timeout::new(600, move || {
-                        let json = crate::io::scenario::to_json(&s.workbook.snapshot());
-                        if let Err(e) = browser::save_autosave(&json) {
-                            s.dispatch(Action::Notify(crate::ui::state::Notice {
-                                msg: Msg::AutosaveFailed,
-                                args: vec![e],
-                                error: true,
-                            }));
-                        }
+                        browser::when_idle(move || autosave(s));
                     }));
             }
         });
@@ -190,6 +195,23 @@ pub fn App() -> Html {
             </div>
         </ContextProvider<AppContext>>
     }
+}
+
+/// Writes the workbook as the autosave; reports a refusal.
+fn autosave(s: UseReducerHandle<AppState>) {
+    let json = crate::io::scenario::to_json(&s.workbook.snapshot());
+    super::store::write(
+        vec![(browser::AUTOSAVE_KEY.to_string(), json)],
+        Vec::new(),
+        move |r| match r {
+            Ok(()) => super::store::announce_autosave(),
+            Err(e) => s.dispatch(Action::Notify(crate::ui::state::Notice {
+                msg: Msg::AutosaveFailed,
+                args: vec![e],
+                error: true,
+            })),
+        },
+    );
 }
 
 /// What to do with a share link: offer its content, or say why it cannot be opened.

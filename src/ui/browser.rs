@@ -69,29 +69,25 @@ pub fn mark(name: &str) {
 pub const AUTOSAVE_KEY: &str = "kpi-sandbox.autosave";
 const BACKUP_KEY: &str = "kpi-sandbox.autosave.backup";
 
-/// The autosaved workbook (JSON), if any.
+/// The autosaved workbook (JSON), if any, as read when the storage opened.
 pub fn load_autosave() -> Option<String> {
-    storage().and_then(|s| s.get_item(AUTOSAVE_KEY).ok().flatten())
+    super::store::autosave()
 }
 
-/// Saves the workbook; the error text when storage refuses (full, blocked).
-pub fn save_autosave(json: &str) -> Result<(), String> {
-    store(AUTOSAVE_KEY, json)
-}
-
-/// The item stored under `key`, if any.
+/// The localStorage item under `key`, if any.
 pub fn load(key: &str) -> Option<String> {
     storage().and_then(|s| s.get_item(key).ok().flatten())
 }
 
-/// Removes `key` from storage.
+/// Removes `key` from localStorage.
 pub fn remove(key: &str) {
     if let Some(s) = storage() {
         let _ = s.remove_item(key);
     }
 }
 
-/// Stores `value` under `key`; the error's name when storage refuses (full, blocked).
+/// Stores `value` under `key` in localStorage; the error's name when storage
+/// refuses (full, blocked).
 pub fn store(key: &str, value: &str) -> Result<(), String> {
     let s = storage().ok_or_else(|| "localStorage unavailable".to_string())?;
     s.set_item(key, value).map_err(|e| {
@@ -107,8 +103,39 @@ pub fn store(key: &str, value: &str) -> Result<(), String> {
 
 /// Keeps an autosave that could not be restored, so it is never lost.
 pub fn backup_autosave(json: &str) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(BACKUP_KEY, json);
+    super::store::write(
+        vec![(BACKUP_KEY.to_string(), json.to_string())],
+        Vec::new(),
+        |_| (),
+    );
+}
+
+/// Runs `f` once the page is idle (at most a second later), so work that
+/// can wait (serialising the autosave) never delays a keystroke; at once
+/// where the browser has no `requestIdleCallback`.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let cell = std::rc::Rc::new(std::cell::RefCell::new(Some(f)));
+    let run = {
+        let cell = cell.clone();
+        move || {
+            let f = cell.borrow_mut().take();
+            if let Some(f) = f {
+                f();
+            }
+        }
+    };
+    let opts = web_sys::IdleRequestOptions::new();
+    opts.set_timeout(1000);
+    let js = wasm_bindgen::closure::Closure::once_into_js(run.clone());
+    let asked = web_sys::window()
+        .map(|w| {
+            w.request_idle_callback_with_options(js.unchecked_ref(), &opts)
+                .is_ok()
+        })
+        .unwrap_or(false);
+    if !asked {
+        run();
     }
 }
 

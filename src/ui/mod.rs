@@ -10,8 +10,10 @@ pub mod app;
 pub mod bench;
 pub mod browser;
 pub mod components;
+pub mod idb;
 pub mod jobs;
 pub mod state;
+pub mod store;
 pub mod worker;
 /// Forecasts, cliff scans and the solver in workers (#16).
 pub mod worker_compute;
@@ -25,16 +27,20 @@ pub fn start() {
     let root = gloo::utils::document()
         .get_element_by_id("app")
         .unwrap_or_else(|| gloo::utils::body().into());
-    // Remove the static "loading" text; yew appends to the root.
-    root.set_inner_html("");
-    yew::Renderer::<app::App>::with_root(root).render();
-    browser::mark("app-rendered");
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    if hash == "#bench" {
-        bench::run_and_publish();
-    }
+    // The storage opens first (IndexedDB, a migration from localStorage,
+    // the autosave read), so the first render restores the last workbook.
+    store::init(move || {
+        // Remove the static "loading" text; yew appends to the root.
+        root.set_inner_html("");
+        yew::Renderer::<app::App>::with_root(root).render();
+        browser::mark("app-rendered");
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
+        if hash == "#bench" {
+            bench::run_and_publish();
+        }
+    });
 }
 
 /// A panic in wasm stops the module. The hook logs it and reveals the static

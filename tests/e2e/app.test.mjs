@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { idbGet, idbPut, idbWaitFor } from './idb.mjs';
 import { start, expectText } from './browser.mjs';
 
 let env;
@@ -156,19 +157,20 @@ test('reload mid-work and see nothing lost; a broken autosave is kept as a backu
   await page.locator('#new-col-formula').press('Enter');
   await expectText(page.locator('#cell-0-19'), '2,808');
   // Wait for the debounced autosave to land, then reload.
-  await page.waitForFunction(() => (localStorage.getItem('kpi-sandbox.autosave') || '').includes('双倍'));
+  await idbWaitFor(page, 'kpi-sandbox.autosave', '双倍');
   await page.reload();
   await page.getByRole('grid').waitFor();
   await expectText(page.locator('#cell-0-6'), '50.00%');
   await expectText(page.locator('#cell-0-19'), '2,808');
   await expectText(page.getByRole('status').first(), /已恢复上次未完成的工作（自动保存）/);
   // A corrupted autosave: the demo loads, the text is backed up, the user is told.
-  await page.evaluate(() => localStorage.setItem('kpi-sandbox.autosave', '{"app":"kpi-sandbox","version":1,"months":[tru'));
+  await idbPut(page, 'kpi-sandbox.autosave', '{"app":"kpi-sandbox","version":1,"months":[tru');
   await page.reload();
   await page.getByRole('grid').waitFor();
   await expectText(page.getByRole('status').first(), /自动保存的数据无法恢复/);
   await expectText(page.locator('#cell-0-6'), '32.26%');
-  const backup = await page.evaluate(() => localStorage.getItem('kpi-sandbox.autosave.backup'));
+  await idbWaitFor(page, 'kpi-sandbox.autosave.backup', '{"app"');
+  const backup = await idbGet(page, 'kpi-sandbox.autosave.backup');
   assert.ok(backup.startsWith('{"app":"kpi-sandbox"'), 'the broken autosave is kept');
   assert.deepEqual(errors, []);
   await context.close();

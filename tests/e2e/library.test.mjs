@@ -1,8 +1,10 @@
 // End-to-end: the workbook library — save as, change, open the saved one,
-// rename, delete, survive a reload; a storage refusal is shown, not silent.
+// rename, delete, survive a reload; a storage refusal (IndexedDB full) is
+// shown, not silent.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, expectText } from './browser.mjs';
+import { idbKeys, IDB_FULL } from './idb.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -49,7 +51,7 @@ test('save as, open, rename and delete in the library', async () => {
   await page.getByTestId('lib-table').getByRole('button', { name: '删除' }).click();
   await page.getByTestId('lib-table').getByRole('button', { name: '确认删除' }).click();
   await expectText(page.getByTestId('lib-panel'), /库中还没有工作簿/);
-  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kpi-sandbox.library.')));
+  const keys = (await idbKeys(page)).filter((k) => k.startsWith('kpi-sandbox.library.'));
   assert.deepEqual(keys, [], 'the data of a deleted workbook is removed');
   assert.deepEqual(errors, []);
   await context.close();
@@ -57,9 +59,7 @@ test('save as, open, rename and delete in the library', async () => {
 
 test('a full storage is reported and the library is unchanged', async () => {
   const { page, context } = await env.open({ locale: 'zh-CN' });
-  await page.evaluate(() => {
-    Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
-  });
+  await page.evaluate(IDB_FULL);
   await page.getByTestId('lib-open').click();
   await page.fill('#lib-name', '放不下');
   await page.getByTestId('lib-save').click();

@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, expectText } from './browser.mjs';
+import { idbWaitFor } from './idb.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -32,7 +33,7 @@ test('a full session stays on the page origin', async () => {
   // QA, language switch, reload (autosave restore).
   await page.getByRole('tab', { name: '质检' }).click();
   await page.getByRole('button', { name: 'English' }).click();
-  await page.waitForFunction(() => localStorage.getItem('kpi-sandbox.autosave') !== null);
+  await idbWaitFor(page, 'kpi-sandbox.autosave', '{');
   await page.reload();
   await page.getByRole('grid').waitFor();
   const off = requests.filter((u) => !u.startsWith(env.origin + '/') && !u.startsWith('blob:') && !u.startsWith('data:'));

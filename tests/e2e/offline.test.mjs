@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 import { CHROMIUM } from './browser.mjs';
+import { idbGet, idbWaitFor } from './idb.mjs';
 import { writeServiceWorker } from '../../scripts/sw-precache.mjs';
 
 const ARGS = ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking',
@@ -79,12 +80,14 @@ test('every file of the build is precached by content hash', async () => {
   for (const [, h] of list) assert.match(h, /^[0-9a-f]{16}$/);
 });
 
-test('after one visit the app reloads offline with the last workbook', async () => {
+test('after one visit the app reloads offline with the last workbook from IndexedDB', async () => {
   const { context, page, errors } = await open();
   await page.locator('#cell-0-0').click();
   await page.keyboard.type('离线');
   await page.keyboard.press('Enter');
-  await page.waitForTimeout(1200);               // the autosave (600 ms after the edit)
+  // The autosave (600 ms after the edit, when idle) is in IndexedDB, not localStorage.
+  await idbWaitFor(page, 'kpi-sandbox.autosave', '离线');
+  assert.equal(await page.evaluate(() => localStorage.getItem('kpi-sandbox.autosave')), null);
   await context.setOffline(true);
   await page.reload();
   await page.getByRole('grid').waitFor();
@@ -135,7 +138,7 @@ test('two tabs on one workbook: the other is told and nothing is overwritten sil
   await a.locator('#cell-0-0').click();
   await a.keyboard.type('甲页');
   await a.keyboard.press('Enter');
-  await a.waitForFunction(() => (localStorage.getItem('kpi-sandbox.autosave') || '').includes('甲页'));
+  await idbWaitFor(a, 'kpi-sandbox.autosave', '甲页');
   const notice = b.locator('.notice.error');
   await notice.waitFor();
   assert.match(await notice.innerText(), /另一个标签页保存了这份工作簿/);
@@ -144,7 +147,7 @@ test('two tabs on one workbook: the other is told and nothing is overwritten sil
   await b.keyboard.type('乙页');
   await b.keyboard.press('Enter');
   await b.waitForTimeout(1200);
-  const saved = await a.evaluate(() => localStorage.getItem('kpi-sandbox.autosave'));
+  const saved = await idbGet(a, 'kpi-sandbox.autosave');
   assert.ok(saved.includes('甲页') && !saved.includes('乙页'), 'A\'s version kept');
   assert.match(await notice.innerText(), /另一个标签页/);
   await context.close();
@@ -157,7 +160,7 @@ test('the library shows the storage used and free, and asks to keep it persisten
   await info.waitFor();
   await page.waitForFunction(() => /已用 .+，约还可用 .+。/.test(document.querySelector('[data-testid=storage-info]').innerText));
   // The autosave of the edit-free demo is small but not nothing once saved.
-  assert.match(await info.innerText(), /工作簿库和自动保存占用 \d/);
+  assert.match(await info.innerText(), /工作簿库和自动保存保存在本浏览器的 IndexedDB 中/);
   const used = await page.evaluate(() => navigator.storage.estimate());
   assert.ok(used.quota > 0);
   const ask = page.getByTestId('storage-persist');

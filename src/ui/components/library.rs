@@ -1,11 +1,14 @@
 //! The library of named workbooks saved in this browser: save as, open,
-//! overwrite, rename, delete. Storage refusals are shown, never silent.
+//! overwrite, rename, delete, and the whole library exported as one file and
+//! imported back. It lives in IndexedDB (localStorage where that is missing,
+//! see [`crate::ui::store`]); every change is one write of the entry and the
+//! index together, so a refusal leaves the library as it was, and is shown.
 
-use crate::i18n::Msg;
-use crate::io::library::{entry_key, index_key, Library};
+use crate::i18n::{Lang, Msg};
+use crate::io::library::{entry_key, export_file, import_file, index_key, Library};
 use crate::model::Command;
-use crate::ui::browser;
 use crate::ui::state::{Action, AppContext, Notice};
+use crate::ui::{browser, store};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -30,37 +33,190 @@ fn when(ms: f64) -> String {
     )
 }
 
-/// Saves the current workbook as `name` (replacing an entry of that name
-/// when `overwrite`): data first, then the index, so a refusal leaves the
-/// library as it was.
-fn save(state: &AppContext, lib: &UseStateHandle<Library>, name: &str, overwrite: bool) -> bool {
-    let snapshot = state.workbook.snapshot();
-    let mut next = (**lib).clone();
-    let id = match next.save(name, &snapshot, now(), overwrite) {
-        Ok(id) => id,
-        Err(m) => {
-            state.dispatch(notice(m, Vec::new(), true));
-            return false;
-        }
-    };
-    let stored = browser::store(&entry_key(id), &crate::io::scenario::to_json(&snapshot))
-        .and_then(|_| browser::store(index_key(), &next.to_json()));
-    match stored {
-        Ok(()) => {
-            let saved = next
-                .entries
-                .iter()
-                .find(|e| e.id == id)
-                .map(|e| e.name.clone())
-                .unwrap_or_default();
-            lib.set(next);
-            state.dispatch(notice(Msg::LibSaved, vec![saved], false));
-            true
-        }
-        Err(e) => {
-            state.dispatch(notice(Msg::LibErrStorage, vec![e], true));
-            false
-        }
+/// Set once the app has asked for persistent storage.
+pub const PERSIST_ASKED: &str = "kpi-sandbox.persist-asked";
+
+/// Asks the browser once (ever, per browser) to keep the library
+/// persistently: on the first save into it, a moment the user cares.
+fn ask_persist_once(refresh: &UseStateHandle<u32>) {
+    if browser::load(PERSIST_ASKED).is_some() {
+        return;
+    }
+    let _ = browser::store(PERSIST_ASKED, "1");
+    let refresh = refresh.clone();
+    browser::storage_persisted(true, move |_| refresh.set(*refresh + 1));
+}
+
+/// The library handle and the things every action needs.
+#[derive(Clone)]
+struct Ctx {
+    state: AppContext,
+    lib: UseStateHandle<Option<Library>>,
+    refresh: UseStateHandle<u32>,
+}
+
+impl Ctx {
+    fn current(&self) -> Library {
+        (*self.lib).clone().unwrap_or_default()
+    }
+
+    fn tell(&self, msg: Msg, args: Vec<String>, error: bool) {
+        self.state.dispatch(notice(msg, args, error));
+    }
+
+    /// Writes `puts`/`deletes` with the new index `next`; on success shows
+    /// `next` and says `ok`, else reports the refusal (nothing changed).
+    fn commit(
+        &self,
+        next: Library,
+        puts: Vec<(String, String)>,
+        deletes: Vec<String>,
+        ok: impl FnOnce(&Ctx) + 'static,
+    ) {
+        self.commit_boxed(next, puts, deletes, Box::new(ok))
+    }
+
+    fn commit_boxed(
+        &self,
+        next: Library,
+        mut puts: Vec<(String, String)>,
+        deletes: Vec<String>,
+        ok: Box<dyn FnOnce(&Ctx)>,
+    ) {
+        puts.push((index_key().to_string(), next.to_json()));
+        let c = self.clone();
+        store::write(puts, deletes, move |r| match r {
+            Ok(()) => {
+                c.lib.set(Some(next));
+                c.refresh.set(*c.refresh + 1);
+                ok(&c);
+            }
+            Err(e) => c.tell(Msg::LibErrStorage, vec![e], true),
+        });
+    }
+
+    /// Saves the current workbook as `name` (replacing an entry of that
+    /// name when `overwrite`); `saved` runs after it is stored.
+    fn save(&self, name: &str, overwrite: bool, saved: impl FnOnce() + 'static) {
+        let snapshot = self.state.workbook.snapshot();
+        let mut next = self.current();
+        let id = match next.save(name, &snapshot, now(), overwrite) {
+            Ok(id) => id,
+            Err(m) => return self.tell(m, Vec::new(), true),
+        };
+        let shown = next
+            .entries
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| e.name.clone())
+            .unwrap_or_default();
+        let json = crate::io::scenario::to_json(&snapshot);
+        self.commit(next, vec![(entry_key(id), json)], Vec::new(), move |c| {
+            c.tell(Msg::LibSaved, vec![shown], false);
+            ask_persist_once(&c.refresh);
+            saved();
+        });
+    }
+
+    fn reload(&self) {
+        let lib = self.lib.clone();
+        store::get(index_key(), move |r| {
+            lib.set(Some(Library::parse(r.ok().flatten().as_deref())))
+        });
+    }
+
+    /// Every entry's saved workbook, read together.
+    fn read_all(&self, done: impl FnOnce(Vec<(u64, String)>) + 'static) {
+        let ids: Vec<u64> = self.current().entries.iter().map(|e| e.id).collect();
+        let c = self.clone();
+        store::get_many(
+            ids.iter().map(|id| entry_key(*id)).collect(),
+            move |r| match r {
+                Ok(vals) => done(
+                    ids.into_iter()
+                        .zip(vals)
+                        .filter_map(|(id, v)| Some((id, v?)))
+                        .collect(),
+                ),
+                Err(e) => c.tell(Msg::LibErrStorage, vec![e], true),
+            },
+        );
+    }
+
+    fn export(&self, lang: Lang) {
+        let c = self.clone();
+        self.read_all(move |data| {
+            let out = export_file(&c.current(), &data, now());
+            let d = js_sys::Date::new_0();
+            let file = format!(
+                "kpi-sandbox-library-{}-{:02}-{:02}.json",
+                d.get_full_year(),
+                d.get_month() + 1,
+                d.get_date()
+            );
+            match browser::download(&file, "application/json", &out.json) {
+                Ok(()) => {
+                    let missing = if out.missing.is_empty() {
+                        String::new()
+                    } else {
+                        Msg::LibExportMissing.fill(lang, &[out.missing.join("、")])
+                    };
+                    c.tell(
+                        Msg::LibExported,
+                        vec![out.count.to_string(), missing],
+                        false,
+                    );
+                }
+                Err(e) => c.tell(Msg::LibErrStorage, vec![e], true),
+            }
+        });
+    }
+
+    fn import(&self, text: String, lang: Lang) {
+        let c = self.clone();
+        self.read_all(move |existing| {
+            let lib = c.current();
+            match import_file(&lib, &existing, &text, now()) {
+                Err(e) => {
+                    let mut args = e.args.clone();
+                    if e.msg == Msg::LibImportDamaged {
+                        args.push(
+                            e.problem
+                                .as_ref()
+                                .map(|p| {
+                                    Msg::FileProblemAt
+                                        .fill(lang, &[p.path.clone(), p.msg.fill(lang, &p.args)])
+                                })
+                                .unwrap_or_default(),
+                        );
+                    }
+                    c.tell(e.msg, args, true);
+                }
+                Ok(imp) => {
+                    let mut detail = String::new();
+                    if !imp.renamed.is_empty() {
+                        let r: Vec<String> = imp
+                            .renamed
+                            .iter()
+                            .map(|(a, b)| format!("{a} → {b}"))
+                            .collect();
+                        detail.push_str(&Msg::LibImportRenamed.fill(lang, &[r.join("、")]));
+                    }
+                    if !imp.same.is_empty() {
+                        detail.push_str(&Msg::LibImportSame.fill(lang, &[imp.same.join("、")]));
+                    }
+                    let count = imp.writes.len().to_string();
+                    let puts = imp
+                        .writes
+                        .iter()
+                        .map(|(id, w)| (entry_key(*id), w.clone()))
+                        .collect();
+                    c.commit(imp.library, puts, Vec::new(), move |c| {
+                        c.tell(Msg::LibImported, vec![count, detail], false)
+                    });
+                }
+            }
+        });
     }
 }
 
@@ -68,19 +224,28 @@ fn save(state: &AppContext, lib: &UseStateHandle<Library>, name: &str, overwrite
 pub fn LibraryPanel() -> Html {
     let state = use_context::<AppContext>();
     let open = use_state(|| false);
-    let lib = use_state(|| Library::parse(browser::load(index_key()).as_deref()));
+    let lib = use_state(|| None::<Library>);
+    let refresh = use_state(|| 0u32);
     let name = use_state(String::new);
     let renaming = use_state(|| None::<(u64, String)>);
     let deleting = use_state(|| None::<u64>);
+    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     let Some(state) = state else {
         return html! {};
     };
     let lang = state.lang;
+    let ctx = Ctx {
+        state: state.clone(),
+        lib: lib.clone(),
+        refresh: refresh.clone(),
+    };
     let toggle = {
-        let (open, lib) = (open.clone(), lib.clone());
+        let (open, ctx) = (open.clone(), ctx.clone());
         Callback::from(move |_| {
-            // Another tab may have changed the library.
-            lib.set(Library::parse(browser::load(index_key()).as_deref()));
+            if !*open {
+                // Another tab may have changed the library.
+                ctx.reload();
+            }
             open.set(!*open);
         })
     };
@@ -99,65 +264,95 @@ pub fn LibraryPanel() -> Html {
         })
     };
     let on_save_as = {
-        let (state, lib, name) = (state.clone(), lib.clone(), name.clone());
+        let (ctx, name) = (ctx.clone(), name.clone());
         Callback::from(move |_| {
-            if save(&state, &lib, &name, false) {
-                name.set(String::new());
-            }
+            let n = name.clone();
+            ctx.save(&name, false, move || n.set(String::new()));
         })
     };
-    let rows = lib.entries.iter().map(|e| {
+    let on_export = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.export(lang))
+    };
+    let on_import = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let f = gloo::file::File::from(file);
+            if f.size() > crate::io::decode::MAX_BYTES as u64 {
+                ctx.tell(Msg::LibImportNotLibrary, Vec::new(), true);
+                return;
+            }
+            let ctx = ctx.clone();
+            let r = gloo::file::callbacks::read_as_text(&f, move |res| match res {
+                Ok(text) => ctx.import(text, lang),
+                Err(_) => ctx.tell(Msg::LibImportNotLibrary, Vec::new(), true),
+            });
+            *reader.borrow_mut() = Some(r);
+        })
+    };
+    let current = lib.as_ref().cloned();
+    let rows = current.iter().flat_map(|l| l.entries.clone()).map(|e| {
         let id = e.id;
         let on_open = {
-            let (state, lib, ename) = (state.clone(), lib.clone(), e.name.clone());
+            let (ctx, ename) = (ctx.clone(), e.name.clone());
             Callback::from(move |_| {
-                let Some(json) = browser::load(&entry_key(id)) else {
-                    state.dispatch(notice(Msg::LibErrMissing, Vec::new(), true));
-                    let mut next = (*lib).clone();
-                    next.remove(id);
-                    let _ = browser::store(index_key(), &next.to_json());
-                    lib.set(next);
-                    return;
-                };
-                match crate::io::scenario::from_json(&json) {
-                    Ok(s) => {
-                        state.dispatch(Action::Apply(Command::Load(Box::new(s))));
-                        state.dispatch(notice(Msg::LibOpened, vec![ename.clone()], false));
+                let (ctx, ename) = (ctx.clone(), ename.clone());
+                store::get(&entry_key(id), move |r| {
+                    let json = match r {
+                        Ok(Some(json)) => json,
+                        Ok(None) => {
+                            ctx.tell(Msg::LibErrMissing, Vec::new(), true);
+                            let mut next = ctx.current();
+                            next.remove(id);
+                            ctx.commit(next, Vec::new(), Vec::new(), |_| ());
+                            return;
+                        }
+                        Err(e) => return ctx.tell(Msg::LibErrStorage, vec![e], true),
+                    };
+                    match crate::io::scenario::from_json(&json) {
+                        Ok(s) => {
+                            ctx.state.dispatch(Action::Apply(Command::Load(Box::new(s))));
+                            ctx.tell(Msg::LibOpened, vec![ename], false);
+                        }
+                        Err(p) => {
+                            let why = p.first().map(|p| Msg::FileProblemAt.fill(lang, &[p.path.clone(), p.msg.fill(lang, &p.args)])).unwrap_or_default();
+                            ctx.tell(Msg::LibErrDamaged, vec![why], true);
+                        }
                     }
-                    Err(p) => {
-                        let why = p.first().map(|p| Msg::FileProblemAt.fill(lang, &[p.path.clone(), p.msg.fill(lang, &p.args)])).unwrap_or_default();
-                        state.dispatch(notice(Msg::LibErrDamaged, vec![why], true));
-                    }
-                }
+                });
             })
         };
         let on_overwrite = {
-            let (state, lib, ename) = (state.clone(), lib.clone(), e.name.clone());
-            Callback::from(move |_| {
-                save(&state, &lib, &ename, true);
-            })
+            let (ctx, ename) = (ctx.clone(), e.name.clone());
+            Callback::from(move |_| ctx.save(&ename, true, || ()))
         };
         let on_rename_start = {
             let (renaming, ename) = (renaming.clone(), e.name.clone());
             Callback::from(move |_| renaming.set(Some((id, ename.clone()))))
         };
         let on_delete = {
-            let (state, lib, deleting, ename) = (state.clone(), lib.clone(), deleting.clone(), e.name.clone());
+            let (ctx, deleting, ename) = (ctx.clone(), deleting.clone(), e.name.clone());
             Callback::from(move |_| {
                 if *deleting != Some(id) {
                     deleting.set(Some(id));
                     return;
                 }
-                let mut next = (*lib).clone();
+                let mut next = ctx.current();
                 next.remove(id);
-                match browser::store(index_key(), &next.to_json()) {
-                    Ok(()) => {
-                        browser::remove(&entry_key(id));
-                        lib.set(next);
-                        state.dispatch(notice(Msg::LibDeleted, vec![ename.clone()], false));
-                    }
-                    Err(e) => state.dispatch(notice(Msg::LibErrStorage, vec![e], true)),
-                }
+                let ename = ename.clone();
+                ctx.commit(next, Vec::new(), vec![entry_key(id)], move |c| {
+                    c.tell(Msg::LibDeleted, vec![ename], false)
+                });
                 deleting.set(None);
             })
         };
@@ -172,18 +367,15 @@ pub fn LibraryPanel() -> Html {
                     })
                 };
                 let on_commit = {
-                    let (state, lib, renaming, text) = (state.clone(), lib.clone(), renaming.clone(), text.clone());
+                    let (ctx, renaming, text) = (ctx.clone(), renaming.clone(), text.clone());
                     Callback::from(move |_| {
-                        let mut next = (*lib).clone();
+                        let mut next = ctx.current();
                         match next.rename(id, &text) {
-                            Ok(()) => match browser::store(index_key(), &next.to_json()) {
-                                Ok(()) => {
-                                    lib.set(next);
-                                    renaming.set(None);
-                                }
-                                Err(e) => state.dispatch(notice(Msg::LibErrStorage, vec![e], true)),
-                            },
-                            Err(m) => state.dispatch(notice(m, Vec::new(), true)),
+                            Ok(()) => {
+                                let renaming = renaming.clone();
+                                ctx.commit(next, Vec::new(), Vec::new(), move |_| renaming.set(None));
+                            }
+                            Err(m) => ctx.tell(m, Vec::new(), true),
                         }
                     })
                 };
@@ -205,23 +397,35 @@ pub fn LibraryPanel() -> Html {
             </td>
         </tr> }
     });
+    let body = match &current {
+        None => html! { <p class="muted">{ Msg::LibLoading.t(lang) }</p> },
+        Some(l) if l.entries.is_empty() => html! { <p class="muted">{ Msg::LibEmpty.t(lang) }</p> },
+        Some(_) => html! {
+            <div class="table-scroll"><table class="plain" data-testid="lib-table">
+                <thead><tr><th>{ Msg::LibName.t(lang) }</th><th>{ Msg::LibColWhat.t(lang) }</th><th>{ Msg::LibColSaved.t(lang) }</th><th></th></tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table></div>
+        },
+    };
+    let empty = current.as_ref().is_none_or(|l| l.entries.is_empty());
     html! {
         <section class="card library" aria-labelledby="lib-title" data-testid="lib-panel">
             <h3 id="lib-title">{ Msg::LibTitle.t(lang) }</h3>
             <p class="help muted">{ Msg::LibHelp.t(lang) }</p>
-            <super::storage::StorageInfo />
+            <super::storage::StorageInfo refresh={*refresh} />
             <div class="lib-save">
                 <label for="lib-name">{ Msg::LibName.t(lang) }</label>
                 <input id="lib-name" type="text" value={(*name).clone()} oninput={text_input(&name)} maxlength="60" />
                 <button type="button" class="primary" onclick={on_save_as} data-testid="lib-save">{ Msg::LibSaveAs.t(lang) }</button>
                 <button type="button" onclick={toggle}>{ Msg::ShareClose.t(lang) }</button>
             </div>
-            if lib.entries.is_empty() { <p class="muted">{ Msg::LibEmpty.t(lang) }</p> } else {
-                <div class="table-scroll"><table class="plain" data-testid="lib-table">
-                    <thead><tr><th>{ Msg::LibName.t(lang) }</th><th>{ Msg::LibColWhat.t(lang) }</th><th>{ Msg::LibColSaved.t(lang) }</th><th></th></tr></thead>
-                    <tbody>{ for rows }</tbody>
-                </table></div>
-            }
+            { body }
+            <div class="lib-file">
+                <button type="button" onclick={on_export} disabled={empty} data-testid="lib-export">{ Msg::LibExport.t(lang) }</button>
+                <label class="file-button">{ Msg::LibImport.t(lang) }
+                    <input type="file" accept=".json,application/json" onchange={on_import} aria-label={Msg::LibImport.t(lang)} data-testid="lib-import" />
+                </label>
+            </div>
         </section>
     }
 }
