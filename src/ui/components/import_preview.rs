@@ -309,7 +309,7 @@ pub fn sample(
         <div class="table-scroll">
             <table class="plain sample" data-testid="import-sample">
                 <thead>
-                    <tr>{ for t.columns.iter().map(|c| html! { <th title={c.name.clone()}>{ c.name.clone() }</th> }) }</tr>
+                    <tr>{ for t.columns.iter().map(|c| html! { <th class={classes!(c.unit.is_numeric().then_some("num"))} title={c.name.clone()}>{ c.name.clone() }</th> }) }</tr>
                     { editor.unwrap_or_default() }
                 </thead>
                 <tbody>{ for (0..shown).map(|r| html! {
