@@ -67,8 +67,32 @@ test('Data in English: table, import preview, library, share, formula column', a
   assert.deepEqual(leaks, [], `Chinese in Data:\n${fmt(leaks)}`);
 });
 
-test('Plan in English: editor, every rule kind, templates', async () => {
-  const leaks = await check('plan');
+test('Plan and Scores in English: every rule kind, its settings and its "why"', async () => {
+  await page.locator('#tab-plan').click();
+  const rule = page.locator('[data-testid="plan-items"] select[aria-label$="Scoring rule"]').first();
+  const kinds = await rule.locator('option').evaluateAll((os) => os.map((o) => o.value));
+  assert.ok(kinds.length >= 7, kinds.join());
+  const leaks = [];
+  for (const k of kinds) {
+    await page.locator('#tab-plan').click();
+    await rule.selectOption(k);
+    leaks.push(...await check('plan'));
+    leaks.push(...await check('scores', async () => {
+      await page.locator('[data-testid^="score-row-"]').first().click();
+      await page.getByTestId('why').waitFor();
+    }));
+  }
+  // Back to the template's rule (each change was one undo step).
+  for (const _ of kinds) await page.keyboard.press('Control+z');
+  const unique = [...new Map(leaks.map((l) => [`${l.kind}|${l.text}`, l])).values()];
+  assert.deepEqual(unique, [], `Chinese in Plan/Scores:\n${fmt(unique)}`);
+});
+
+test('Plan in English: editor, templates, a copied plan', async () => {
+  const leaks = await check('plan', [
+    async () => { await page.getByRole('button', { name: '+ After-sales template' }).click(); },
+    async () => { await page.getByRole('button', { name: 'Duplicate plan' }).click(); },
+  ]);
   assert.deepEqual(leaks, [], `Chinese in Plan:\n${fmt(leaks)}`);
 });
 
