@@ -1128,7 +1128,7 @@ messages! {
     StartProblem => "需要处理", "needs attention";
     StartData => "团队数据", "Team data";
     StartDataDemo => "正在使用演示团队（{0} 名虚构客服）：粘贴或导入自己的数据即可替换（可撤销）", "Using the demo team ({0} fictional agents): paste or import your own data to replace it (undoable)";
-    StartDataOwn => "你的数据：{1} 月 {0} 名客服", "Your data: {0} agents in {1}";
+    StartDataOwn => "你的数据：{1}，{0} 名客服", "Your data: {0} agents in {1}";
     StartBringData => "导入我的数据", "Bring my data";
     StartOpenData => "去数据页", "Go to Data";
     StartColumns => "核对列的含义", "Check the columns";

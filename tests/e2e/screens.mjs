@@ -40,6 +40,16 @@ try {
           if (leaks.length) console.log(`${path}: ${leaks.length} Chinese leaks, e.g. ${leaks.slice(0, 3).map((l) => l.text).join(' | ')}`);
         }
         console.log(path);
+        if (tab === 'data') {
+          // The import preview, with its mapping rows.
+          await page.getByLabel(en ? 'Open file' : '打开文件').setInputFiles('tests/fixtures/months/demo-2026-11.tsv');
+          const preview = page.getByTestId('import-preview');
+          await preview.waitFor();
+          const p2 = `screenshots/ws-import-${en ? 'en' : 'zh'}-${width}.png`;
+          await preview.screenshot({ path: p2 });
+          console.log(p2);
+          await preview.getByRole('button', { name: en ? 'Cancel' : '取消' }).click();
+        }
       }
       if (errors.length) { failed = true; console.error(`${locale} ${width}: page errors`, errors); }
       await context.close();
