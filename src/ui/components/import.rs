@@ -577,7 +577,7 @@ fn replaces_note(wb: &crate::model::Workbook, lang: Lang) -> Html {
     } else {
         Msg::ImpReplacesTeam
     };
-    html! { <p class="warn" data-testid="import-replaces">{ msg.fill(lang, &args) }</p> }
+    html! { <p class="warn replaces" data-testid="import-replaces">{ msg.fill(lang, &args) }</p> }
 }
 
 fn preview(

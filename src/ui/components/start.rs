@@ -221,6 +221,7 @@ pub fn FirstSteps() -> Html {
     let demo: Rc<Table> = demo;
     let list = steps(&state, &demo, lang);
     let done = list.iter().filter(|s| s.status == Status::Done).count();
+    let total = list.len();
     let items = list.into_iter().enumerate().map(|(i, s)| {
         let (mark, class, label) = match s.status {
             Status::Done => ("✓", "done", Msg::StartDone),
@@ -256,10 +257,10 @@ pub fn FirstSteps() -> Html {
         Callback::from(move |_| state.dispatch(Action::Undo))
     };
     html! {
-        <section class="first-steps" aria-labelledby="steps-title" data-testid="first-steps">
+        <section class={classes!("first-steps", (done == total).then_some("all-done"))} aria-labelledby="steps-title" data-testid="first-steps">
             <div class="steps-head">
                 <h2 id="steps-title">{ Msg::StartTitle.t(lang) }</h2>
-                <span class="muted" data-testid="steps-progress">{ Msg::StartProgress.fill(lang, &[done.to_string(), "5".into()]) }</span>
+                <span class="muted" data-testid="steps-progress">{ Msg::StartProgress.fill(lang, &[done.to_string(), total.to_string()]) }</span>
                 <span class="spacer"></span>
                 <button type="button" onclick={on_undo} disabled={!state.workbook.can_undo()}
                     title={Msg::UndoHint.t(lang)}>{ "↶ " }{ Msg::StartUndo.t(lang) }</button>
