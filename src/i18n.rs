@@ -1141,6 +1141,7 @@ messages! {
     StartPickPlan => "选择或新建方案", "Pick or build a plan";
     StartScores => "成绩", "Scores";
     StartScored => "{1} 名客服中 {0} 名已评分", "{0} of {1} agents scored";
+    StartScoredGroup => "{1} 名客服中 {0} 名已评分（方案只考核「{2}」分组）", "{0} of {1} agents scored (the plan covers the group “{2}”)";
     StartSee => "前往查看", "Take me there";
     StartPay => "奖金", "Pay";
     StartPaid => "按「{2}」共 {0}，{1} 人", "{0} in total for {1} agents, by “{2}”";

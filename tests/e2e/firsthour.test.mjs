@@ -107,6 +107,8 @@ test('first steps: "bring my data" opens the paste box from any workspace', asyn
   const { page, context, errors } = await env.open({ locale: 'en-US', viewport: { width: 390, height: 844 } });
   await page.getByRole('tab', { name: 'Scores' }).click();
   await expectText(page.getByTestId('steps-progress'), /of 5 done/);
+  // The demo's pre-sales plan scores 20 of the 30 agents, and says why.
+  await expectText(page.getByTestId('step-3'), /20 of 30 agents scored \(the plan covers the group “售前”\)/);
   await page.getByTestId('step-0').getByRole('button', { name: 'Bring my data' }).click();
   await page.locator('#paste-text').waitFor();
   assert.equal(await page.locator('#tab-data').getAttribute('aria-selected'), 'true');

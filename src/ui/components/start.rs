@@ -139,8 +139,14 @@ fn steps(state: &AppContext, demo: &Table, lang: Lang) -> Vec<Step> {
                 },
                 detail: match (&why, scored) {
                     (Some((m, a)), 0) => m.fill(lang, a),
-                    _ => Msg::StartScored
-                        .fill(lang, &[scored.to_string(), plan_table.len().to_string()]),
+                    _ => match &p.group {
+                        Some(g) if scored < plan_table.len() => Msg::StartScoredGroup.fill(
+                            lang,
+                            &[scored.to_string(), plan_table.len().to_string(), g.clone()],
+                        ),
+                        _ => Msg::StartScored
+                            .fill(lang, &[scored.to_string(), plan_table.len().to_string()]),
+                    },
                 },
                 tab: Tab::Scores,
                 go: Msg::StartSee,
