@@ -83,12 +83,80 @@ macro_rules! messages {
     };
 }
 
+/// English nouns that follow a count in the table's texts, plural → singular.
+const PLURALS: &[(&str, &str)] = &[
+    ("agents", "agent"),
+    ("notes", "note"),
+    ("columns", "column"),
+    ("files", "file"),
+    ("rows", "row"),
+    ("findings", "finding"),
+    ("months", "month"),
+    ("plans", "plan"),
+    ("hours", "hour"),
+    ("pages", "page"),
+    ("problems", "problem"),
+    ("cells", "cell"),
+    ("levels", "level"),
+    ("arguments", "argument"),
+    ("characters", "character"),
+    ("points", "point"),
+    ("days", "day"),
+    ("vetoes", "veto"),
+    ("parts", "part"),
+    ("gates", "gate"),
+    ("reviews", "review"),
+    ("chats", "chat"),
+    ("items", "item"),
+    ("payout models", "payout model"),
+    ("percentage points", "percentage point"),
+];
+
+/// "1 notes" → "1 note": a lone 1 (not 11, 2.1 or 1,001) before a plural noun.
+fn singular_after_one(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find("1 ") {
+        let (before, after) = rest.split_at(at);
+        out.push_str(before);
+        let prev = before
+            .chars()
+            .next_back()
+            .or_else(|| out.chars().next_back());
+        let lone = !prev.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',');
+        let tail = after.get(2..).unwrap_or("");
+        let hit = PLURALS.iter().find(|(p, _)| {
+            tail.starts_with(p)
+                && !tail
+                    .get(p.len()..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(char::is_alphanumeric)
+        });
+        match hit {
+            Some((p, one)) if lone => {
+                out.push_str("1 ");
+                out.push_str(one);
+                rest = tail.get(p.len()..).unwrap_or("");
+            }
+            _ => {
+                out.push_str("1 ");
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 impl Msg {
     /// The text in `lang` with `{0}`, `{1}`… replaced by `args`.
     pub fn fill(self, lang: Lang, args: &[String]) -> String {
         let mut out = self.text(lang).to_string();
         for (i, a) in args.iter().enumerate() {
             out = out.replace(&format!("{{{i}}}"), a);
+        }
+        if lang == Lang::En && args.iter().any(|a| a == "1") {
+            out = singular_after_one(&out);
         }
         out
     }
@@ -142,7 +210,7 @@ messages! {
     ErrNotANumber => "「{0}」不是数字", "\"{0}\" is not a number";
     ErrNotFinite => "「{0}」不是有限数值（如 NaN、无穷大）", "\"{0}\" is not a finite number (NaN, infinity)";
     ErrBadDuration => "「{0}」不是时长；可写 32、32秒、1分20秒、00:01:20 或 32s",
-        "\"{0}\" is not a duration; write 32, 32秒, 1分20秒, 00:01:20 or 32s";
+        "\"{0}\" is not a duration; write 32, 32s, 80s or 00:01:20";
     ErrNegative => "「{0}」为负数，此列不允许负值", "\"{0}\" is negative; this column does not allow negative values";
     ErrFormulaCellReadOnly => "公式列的单元格由公式计算，不能直接修改；请在公式栏修改公式", "Cells of a formula column are computed; change the formula in the formula bar instead";
     ErrColumnNameEmpty => "列名不能为空", "The column name cannot be empty";
@@ -223,7 +291,7 @@ messages! {
     ErrEmptyInput => "内容为空：没有可导入的数据", "The input is empty: nothing to import";
     ErrNoHeader => "找不到表头行", "No header row was found";
     ErrNoAgentColumn => "找不到客服昵称列（如「客服昵称」「旺旺」「账户名」「Agent」）；表头是：{0}。可在预览中选择另一行作为表头",
-        "No agent column was found (such as 客服昵称, 旺旺, 账户名 or Agent); the header reads: {0}. Pick another header row in the preview";
+        "No agent column was found (such as Agent, or the nickname or account column of a Chinese export); the header reads: {0}. Pick another header row in the preview";
     WarnRaggedRow => "第 {0} 行有 {1} 个单元格，表头有 {2} 个", "Row {0} has {1} cells; the header has {2}";
     WarnSummaryRowDropped => "第 {0} 行「{1}」是汇总行，已忽略", "Row {0} (\"{1}\") is a summary row and was dropped";
     WarnDuplicateAgent => "客服「{0}」出现了不止一次（第 {1} 行）", "Agent \"{0}\" appears more than once (row {1})";
@@ -354,7 +422,7 @@ messages! {
     RemoveColumn => "删除此列", "Remove this column";
     InputColumnHint => "数据列：在表格中直接修改数值；可在此更改对应指标和单位（数值按原文重新识别）。", "A data column: edit values in the grid; change its metric and unit here (values are read again from their text).";
     FormulaHelp => "像 Excel 一样写公式：[列名] 引用本行的值，在 SUM、AVERAGE、RANK.EQ 等函数中引用整列；[@列名] 总是本行。例：=[询单人数]*[询单转化率]，=RANK.EQ([@客单价],[客单价])，=LOOKUP([询单转化率],{0,0.35,0.4,0.45},{0,60,80,100})。",
-        "Write formulas as in Excel: [column] is this row's value, and the whole column inside SUM, AVERAGE, RANK.EQ and the like; [@column] is always this row. E.g. =[询单人数]*[询单转化率], =RANK.EQ([@客单价],[客单价]), =LOOKUP([询单转化率],{0,0.35,0.4,0.45},{0,60,80,100}).";
+        "Write formulas as in Excel: [column] is this row's value, and the whole column inside SUM, AVERAGE, RANK.EQ and the like; [@column] is always this row. E.g. =[Inquiries]*[Conversion rate], =RANK.EQ([@AOV],[AOV]), =LOOKUP([Conversion rate],{0,0.35,0.4,0.45},{0,60,80,100}).";
     FxBuiltinSales => "客服销售额(公式)", "Sales (formula)";
     FxBuiltinConversion => "询单转化率(公式)", "Conversion rate (formula)";
     FxBuiltinAov => "客单价(公式)", "AOV (formula)";
@@ -405,7 +473,7 @@ messages! {
     PlanColParams => "参数", "Parameters";
     PlanColFixed => "固定项", "Fixed";
     PlanFixedHint => "固定项在「复制到下月」时保留；其余为轮换项", "Fixed items stay when copying to next month; the others rotate";
-    PlanDirAuto => "按指标（{0}）", "From the metric ({0})";
+    PlanDirAuto => "按指标（{0}）", "Auto: {0}";
     PlanAddItem => "添加考核项", "Add item";
     PlanMoveUp => "上移第 {0} 项", "Move item {0} up";
     PlanMoveDown => "下移第 {0} 项", "Move item {0} down";
@@ -464,7 +532,7 @@ messages! {
     ColRankB => "排名 A→B", "Rank A→B";
     ColGradeB => "等级 A→B", "Grade A→B";
     RowAverage => "团队平均", "Team average";
-    CompareSummary => "{0} 人等级变化：{1} 人升级，{2} 人降级。", "{0} agents change grade: {1} up, {2} down.";
+    CompareSummary => "{0} 人等级变化：{1} 人升级，{2} 人降级。", "Grade changes for {0} agents: {1} up, {2} down.";
     HistTitle => "总分分布", "Distribution of totals";
     HistBin => "分数段", "Range";
     HistCount => "人数", "Agents";
@@ -474,7 +542,7 @@ messages! {
     // ---- keys for staffing and QA noise (#19): add new ones right below this line ----
     NoisePayWarn => "{0} 名客服的奖金在质检抽样误差（{1}% 置信度）之内就会跨档或变化：差别可能只是运气", "{0} agents' pay changes within the QA sampling error ({1} % confidence): the difference may be luck";
     NoisePayRow => "{0}：{1}（质检得分取区间两端时 {2} – {3}）", "{0}: {1} ({2} – {3} with the QA score at either end of its interval)";
-    StaffFile => "或选择分时接待文件（.xlsx/.csv）", "or pick the 分时接待 file (.xlsx/.csv)";
+    StaffFile => "或选择分时接待文件（.xlsx/.csv）", "or pick the hourly reception file (.xlsx/.csv)";
     NoisePasteChats => "粘贴每通会话的质检得分（客服、得分两列）", "Paste per-chat QA scores (agent and score columns)";
     NoisePasteRead => "读取会话得分", "Read the chat scores";
     NoiseChatsLoaded => "已载入 {0} 通会话得分（{1} 名客服）：这些客服按各自的抽检数和标准差计算区间", "{0} chat scores loaded ({1} agents): their intervals use their own sample count and sd";
@@ -482,26 +550,26 @@ messages! {
     NoiseChatsNone => "没有找到「客服」和「得分」两列", "No agent and score columns found";
     NoiseChatsClear => "清除会话得分", "Clear the chat scores";
     FindErrDeduction => "扣分须为 0 到 1,000 之间的数（最多 10 万条记录）", "A deduction must be between 0 and 1,000 (at most 100,000 findings)";
-    FindTitle => "质检记录（扣分明细）", "QA findings (质检记录)";
-    FindIntro => "粘贴或导入每条质检记录（客服、日期、质检项、扣分、是否红线），按月汇总成质检得分（100 分起扣，或按质检项满分表）和红线标记，写入团队数据后可用于考核方案和奖金门槛。", "Paste or import findings (agent, date, item, deduction, red line); they roll up by month to a 质检得分 (100 minus deductions, or an item sheet) and a red-line flag, written into the team data for plans and payout gates.";
-    FindPaste => "粘贴质检记录（含表头：客服、日期、质检项、扣分、是否红线）", "Paste findings (with headers: 客服, 日期, 质检项, 扣分, 是否红线)";
+    FindTitle => "质检记录（扣分明细）", "QA findings";
+    FindIntro => "粘贴或导入每条质检记录（客服、日期、质检项、扣分、是否红线），按月汇总成质检得分（100 分起扣，或按质检项满分表）和红线标记，写入团队数据后可用于考核方案和奖金门槛。", "Paste or import findings (agent, date, item, deduction, red line); they roll up by month to a QA score (100 minus deductions, or an item sheet) and a red-line flag, written into the team data for plans and payout gates.";
+    FindPaste => "粘贴质检记录（含表头：客服、日期、质检项、扣分、是否红线）", "Paste findings (with headers: agent, date, item, deduction, red line)";
     FindRead => "读取质检记录", "Read the findings";
     FindReadDone => "读取 {0} 条记录；本月 {1} 名客服有扣分，{2} 名触犯红线", "Read {0} findings; this month {1} agents have deductions, {2} crossed a red line";
-    FindMissing => "没有找到「客服」和「扣分」表头", "No 客服 and 扣分 headers found";
+    FindMissing => "没有找到「客服」和「扣分」表头", "No agent and deduction headers found";
     FindSkipped => "第 {0} 行未读取：{1}", "Row {0} not read: {1}";
     FindSkipNoAgent => "缺少客服", "no agent";
     FindSkipDeduction => "扣分「{0}」不是数字", "deduction \"{0}\" is not a number";
-    FindSkipRedLine => "红线「{0}」应为 是/否", "red line \"{0}\" should be yes/no (是/否)";
+    FindSkipRedLine => "红线「{0}」应为 是/否", "red line \"{0}\" should be yes or no";
     FindUnknown => "团队数据中没有这些客服（记录已保留，未计分）：{0}", "These agents are not in the team data (kept, not scored): {0}";
     FindOtherMonths => "{0} 条记录不属于 {1}，未计入", "{0} findings are not from {1} and were not counted";
-    FindWrite => "写入团队数据（质检得分、红线两列）", "Write into the team data (质检得分 and 红线 columns)";
+    FindWrite => "写入团队数据（质检得分、红线两列）", "Write into the team data (QA score and red-line columns)";
     FindColFindings => "记录数", "Findings";
     FindColDeducted => "扣分合计", "Deducted";
     FindColRedLine => "红线", "Red line";
     FindScoring => "计分方式", "Scoring";
     FindScoringDeduct => "100 分起扣", "100 minus deductions";
     FindScoringSheet => "质检项满分表", "Item sheet";
-    FindSheet => "质检项满分（如 服务态度=30, 专业度=40, 流程=30）", "Item maximums (e.g. 服务态度=30, 专业度=40, 流程=30)";
+    FindSheet => "质检项满分（如 服务态度=30, 专业度=40, 流程=30）", "Item maximums (e.g. attitude=30, expertise=40, process=30)";
     FindYes => "是", "yes";
     StaffErrDays => "分时数据须为 1 天或 7 天（周一至周日），每天 24 个时段", "Hourly data must be 1 day or 7 days (Monday first), 24 hours each";
     StaffErrVolume => "咨询量须为 0 或正数（不超过 1,000 万）", "Inquiries must be 0 or a positive number (at most 10 million)";
@@ -530,10 +598,10 @@ messages! {
     StaffWeek => "按周（7 天）", "A week (7 days)";
     StaffHour => "时段", "Hour";
     StaffVolumeAt => "{0} 咨询量", "Inquiries at {0}";
-    StaffPaste => "粘贴赤兔「分时接待」表（时段 + 咨询人数两列，或整张表）", "Paste 赤兔's 分时接待 sheet (hour + inquiries columns, or the whole sheet)";
+    StaffPaste => "粘贴赤兔「分时接待」表（时段 + 咨询人数两列，或整张表）", "Paste Chitu's hourly reception sheet (hour + inquiries columns, or the whole sheet)";
     StaffPasteApply => "读取粘贴的分时数据", "Read the pasted hours";
     StaffPasteRead => "已读取 {0} 个时段（列「{1}」）", "Read {0} hours (column \"{1}\")";
-    StaffPasteNone => "没有找到 0–23 时段和咨询量：请粘贴带「时段」和「咨询人数」（或接待人数）表头的表格", "No hours 0–23 with inquiries found: paste a table with an hour column and 咨询人数 (or 接待人数)";
+    StaffPasteNone => "没有找到 0–23 时段和咨询量：请粘贴带「时段」和「咨询人数」（或接待人数）表头的表格", "No hours 0–23 with inquiries found: paste a table with an hour column and consultations (or customers served)";
     StaffPasteSkipped => "跳过第 {0} 行：{1}", "Row {0} skipped: {1}";
     StaffPasteMissing => "缺少时段：{0}（按 0 计）", "Hours missing: {0} (taken as 0)";
     StaffAht => "平均处理时长（秒/会话）", "Average handle time (s per chat)";
@@ -599,7 +667,7 @@ messages! {
     NoiseSamples => "每人抽检会话数", "Sampled chats per agent";
     NoiseSd => "单通得分标准差（分）", "Per-chat score sd (points)";
     NoiseBands => "等级分界（分，逗号分隔）", "Grade boundaries (points, comma-separated)";
-    NoiseNoColumn => "团队数据中没有质检得分列：请导入含「质检得分」的数据，或在上面选择一列", "The team data has no QA score column: import data with 质检得分 or pick a column above";
+    NoiseNoColumn => "团队数据中没有质检得分列：请导入含「质检得分」的数据，或在上面选择一列", "The team data has no QA score column: import data with a QA score or pick a column above";
     NoiseColAgent => "客服", "Agent";
     NoiseColScore => "质检得分", "QA score";
     NoiseColN => "抽检数", "Samples";
@@ -637,7 +705,7 @@ messages! {
     TabQa => "质检", "QA";
     QaTitle => "质检团队测算", "QA staffing";
     QaIntro => "用三种方法测算需要多少质检人员：行业经验比例、实际工作量、统计抽样精度；并估算月成本。",
-        "Size the QA (质检) team three ways — the industry ratio, the actual workload, and statistical precision — and see what it costs.";
+        "Size the QA team three ways — the industry ratio, the actual workload, and statistical precision — and see what it costs.";
     QaAgentsTitle => "团队规模", "Team size";
     QaAgentsSource => "人数来源", "Source";
     QaSourceAll => "团队数据：全部（{0} 人）", "Team data: everyone ({0})";
@@ -713,12 +781,12 @@ messages! {
     PsLineAt => "基准线", "Line";
     PsCap => "月上限（可空）", "Monthly cap (optional)";
     PsOtherwise => "其他标签（元）", "Other labels (¥)";
-    PsLabels => "标签=金额（用、分隔）", "label=amount (separated by 、)";
-    PsAgents => "客服=金额（用、分隔）", "agent=amount (separated by 、)";
-    PsConditions => "条件（如 出勤天数>=22、事假天数=0）", "Conditions (e.g. 出勤天数>=22、事假天数=0)";
+    PsLabels => "标签=金额（用、分隔）", "label=amount (separated by commas)";
+    PsAgents => "客服=金额（用、分隔）", "agent=amount (separated by commas)";
+    PsConditions => "条件（如 出勤天数>=22、事假天数=0）", "Conditions (e.g. Days worked>=22, Leave days=0)";
     PsListError => "无法识别「{0}」", "Cannot read “{0}”";
     PsDelete => "删除", "Delete";
-    PsVetoFindings => "红线项（用、分隔；留空 = 任何标记）", "Findings (separated by 、; empty = any flag)";
+    PsVetoFindings => "红线项（用、分隔；留空 = 任何标记）", "Findings (separated by commas; empty = any flag)";
     PsScope => "否决范围", "Scope";
     PsScopeBonus => "清零绩效奖金", "Zero the bonus";
     PsScopeVariable => "清零全部浮动工资", "Zero all variable pay";
@@ -732,7 +800,7 @@ messages! {
     PsXlsx => "工资表 Excel", "Pay sheet Excel";
     PsStmXlsx => "个人明细 Excel（每人一页）", "Statements Excel (a sheet each)";
     PsStmCsv => "个人明细 CSV", "Statements CSV";
-    PsAnon => "导出时匿名（客服01…）", "Anonymise exports (客服01…)";
+    PsAnon => "导出时匿名（客服01…）", "Anonymise exports (agents numbered)";
     PsPrintSheet => "打印工资表", "Print pay sheet";
     PsPrintShown => "打印筛选出的个人明细（{0} 人）", "Print the statements shown ({0})";
     PsPrintOne => "打印此人明细", "Print this statement";
@@ -857,7 +925,7 @@ messages! {
     ShareHelp => "内容压缩后放在链接的 # 之后：浏览器不会把它发送给任何服务器。对方打开链接时会先看到内容摘要，确认后才替换本地工作。", "The content is compressed into the part of the link after #, which browsers never send to any server. Whoever opens it first sees what it holds and confirms before it replaces their work.";
     ShareScopeAll => "全部（所有月份数据、考核方案、奖金方案、场景）", "Everything (all months, plans, payout models, scenarios)";
     ShareScopePlans => "仅考核方案和奖金方案（不含客服数据）", "Plans and payout models only (no team data)";
-    ShareScopeAnon => "全部，客服姓名替换为 客服01、客服02…（删除其他文字列）", "Everything, agents renamed 客服01, 客服02… (other text columns removed)";
+    ShareScopeAnon => "全部，客服姓名替换为 客服01、客服02…（删除其他文字列）", "Everything, agents renamed to numbers (other text columns removed)";
     ShareLength => "链接长度 {0} 个字符", "Link length: {0} characters";
     ShareTooLong => "超过 {0} 个字符，微信、钉钉、QQ 等聊天软件可能截断或无法识别；建议改为“仅方案”或发送工作簿文件。", "Over {0} characters: chat apps such as WeChat, DingTalk and QQ may cut it or not make it clickable; share plans only, or send the workbook file.";
     ShareCopy => "复制链接", "Copy link";
@@ -913,7 +981,7 @@ messages! {
     MoChartsTitle => "各指标趋势：{0}", "Every metric across months: {0}";
     MoChartsHelp => "线为团队平均（选择客服时为该客服），阴影为团队最低到最高；横轴按日历月，缺失的月份留空。", "The line is the team mean (or the chosen agent), the shade the team's lowest to highest; months are spaced by calendar, missing months leave a gap.";
     MoTableView => "表格视图", "Table view";
-    MoTalkTitle => "面谈名单：{0} 对比 {1}", "Talk-to list (面谈): {0} against {1}";
+    MoTalkTitle => "面谈名单：{0} 对比 {1}", "Talk-to list: {0} against {1}";
     MoTalkMetric => "观察指标", "Watched metric";
     MoTalkDrop => "下降至少（数值）", "Fell by at least (amount)";
     MoTalkShare => "或下降至少（幅度）", "or by at least (share)";
@@ -923,9 +991,9 @@ messages! {
     MoMoversTitle => "各指标进步和退步最大的客服", "Largest improvers and decliners per metric";
     MoImproved => "进步最大", "Improved most";
     MoWorsened => "退步最大", "Worsened most";
-    MoLmdiTitle => "客服销售额变化分解", "Why 客服销售额 changed";
-    MoLmdiHead => "客服销售额为什么变化：{0}，{1} → {2}", "Why 客服销售额 changed: {0}, {1} → {2}";
-    MoLmdiHelp => "按 客服销售额 = 询单人数 × 询单转化率 × 客单价 × (1 − 退款率) 用 LMDI 精确分解：各因素贡献之和正好等于变化。", "By 客服销售额 = 询单人数 × 询单转化率 × 客单价 × (1 − 退款率), split exactly with LMDI: the four contributions add up to the change.";
+    MoLmdiTitle => "客服销售额变化分解", "Why sales changed";
+    MoLmdiHead => "客服销售额为什么变化：{0}，{1} → {2}", "Why sales changed: {0}, {1} → {2}";
+    MoLmdiHelp => "按 客服销售额 = 询单人数 × 询单转化率 × 客单价 × (1 − 退款率) 用 LMDI 精确分解：各因素贡献之和正好等于变化。", "By Sales = Inquiries × Conversion rate × AOV × (1 − Refund rate), split exactly with LMDI: the four contributions add up to the change.";
     MoLmdiFromZero => "上月销售额为 0（因为 {0} 为 0）：本月的销售额全部归于 {0}。", "Sales were 0 last month (because {0} was 0): this month's sales are all {0}'s.";
     MoLmdiToZero => "本月销售额为 0（因为 {0} 为 0）：下降全部归于 {0}。", "Sales are 0 this month (because {0} is 0): the fall is all {0}'s.";
     MoLmdiBothZero => "两个月销售额都为 0，没有变化可分解。", "Sales were 0 in both months: nothing to split.";
@@ -933,7 +1001,7 @@ messages! {
     MoLmdiInvalid => "无法分解：{0} 的数值不可能（为负或退款率超过 100%）。", "Cannot split: {0} impossible (negative, or refunds above 100 %).";
     MoLmdiNotBoth => "{0} 不是两个月都在，无法比较。", "{0} is not in both months: nothing to compare.";
     MoLmdiLeftOut => "未计入团队分解（不是两个月都在，或缺少因素）：{0}", "Left out of the team split (not in both months, or a factor missing): {0}";
-    MoLmdiIdentityGap => "注意：表中的客服销售额为 {0}，按公式计算为 {1}；分解按公式进行。", "Note: the table's 客服销售额 is {0}, the identity gives {1}; the split follows the identity.";
+    MoLmdiIdentityGap => "注意：表中的客服销售额为 {0}，按公式计算为 {1}；分解按公式进行。", "Note: the table's sales are {0}, the identity gives {1}; the split follows the identity.";
     MoNextTitle => "下月考核方案（{0}）：由“{1}”轮换", "Next month's plan ({0}): rotated from “{1}”";
     MoNextHelp => "固定项保留；其余项目轮换为团队最弱的指标（对比目标、团队历史或方案本身的得分）。修改一个轮换项的权重时，其他轮换项按 5% 的步长重新分配。", "Fixed items stay; the others rotate to the team's weakest metrics (against targets, team history or the plan's own points). Changing a rotating weight re-shares the others in steps of 5 %.";
     MoWeakTitle => "团队弱项", "Team weak spots";
@@ -964,23 +1032,23 @@ messages! {
     MoTalM => "连续 m 个月末位", "Bottom m months in a row";
     MoTalProbation => "试用期（月）", "Probation (months)";
     MoTierRules => "梯队规则", "Tier rules";
-    MoTalSpecMonths => "专员：入职满（月）", "专员 from (months)";
-    MoTalEliteMonths => "精英：入职满（月）", "精英 from (months)";
-    MoTalEliteScore => "精英：平均分至少", "精英: average at least";
-    MoTalSeniorMonths => "资深：入职满（月）", "资深 from (months)";
-    MoTalSeniorScore => "资深：平均分至少", "资深: average at least";
+    MoTalSpecMonths => "专员：入职满（月）", "Specialist from (months)";
+    MoTalEliteMonths => "精英：入职满（月）", "Elite from (months)";
+    MoTalEliteScore => "精英：平均分至少", "Elite: average at least";
+    MoTalSeniorMonths => "资深：入职满（月）", "Senior from (months)";
+    MoTalSeniorScore => "资深：平均分至少", "Senior: average at least";
     MoTopList => "稳定前 20%（最近 {1} 个月中至少 {0} 个月）：", "Consistent top 20 % ({0} of the last {1} months): ";
     MoBottomList => "末位候选（连续 {0} 个月）：", "Bottom candidates ({0} months in a row): ";
     MoProbationList => "试用期（不参与排名）：", "In probation (not ranked): ";
     MoNobody => "无", "none";
-    MoNoHire => "没有入职日期列（如“入职日期”）：无法计算司龄、梯队和试用期。", "No hire-date column (such as 入职日期): tenure, tiers and probation cannot be worked out.";
+    MoNoHire => "没有入职日期列（如“入职日期”）：无法计算司龄、梯队和试用期。", "No hire-date column (such as Hire date): tenure, tiers and probation cannot be worked out.";
     MoTenure => "司龄（月）", "Tenure (months)";
     MoStage => "成长阶段（月）", "Growth stage (months)";
     MoTier => "梯队", "Tier";
-    MoTierNew => "新人", "Newcomer (新人)";
-    MoTierSpecialist => "专员", "Specialist (专员)";
-    MoTierElite => "精英", "Elite (精英)";
-    MoTierSenior => "资深", "Senior (资深)";
+    MoTierNew => "新人", "Newcomer";
+    MoTierSpecialist => "专员", "Specialist";
+    MoTierElite => "精英", "Elite";
+    MoTierSenior => "资深", "Senior";
     MoProbation => "试用期", "Probation";
     MoAvgScore => "平均分", "Average score";
     MoTopMonths => "前 20% 月份", "Top-fifth months";
@@ -1045,6 +1113,42 @@ messages! {
     PayCurveThreshold => "门槛分（低于此分系数为 0）", "Threshold (coefficient 0 below)";
     PayCurveStart => "门槛处系数", "Coefficient at threshold";
     // ---- keys for first hour (#15): add new ones right below this line ----
+    ListSep => "、", ", ";
+    LabelColon => "：", ": ";
+    WithNote => "{0}（{1}）", "{0} ({1})";
+    OriginalHeader => "原始表头：{0}", "Original header: {0}";
+    UnitCountItems => "条", "count";
+    StartTitle => "上手步骤", "First steps";
+    StartProgress => "已完成 {0}/{1}", "{0} of {1} done";
+    StartUndo => "退回上一步", "Step back";
+    StartHide => "收起步骤", "Hide the steps";
+    StartShow => "显示上手步骤", "Show the first steps";
+    StartDone => "已完成", "done";
+    StartTodo => "待办", "to do";
+    StartProblem => "需要处理", "needs attention";
+    StartData => "团队数据", "Team data";
+    StartDataDemo => "正在使用演示团队（{0} 名虚构客服）：粘贴或导入自己的数据即可替换（可撤销）", "Using the demo team ({0} fictional agents): paste or import your own data to replace it (undoable)";
+    StartDataOwn => "你的数据：{1}，{0} 名客服", "Your data: {0} agents in {1}";
+    StartBringData => "导入我的数据", "Bring my data";
+    StartOpenData => "去数据页", "Go to Data";
+    StartColumns => "核对列的含义", "Check the columns";
+    StartColumnsAll => "{0} 列都已识别为指标", "All {0} columns recognised as metrics";
+    StartColumnsSome => "{0} 列已识别；自定义列：{1}（可在导入预览中改成指标）", "{0} columns recognised; custom: {1} (the import preview can map them to metrics)";
+    StartCheck => "核对映射", "Review the mapping";
+    StartPlan => "考核方案", "Plan";
+    StartPlanValid => "「{0}」：{1} 个考核项，符合规则", "“{0}”: {1} items, valid";
+    StartPlanInvalid => "「{0}」不符合规则：请在方案页修正", "“{0}” breaks the rules: fix it in Plan";
+    StartPickPlan => "选择或新建方案", "Pick or build a plan";
+    StartScores => "成绩", "Scores";
+    StartScored => "{1} 名客服中 {0} 名已评分", "{0} of {1} agents scored";
+    StartScoredGroup => "{1} 名客服中 {0} 名已评分（方案只考核「{2}」分组）", "{0} of {1} agents scored (the plan covers the group “{2}”)";
+    StartSee => "前往查看", "Take me there";
+    StartPay => "奖金", "Pay";
+    StartPaid => "按「{2}」共 {0}，{1} 人", "{0} in total for {1} agents, by “{2}”";
+    StartPayWaits => "有成绩后才能计算奖金", "Pay follows once agents have scores";
+    ImpReplacesDemo => "当前月份 {0} 是演示团队（{1} 名虚构客服）：导入到该月会替换它们；可以撤销。", "The current month {0} holds the demo team ({1} fictional agents): importing into it replaces them; Undo brings them back.";
+    ImpReplacesTeam => "导入到当前月份 {0} 会替换该月现有的 {1} 名客服；可以撤销。", "Importing into the current month {0} replaces its {1} agents; Undo brings them back.";
+    PlanFixedExplained => "勾选「固定项」的考核项在「复制到下月」时原样保留（通常是主考核项）；未勾选的是轮换项，下月可以换成别的指标。", "Items ticked “Fixed” stay as they are when the plan is copied to next month (usually the main item); the others rotate and can be swapped for other metrics next month.";
     FitNoGroup => "数据中没有「{0}」分组：方案适用于全部客服", "The data has no group “{0}”: the plan covers every agent";
     FitReplaced => "表中没有「{0}」，已换成「{1}」", "The table has no {0}; {1} is used instead";
     FitDropped => "表中没有「{0}」，也没有可替代的指标：已去掉，权重并入固定项", "The table has no {0} and nothing to replace it: left out, its weight added to the fixed item";
@@ -1095,7 +1199,7 @@ messages! {
     PayMean => "人均", "Average";
     PayMedian => "中位数", "Median";
     PayMinMax => "最低 – 最高", "Min – max";
-    PayTop20 => "前 20% 人员占比", "Share of top 20 %";
+    PayTop20 => "前 20% 人员奖金占比", "Top 20 %'s share of pay";
     PayUnderBudget => "预算 {0}，剩余 {1}", "Budget {0}: {1} left";
     PayOverBudget => "预算 {0}，超出 {1}", "Budget {0}: over by {1}";
     PaySolveBase => "按预算反推第 {0} 部分的目标奖金", "Solve part {0}'s target bonus for the budget";
@@ -1146,19 +1250,19 @@ messages! {
     WhatIfTitle => "假设分析", "What if";
     WhatIfHelp => "临时调整某项指标（全体或某位客服），得分和奖金立即重算；原始数据不变，点“还原”即恢复。", "Move a metric for everyone or one agent; scores and pay follow at once. The data itself is untouched; Reset restores it.";
     WhatIfDelta => "调整量", "Change";
-    WhatIfPp => "个百分点", "pp";
+    WhatIfPp => "个百分点", "percentage points";
     WhatIfEveryone => "全体客服", "Everyone";
     WhatIfApply => "应用调整", "Apply";
     WhatIfReset => "还原", "Reset";
     WhatIfActive => "正在显示假设分析结果（数据未修改）", "Showing what-if results (the data is unchanged)";
     WhatIfBefore => "调整前", "Before";
     McTitle => "下月成本预测（蒙特卡洛）", "Next month's cost forecast (Monte Carlo)";
-    McHelp => "按当前数值上下波动模拟多个月份：每项指标 = 当前值 × (1 + 波动系数 × 标准正态)。有 3 个及以上月份数据时，波动系数由历史估计，否则用你设定的值。同一随机种子结果完全相同。", "Simulates many months around the current values: each metric = current × (1 + cv × standard normal). With 3 or more monthly tables the cv is estimated from them, otherwise your value is used. The same seed gives the same result.";
+    McHelp => "按当前数值上下波动模拟多个月份：每项指标 = 当前值 × (1 + 波动系数 × 标准正态)。有 3 个及以上月份数据时，波动系数由历史估计，否则用你设定的值。同一随机种子结果完全相同。", "Simulates many months around the current values: each metric = current × (1 + variation × a standard normal draw). With 3 or more monthly tables the variation is estimated from them, otherwise your value is used. The same seed gives the same result.";
     McMonthsLabel => "模拟月数", "Months to simulate";
     McSeed => "随机种子", "Seed";
-    McDefaultCv => "默认波动系数", "Default cv";
+    McDefaultCv => "默认波动系数", "Default variation (%)";
     McColMetric => "指标", "Metric";
-    McColCv => "波动系数", "cv";
+    McColCv => "波动系数", "Variation (%)";
     McColSource => "来源", "Source";
     McFromHistory => "由 {0} 个月的数据估计", "Estimated from {0} months";
     McFromDefault => "你设定的默认值（历史不足 3 个月）", "Your default (fewer than 3 months)";
@@ -1175,14 +1279,14 @@ messages! {
     McVarTitle => "所用波动系数", "Variability used";
     McAgentTitle => "每人奖金区间（基于 {0} 个模拟月）", "Pay range per agent (from {0} simulated months)";
     CliffTitle => "奖金断崖检测", "Pay cliffs";
-    CliffHelp => "逐人把每项指标上下移动一小步（百分比指标 1 个百分点，秒/天/分 1 个单位，其余 1%），其他人不变；列出奖金变化超过设定比例的位置及原因。", "Moves each metric of each agent one small step up and down (1 pp for shares, 1 unit for seconds, days and points, 1 % otherwise) with everyone else held, and lists where pay changes by more than the set share, and why.";
+    CliffHelp => "逐人把每项指标上下移动一小步（百分比指标 1 个百分点，秒/天/分 1 个单位，其余 1%），其他人不变；列出奖金变化超过设定比例的位置及原因。", "Moves each metric of each agent one small step up and down (1 percentage point for shares, 1 unit for seconds, days and points, 1 % otherwise) with everyone else held, and lists where pay changes by more than the set share, and why.";
     CliffShare => "变化超过", "Change above";
     CliffRun => "开始检测", "Find cliffs";
     CliffNone => "没有发现超过 {0} 的断崖。", "No cliff above {0}.";
     CliffMove => "移动", "Move";
     CliffPay => "奖金", "Pay";
     CliffCause => "原因", "Cause";
-    CliffStepPp => "{0}{1} 个百分点", "{0}{1} pp";
+    CliffStepPp => "{0}{1} 个百分点", "{0}{1} percentage points";
     CliffStepRel => "{0}{1}%", "{0}{1} %";
     CliffCauseItem => "「{0}」得分 {1} → {2}", "{0}: {1} → {2} points";
     CliffCauseGrade => "等级 {0} → {1}", "grade {0} → {1}";
@@ -1255,6 +1359,42 @@ mod tests {
         for m in Msg::ALL {
             assert!(!m.text(Lang::Zh).trim().is_empty(), "{m:?} zh empty");
             assert!(!m.text(Lang::En).trim().is_empty(), "{m:?} en empty");
+        }
+    }
+
+    #[test]
+    fn one_takes_the_singular_in_english() {
+        let cases = [
+            (Msg::ImpProblems, vec!["1"], "1 note"),
+            (Msg::ImpProblems, vec!["2"], "2 notes"),
+            (Msg::ImpProblems, vec!["11"], "11 notes"),
+            (Msg::ImpRows, vec!["1", "1"], "1 agent, 1 column"),
+            (Msg::ImpRows, vec!["21", "1"], "21 agents, 1 column"),
+            (
+                Msg::CompareSummary,
+                vec!["1", "1", "0"],
+                "Grade changes for 1 agent: 1 up, 0 down.",
+            ),
+        ];
+        for (m, args, want) in cases {
+            let args: Vec<String> = args.into_iter().map(String::from).collect();
+            assert_eq!(m.fill(Lang::En, &args), want, "{m:?}");
+        }
+        assert_eq!(
+            Msg::ImpProblems.fill(Lang::Zh, &["1".into()]),
+            Msg::ImpProblems.text(Lang::Zh).replace("{0}", "1")
+        );
+    }
+
+    /// English text holds no Chinese: no ideographs, no CJK punctuation
+    /// (、。「」) and no full-width forms (：，（）) — #15 found them inside
+    /// English sentences.
+    #[test]
+    fn english_has_no_chinese() {
+        let cjk = |c: char| matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}');
+        for m in Msg::ALL {
+            let en = m.text(Lang::En);
+            assert!(!en.chars().any(cjk), "{m:?} English holds Chinese: {en}");
         }
     }
 

@@ -74,9 +74,20 @@ fn scores_export_in_rank_order() {
         .filter(|l| !l.is_empty())
         .collect();
     assert_eq!(lines.len(), 21, "header + 20 pre-sales agents");
+    // English headers name the metric in English (询单转化率 is "Conversion rate").
     assert!(lines[0].starts_with(
-        "Rank,Agent,Group,询单转化率 · Value (%),询单转化率 · Points,询单转化率 · Weighted (40%)"
+        "Rank,Agent,Group,Conversion rate · Value (%),Conversion rate · Points,Conversion rate · Weighted (40%)"
     ));
+    // Points, weighted points and totals carry at most two decimals (as shown).
+    for l in &lines[1..] {
+        for f in l.split(',').skip(3) {
+            if let Some((_, dec)) = f.split_once('.') {
+                if f.parse::<f64>().is_ok() {
+                    assert!(dec.len() <= 2, "{f} in {l}");
+                }
+            }
+        }
+    }
     assert!(lines[1].starts_with("1,"));
     assert!(lines[0].ends_with("Total,Grade"));
 }
@@ -155,7 +166,8 @@ fn payouts_comparison_and_qa_export_as_csv() {
     );
     // 甲: 1,500 + 2,050 in full. 乙: (1,200 + 640) × 20/22 = 1,672.73 → 1,670.
     assert_eq!(lines[1], "甲,100,1.5,1500,2050,1,1,3550,3550");
-    assert_eq!(lines[2], "乙,90,1.2,1200,640,1,0.909091,1672.73,1670");
+    // Factors to 4 decimals: 20/22 = 0.90909… → 0.9091.
+    assert_eq!(lines[2], "乙,90,1.2,1200,640,1,0.9091,1672.73,1670");
     assert_eq!(lines[3], "奖金总额,,,,,,,,5220");
     // A comparison against a copy paying ¥1,200 base.
     let mut m2 = m.clone();
@@ -185,4 +197,34 @@ fn payouts_comparison_and_qa_export_as_csv() {
     assert_eq!(lines[1], "比例法,10,10,1,1,3,2,3,71500,476.67,");
     assert_eq!(lines.len(), 4);
     assert_eq!(lines.iter().filter(|l| l.ends_with(",✓")).count(), 1);
+}
+
+/// English exports hold no Chinese outside user data (#15): the demo's agent
+/// names and groups are the only Chinese left in the team and score CSVs.
+#[test]
+fn english_exports_have_no_chinese_outside_user_data() {
+    let demo = kpi_sandbox::io::demo::demo_table();
+    let plan = template(Template::PreSales, "Pre-sales", "2026-11");
+    let mut user: Vec<String> = (0..demo.len()).map(|r| demo.agent_name(r)).collect();
+    user.extend(demo.groups().into_iter().map(|(g, _)| g));
+    user.sort_by_key(|u| std::cmp::Reverse(u.chars().count()));
+    let cjk = |c: char| {
+        ('\u{3000}'..='\u{303f}').contains(&c)
+            || ('\u{4e00}'..='\u{9fff}').contains(&c)
+            || ('\u{ff00}'..='\u{ffef}').contains(&c)
+    };
+    for (what, text) in [
+        ("team", table_csv(&demo, Lang::En)),
+        (
+            "scores",
+            scores_csv(&demo, &plan, &score(&demo, &plan), Lang::En),
+        ),
+    ] {
+        let mut rest = text;
+        for u in &user {
+            rest = rest.replace(u.as_str(), "");
+        }
+        let leak: String = rest.chars().filter(|c| cjk(*c)).collect();
+        assert!(leak.is_empty(), "{what}: Chinese left: {leak}");
+    }
 }

@@ -144,7 +144,8 @@ fn formatting() {
     let cases: &[(f64, Unit, Lang, &str)] = &[
         (0.4621, Unit::Percent, Lang::Zh, "46.21%"),
         (1.0, Unit::Percent, Lang::En, "100.00%"),
-        (32.0, Unit::Seconds, Lang::Zh, "32秒"),
+        (32.0, Unit::Seconds, Lang::Zh, "32.0秒"),
+        (30.06, Unit::Seconds, Lang::En, "30.1 s"),
         (32.5, Unit::Seconds, Lang::En, "32.5 s"),
         (1234.5, Unit::Money, Lang::Zh, "¥1,234.50"),
         (-50.0, Unit::Money, Lang::En, "-¥50.00"),

@@ -119,11 +119,16 @@ pub fn scores_csv(t: &Table, plan: &Plan, s: &PlanScores, lang: Lang) -> String 
         })
         .collect();
     for (it, u) in plan.items.iter().zip(&units) {
-        header.push(header_of(&it.column, *u, Msg::ColRaw, lang));
-        header.push(format!("{} · {}", it.column, Msg::ColPoints.t(lang)));
+        // The column's name in `lang` (a metric's English name in English).
+        let name = crate::model::formula::calc::resolve(t, &it.column)
+            .and_then(|c| t.columns.get(c))
+            .map(|c| c.label(lang).to_string())
+            .unwrap_or_else(|| it.column.clone());
+        header.push(header_of(&name, *u, Msg::ColRaw, lang));
+        header.push(format!("{} · {}", name, Msg::ColPoints.t(lang)));
         header.push(format!(
             "{} · {} ({}%)",
-            it.column,
+            name,
             Msg::ColWeighted.t(lang),
             number(it.weight)
         ));
@@ -148,10 +153,11 @@ pub fn scores_csv(t: &Table, plan: &Plan, s: &PlanScores, lang: Lang) -> String 
                     Some(v) => Out::Number(v),
                     None => Out::Empty,
                 });
-                r.push(Out::Number(sc.points));
-                r.push(Out::Number(sc.weighted));
+                // Points as the app shows them (two decimals), not 83.333333.
+                r.push(Out::Number(round_dp(sc.points, 2)));
+                r.push(Out::Number(round_dp(sc.weighted, 2)));
             }
-            r.push(Out::Number(a.total));
+            r.push(Out::Number(round_dp(a.total, 2)));
             r.push(Out::Text(
                 s.grade_labels.get(a.grade).cloned().unwrap_or_default(),
             ));
@@ -205,11 +211,13 @@ pub fn payouts_csv(p: &Payouts, model: &PayoutModel, lang: Lang) -> String {
             let mut r = vec![
                 Out::Text(a.agent.clone()),
                 Out::Number(round_dp(a.score, 4)),
-                a.coef.map(Out::Number).unwrap_or(Out::Empty),
+                a.coef
+                    .map(|c| Out::Number(round_dp(c, 4)))
+                    .unwrap_or(Out::Empty),
             ];
             r.extend(a.parts.iter().map(|v| Out::Number(round_dp(*v, 2))));
-            r.push(Out::Number(a.gate_factor));
-            r.push(Out::Number(a.days_factor));
+            r.push(Out::Number(round_dp(a.gate_factor, 4)));
+            r.push(Out::Number(round_dp(a.days_factor, 4)));
             r.push(Out::Number(round_dp(a.gross, 2)));
             r.push(Out::Number(a.pay));
             r

@@ -373,14 +373,15 @@ fn format_trimmed(v: f64, max_dec: usize) -> String {
     }
 }
 
-/// Shows a canonical value of `unit` for people: `46.21%`, `32.5秒`/`32.5 s`,
+/// Shows a canonical value of `unit` for people: `46.21%`, `32.0秒`/`32.5 s`,
 /// `¥1,234.50`, `1,234`.
 pub fn format_value(v: f64, unit: Unit, lang: Lang) -> String {
     match unit {
         Unit::Percent => format!("{}%", format_grouped(v * 100.0, 2)),
         Unit::Seconds => match lang {
-            Lang::Zh => format!("{}秒", format_trimmed(v, 1)),
-            Lang::En => format!("{} s", format_trimmed(v, 1)),
+            // Always one decimal, so 32.0秒 sits beside 30.1秒 (not "32秒").
+            Lang::Zh => format!("{}秒", format_grouped(v, 1)),
+            Lang::En => format!("{} s", format_grouped(v, 1)),
         },
         Unit::Money => {
             if v < 0.0 {

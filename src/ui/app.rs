@@ -181,6 +181,7 @@ pub fn App() -> Html {
                 { for notice }
                 <super::components::update::UpdateOffer />
                 <super::components::share::LinkPrompt />
+                <super::components::start::FirstSteps />
                 <section class="panel" role="tabpanel" id={format!("panel-{}", state.tab.id())}
                     aria-labelledby={format!("tab-{}", state.tab.id())}>
                     { match state.tab {

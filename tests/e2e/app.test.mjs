@@ -75,7 +75,7 @@ test('keyboard editing parses like imports, Esc cancels, undo restores', async (
   await page.keyboard.press('Control+A');
   await page.keyboard.type('1分20秒');
   await page.keyboard.press('Tab');
-  await cellIs(page, 0, 10, '80秒');
+  await cellIs(page, 0, 10, '80.0秒');
   // Text that is not a duration is kept, marked, and explained on hover.
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.type('fast');
@@ -86,7 +86,7 @@ test('keyboard editing parses like imports, Esc cancels, undo restores', async (
   assert.match(await bad.getAttribute('title'), /不是时长/);
   // Undo three times restores the original values.
   await page.getByRole('button', { name: '撤销' }).click();
-  await cellIs(page, 0, 10, '80秒');
+  await cellIs(page, 0, 10, '80.0秒');
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+z');
   await cellIs(page, 0, 10, '30.1秒');

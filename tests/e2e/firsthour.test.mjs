@@ -17,14 +17,19 @@ const EXPORT = '旺旺昵称\t当日询单人数\t询单最终付款转化率\t�
 
 
 for (const [locale, t] of [
-  ['zh-CN', { confirm: '确认导入 3 名客服', plan: '考核方案', scores: '成绩', pre: '+ 售前模板', fit: /方案适用于全部客服/, name: '售前考核方案' }],
-  ['en-US', { confirm: 'Import 3 agents', plan: 'Plan', scores: 'Scores', pre: '+ Pre-sales template', fit: /the plan covers every agent/, name: 'Pre-sales plan' }],
+  ['zh-CN', { confirm: '确认导入 3 名客服', plan: '考核方案', scores: '成绩', pay: '奖金', pre: '+ 售前模板', fit: /方案适用于全部客服/, name: '售前考核方案', replaces: /演示团队（30 名虚构客服）/, own: /你的数据：.*3 名客服/, paid: /3 人/, back: '退回上一步' }],
+  ['en-US', { confirm: 'Import 3 agents', plan: 'Plan', scores: 'Scores', pay: 'Payouts', pre: '+ Pre-sales template', fit: /the plan covers every agent/, name: 'Pre-sales plan', replaces: /demo team \(30 fictional agents\)/, own: /Your data: 3 agents/, paid: /for 3 agents/, back: 'Step back' }],
 ]) {
   for (const width of [1366, 390]) {
     test(`${locale} ${width}px: own export → fitted template → scores for all three`, async () => {
       const { page, context, errors } = await env.open({ locale, viewport: { width, height: 900 } });
+      // First steps: the demo is on, the data step is still to do.
+      await expectText(page.getByTestId('step-0'), /○/);
       await paste(page, EXPORT);
+      // The preview says what the import replaces.
+      await expectText(page.getByTestId('import-replaces'), t.replaces);
       await page.getByRole('button', { name: t.confirm }).click();
+      await expectText(page.getByTestId('step-0'), t.own);
       await page.getByRole('tab', { name: t.plan }).click();
       await page.getByRole('button', { name: t.pre }).click();
       await expectText(page.locator('.notice'), t.fit);
@@ -39,6 +44,18 @@ for (const [locale, t] of [
       await rows.first().waitFor();
       assert.equal(await rows.count(), 3);
       await page.screenshot({ path: `screenshots/firsthour-scores-${locale}-${width}.png`, fullPage: true });
+      // Pay for all three, and the checklist says so.
+      await page.getByRole('tab', { name: t.pay }).click();
+      const pays = page.locator('td[data-testid^="pay-"]').filter({ hasText: '¥' });
+      await pays.first().waitFor();
+      assert.equal(await pays.count(), 3);
+      await expectText(page.getByTestId('step-4'), t.paid);
+      await expectText(page.getByTestId('steps-progress'), /5/);
+      // Step back undoes the last step (the second template), as Ctrl+Z would.
+      await page.getByRole('tab', { name: t.plan }).click();
+      const plans = await page.locator('#plan-select option').count();
+      await page.getByTestId('first-steps').getByRole('button', { name: t.back }).click();
+      await page.waitForFunction((n) => document.querySelectorAll('#plan-select option').length === n - 1, plans);
       assert.deepEqual(errors, []);
       await context.close();
     });
@@ -57,6 +74,48 @@ test('a plan for a group the data lacks says why and is fixed in one click', asy
   const rows = page.getByTestId('scores-table').locator('tbody tr');
   await rows.first().waitFor();
   assert.equal(await rows.count(), 3);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the import preview remaps a column: 打卡天数 becomes 出勤天数 (Days worked)', async () => {
+  for (const [locale, t] of [
+    ['zh-CN', { metric: '出勤天数', confirm: '确认导入 2 名客服', label: '出勤天数' }],
+    ['en-US', { metric: 'Days worked', confirm: 'Import 2 agents', label: 'Days worked' }],
+  ]) {
+    for (const width of [1366, 390]) {
+      const { page, context, errors } = await env.open({ locale, viewport: { width, height: 900 } });
+      await paste(page, '旺旺昵称\t打卡天数\t询单人数\n小雨\t22\t120\n阿杰\t20\t80\n');
+      const preview = page.getByTestId('import-preview');
+      await preview.waitFor();
+      const pick = preview.locator('select.map-metric').nth(1);
+      assert.equal(await pick.inputValue(), '', '打卡天数 comes in as a custom column');
+      await pick.selectOption({ label: t.metric });
+      await expectText(preview.getByTestId('import-sample').locator('tr.map-row').last(), /./);
+      await preview.getByRole('button', { name: t.confirm }).click();
+      await expectText(page.getByRole('grid').locator('thead'), new RegExp(t.label));
+      // The pasted header stays as the original header on hover.
+      const th = page.getByRole('grid').locator('thead th', { hasText: t.label }).first();
+      assert.match(await th.getAttribute('title') ?? '', /打卡天数/);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  }
+});
+
+test('first steps: "bring my data" opens the paste box from any workspace', async () => {
+  const { page, context, errors } = await env.open({ locale: 'en-US', viewport: { width: 390, height: 844 } });
+  await page.getByRole('tab', { name: 'Scores' }).click();
+  await expectText(page.getByTestId('steps-progress'), /of 5 done/);
+  // The demo's pre-sales plan scores 20 of the 30 agents, and says why.
+  await expectText(page.getByTestId('step-3'), /20 of 30 agents scored \(the plan covers the group “售前”\)/);
+  await page.getByTestId('step-0').getByRole('button', { name: 'Bring my data' }).click();
+  await page.locator('#paste-text').waitFor();
+  assert.equal(await page.locator('#tab-data').getAttribute('aria-selected'), 'true');
+  // Hidden steps stay out of the way until asked for.
+  await page.getByRole('button', { name: 'Hide the steps' }).click();
+  await page.getByRole('button', { name: 'Show the first steps' }).waitFor();
+  assert.equal(await page.getByTestId('first-steps').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -37,7 +37,7 @@ test('paste a TSV: preview, confirm, summary row gone, undo restores', async () 
   await expectText(page.getByTestId('counts'), '2 名客服 · 5 列');
   await expectText(page.locator('#cell-0-0'), '甲');
   await expectText(page.locator('#cell-1-3'), '50.00%');   // 0.5 in a column where 46% has a sign: fraction
-  await expectText(page.locator('#cell-1-4'), '80秒');
+  await expectText(page.locator('#cell-1-4'), '80.0秒');
   assert.equal(await page.locator('table.grid tbody tr').count(), 2, 'the summary row is not an agent');
   // One undo restores the demo team.
   await page.getByRole('button', { name: '撤销' }).click();
@@ -62,7 +62,7 @@ test('open a GBK CSV from 千牛 and a refused .xls', async () => {
   await expectText(page.locator('#cell-0-0'), '小雨');
   await expectText(page.locator('#cell-0-4'), '46.21%');
   await expectText(page.locator('#cell-0-5'), '¥1,234.50');
-  await expectText(page.locator('#cell-0-7'), '80秒');
+  await expectText(page.locator('#cell-0-7'), '80.0秒');
   assert.equal(await page.locator('table.grid tbody tr').count(), 3);
   assert.deepEqual(errors, []);
   await context.close();

@@ -104,7 +104,7 @@ test('a 赤兔 day file with a title row: header found, placeholders blank, time
   // Import as the month as it is (not as a day).
   await preview.getByTestId('import-as-day').uncheck();
   await preview.getByRole('button', { name: 'Import 3 agents' }).click();
-  await expectText(page.locator(`#cell-0-${await columnOf(page, 'Average chat length (s)')}`), '300 s');
+  await expectText(page.locator(`#cell-0-${await columnOf(page, 'Average chat length (s)')}`), '300.0 s');
   await expectText(page.locator(`#cell-2-${await columnOf(page, 'Satisfaction')}`), '');
   assert.deepEqual(errors, []);
   await context.close();

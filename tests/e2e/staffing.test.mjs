@@ -63,7 +63,7 @@ test('a pasted 分时接待 sheet and a week heat map, in English on a phone', a
   const { page, context, errors } = await env.open({ locale: 'en-US', viewport: { width: 390, height: 800 } });
   await page.getByRole('tab', { name: 'QA' }).click();
   await page.getByRole('heading', { name: 'Chat staffing (Erlang C)' }).waitFor();
-  await page.getByText("Paste 赤兔's 分时接待 sheet").click();
+  await page.getByText("Paste Chitu's hourly reception sheet").click();
   let text = '时间段\t咨询人数\n';
   for (let h = 0; h < 24; h++) text += `${String(h).padStart(2, '0')}:00-${String(h + 1).padStart(2, '0')}:00\t${h === 20 ? 270 : 0}\n`;
   await page.getByTestId('staff-paste').fill(text);

@@ -92,17 +92,17 @@ pub fn StepChart(props: &StepChartProps) -> Html {
         }
     });
     html! {
-        <svg class="chart" viewBox={format!("0 0 {W} {H}")} role="img" aria-label={props.title.clone()}
+        <svg class="chart step" viewBox={format!("0 0 {W} {H}")} role="img" aria-label={props.title.clone()}
             preserveAspectRatio="xMidYMid meet">
             <title>{ props.title.clone() }</title>
-            { for y_ticks.iter().map(|y| html! {
-                <g class="tick">
+            { for y_ticks.iter().enumerate().map(|(i, y)| html! {
+                <g class={classes!("tick", (i % 2 == 1).then_some("odd"))}>
                     <line x1={L.to_string()} x2={(W - R).to_string()} y1={format!("{:.1}", py(*y))} y2={format!("{:.1}", py(*y))} />
                     <text x={(L - 6.0).to_string()} y={format!("{:.1}", py(*y) + 4.0)} text-anchor="end">{ format!("{y}") }</text>
                 </g>
             }) }
-            { for x_ticks.iter().map(|x| html! {
-                <text class="tick" x={format!("{:.1}", px(*x))} y={(H - B + 16.0).to_string()} text-anchor="middle">{ format!("{x}") }</text>
+            { for x_ticks.iter().enumerate().map(|(i, x)| html! {
+                <text class={classes!("tick", (i % 2 == 1).then_some("odd"))} x={format!("{:.1}", px(*x))} y={(H - B + 16.0).to_string()} text-anchor="middle">{ format!("{x}") }</text>
             }) }
             <text class="axis-label" x={((L + W - R) / 2.0).to_string()} y={(H - 4.0).to_string()} text-anchor="middle">{ props.x_label.clone() }</text>
             { for lines }

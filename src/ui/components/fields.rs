@@ -12,6 +12,51 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+/// The name a column reference (a plan item's or a picker's) shows in `lang`:
+/// the column's metric name in `lang` (the header as typed for a custom
+/// column), a known metric's name when the table lacks it, else the name as
+/// written. One name per column in every workspace (#15).
+pub fn column_label(table: &crate::model::Table, name: &str, lang: Lang) -> String {
+    if let Some(c) =
+        crate::model::formula::calc::resolve(table, name).and_then(|c| table.columns.get(c))
+    {
+        return c.label(lang).to_string();
+    }
+    let n = name.trim().to_lowercase();
+    crate::model::metric::METRICS
+        .iter()
+        .find(|d| d.zh.to_lowercase() == n || d.en.to_lowercase() == n)
+        .map(|d| match lang {
+            Lang::Zh => d.zh.to_string(),
+            Lang::En => d.en.to_string(),
+        })
+        .unwrap_or_else(|| name.to_string())
+}
+
+/// The counting word of a count column: people (人) for head counts, items
+/// (条) for reviews, messages and findings — 中差评数 counts reviews, not people.
+pub fn count_unit(metric: Option<crate::model::MetricId>) -> Msg {
+    let zh = metric
+        .and_then(crate::model::metric::def)
+        .map(|d| d.zh)
+        .unwrap_or("");
+    if zh.contains("评") || zh.contains("消息") || zh.contains("字数") {
+        Msg::UnitCountItems
+    } else {
+        Msg::UnitCount
+    }
+}
+
+/// The tooltip of a column's name: its original header, when the name shown differs.
+pub fn column_title(table: &crate::model::Table, name: &str, lang: Lang) -> Option<AttrValue> {
+    let c = crate::model::formula::calc::resolve(table, name).and_then(|c| table.columns.get(c))?;
+    (c.label(lang) != c.name).then(|| {
+        Msg::OriginalHeader
+            .fill(lang, std::slice::from_ref(&c.name))
+            .into()
+    })
+}
+
 /// The value of the `<select>` a change event came from.
 pub fn select_value(e: &Event) -> Option<String> {
     e.target()

@@ -564,6 +564,22 @@ fn source_name(s: &str, lang: Lang) -> String {
     }
 }
 
+/// What importing into the current month replaces: the demo team, or the
+/// agents already there (#15: the import replaced 30 agents and said nothing).
+fn replaces_note(wb: &crate::model::Workbook, lang: Lang) -> Html {
+    let t = wb.table();
+    if t.is_empty() {
+        return Html::default();
+    }
+    let args = [wb.month().to_string(), t.len().to_string()];
+    let msg = if *t == crate::io::demo::demo_table() {
+        Msg::ImpReplacesDemo
+    } else {
+        Msg::ImpReplacesTeam
+    };
+    html! { <p class="warn replaces" data-testid="import-replaces">{ msg.fill(lang, &args) }</p> }
+}
+
 fn preview(
     p: &Pending,
     state: &AppContext,
@@ -765,6 +781,7 @@ fn sheet_preview(
                     <input id="import-month" type="text" ref={month_ref} value={wb.month().to_string()} title={Msg::ImpMonthHint.t(lang)} />
                     <span class="muted hint">{ Msg::ImpMonthHint.t(lang) }</span>
                 </div>
+                { replaces_note(wb, lang) }
             }
             <div class="actions">
                 if !result.is_rejected() && !joining {

@@ -253,7 +253,8 @@ pub fn sample(
                 })
             };
             let current = col.metric.map(|m| format!("{m:?}")).unwrap_or_default();
-            html! { <td>
+            // Aligned like the column's header and values (numbers right).
+            html! { <td class={classes!(col.unit.is_numeric().then_some("num"))}>
                 <select aria-label={Msg::ImpMapMetric.fill(lang, std::slice::from_ref(&header))} {onchange} class="map-metric">
                     <option value="" selected={current.is_empty()}>{ Msg::ImpCustomChoice.t(lang) }</option>
                     { for METRICS.iter().map(|d| {
@@ -278,7 +279,7 @@ pub fn sample(
                     }));
                 })
             };
-            html! { <td>
+            html! { <td class={classes!(col.unit.is_numeric().then_some("num"))}>
                 <select aria-label={Msg::ImpMapUnit.fill(lang, &[header])} {onchange} class="map-unit">
                     { for UNITS.iter().map(|(u, m)| html! {
                         <option value={format!("{u:?}")} selected={*u == col.unit}>{ m.t(lang) }</option>
@@ -286,7 +287,7 @@ pub fn sample(
                 </select>
             </td> }
         });
-        let how_row = t.columns.iter().enumerate().map(|(c, _)| {
+        let how_row = t.columns.iter().enumerate().map(|(c, col)| {
             let info = r.info.get(c);
             let how = match info.map(|i| i.mapped_by) {
                 Some(MappedBy::Dictionary) => Msg::ImpMappedDictionary,
@@ -294,7 +295,7 @@ pub fn sample(
                 _ => Msg::ImpMappedCustom,
             };
             let hint = info.and_then(|i| i.hint).map(|h| Msg::ImpHintShown.fill(lang, &[h.label().to_string()]));
-            html! { <td class={classes!("muted", (how == Msg::ImpMappedCustom).then_some("custom"))}>
+            html! { <td class={classes!("muted", (how == Msg::ImpMappedCustom).then_some("custom"), col.unit.is_numeric().then_some("num"))}>
                 { how.t(lang) }
                 if let Some(h) = hint { <br />{ h } }
             </td> }
@@ -309,7 +310,7 @@ pub fn sample(
         <div class="table-scroll">
             <table class="plain sample" data-testid="import-sample">
                 <thead>
-                    <tr>{ for t.columns.iter().map(|c| html! { <th title={c.name.clone()}>{ c.name.clone() }</th> }) }</tr>
+                    <tr>{ for t.columns.iter().map(|c| html! { <th class={classes!(c.unit.is_numeric().then_some("num"))} title={c.name.clone()}>{ c.name.clone() }</th> }) }</tr>
                     { editor.unwrap_or_default() }
                 </thead>
                 <tbody>{ for (0..shown).map(|r| html! {

@@ -17,6 +17,7 @@ pub mod qa_noise;
 pub mod scores;
 pub mod share;
 pub mod staffing;
+pub mod start;
 pub mod storage;
 pub mod trends;
 pub mod update;

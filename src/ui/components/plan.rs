@@ -166,7 +166,7 @@ pub fn PlanWorkspace() -> Html {
                 <button type="button" onclick={add_fitted(Template::AfterSales, Msg::TplAfterSales)}>{ "+ " }{ Msg::PlanAddAfterSales.t(lang) }</button>
                 <button type="button" onclick={add(blank)}>{ "+ " }{ Msg::PlanAddBlank.t(lang) }</button>
                 if let Some(p) = plans.get(idx) {
-                    <button type="button" onclick={add(Plan { name: format!("{}{}", p.name, Msg::PlanCopySuffix.t(lang)), ..p.clone() })}>{ Msg::PlanDuplicate.t(lang) }</button>
+                    <button type="button" onclick={add(Plan { name: crate::model::plan_fit::unique_name(&format!("{}{}", p.name, Msg::PlanCopySuffix.t(lang)), &plans.iter().map(|q| q.name.as_str()).collect::<Vec<_>>()), ..p.clone() })}>{ Msg::PlanDuplicate.t(lang) }</button>
                     <button type="button" onclick={add(p.copy_to_next_month())} title={Msg::PlanFixedHint.t(lang)}>{ Msg::PlanNextMonth.t(lang) }</button>
                     <button type="button" class="danger" onclick={{
                         let state = state.clone();
@@ -277,7 +277,8 @@ pub fn PlanWorkspace() -> Html {
             </div>
             <section class="card">
                 <h3>{ Msg::PlanItems.t(lang) }</h3>
-                <div class="table-scroll">
+                <p class="help muted" data-testid="fixed-help">{ Msg::PlanFixedExplained.t(lang) }</p>
+                <div class="table-scroll items-scroll">
                     <table class="plain items" data-testid="plan-items">
                         <thead><tr>
                             <th>{ Msg::PlanColItem.t(lang) }</th><th>{ Msg::PlanColColumn.t(lang) }</th>
@@ -288,6 +289,9 @@ pub fn PlanWorkspace() -> Html {
                         <tbody>{ for items }</tbody>
                     </table>
                 </div>
+                { for errors.iter().filter(|i| i.item.is_none() && i.msg == Msg::PlanErrWeightSum).map(|i| html! {
+                    <p class="field-error" data-testid="weight-sum-error">{ "✗ " }{ i.msg.fill(lang, &i.args) }</p>
+                }) }
                 <button type="button" onclick={on_add_item} disabled={plan.items.len() >= crate::model::plan::MAX_ITEMS}>
                     { "+ " }{ Msg::PlanAddItem.t(lang) }</button>
             </section>
@@ -553,10 +557,18 @@ fn item_row(
         _ => Msg::DirectionHigher,
     };
     let known = col.is_some();
+    // The plan's errors about this item, also shown next to its weight (the
+    // banner on top may be off-screen from the field).
+    let item_errors: Vec<String> = plan
+        .validate(table)
+        .into_iter()
+        .filter(|x| x.error && x.item == Some(i))
+        .map(|x| x.msg.fill(lang, &x.args))
+        .collect();
     html! {
         <tr key={i} class={classes!(weight_bad.then_some("bad-weight"))}>
-            <td class="num">{ i + 1 }</td>
-            <td>
+            <td class="num item-no" data-label={Msg::PlanColItem.t(lang)}>{ i + 1 }</td>
+            <td data-label={Msg::PlanColColumn.t(lang)} title={super::fields::column_title(table, &it.column, lang)}>
                 <select aria-label={format!("{} · {}", Msg::PlanItemLabel.fill(lang, &[n.clone(), String::new()]).trim(), Msg::PlanColColumn.t(lang))} onchange={on_column}>
                     if !known { <option selected=true value={it.column.clone()}>{ format!("⚠ {}", it.column) }</option> }
                     { for table.columns.iter().filter(|c| c.unit.is_numeric()).map(|c| html! {
@@ -564,28 +576,29 @@ fn item_row(
                     }) }
                 </select>
             </td>
-            <td class="num weight">
+            <td class="num weight" data-label={Msg::PlanColWeight.t(lang)}>
                 <NumberField id={format!("w{i}")} label={format!("{} · {}", Msg::PlanItemLabel.fill(lang, &[n.clone(), String::new()]).trim(), Msg::PlanColWeight.t(lang))}
                     value={it.weight} suffix="%" {lang} on_change={on(Box::new(|it, v| it.weight = v))} />
+                { for item_errors.iter().map(|m| html! { <p class="field-error item-error" data-testid={format!("item-error-{i}")}>{ m.clone() }</p> }) }
             </td>
-            <td>
+            <td class="dir-cell" data-label={Msg::PlanColDirection.t(lang)}>
                 <select aria-label={format!("{} · {}", Msg::PlanItemLabel.fill(lang, &[n.clone(), String::new()]).trim(), Msg::PlanColDirection.t(lang))} onchange={on_dir}>
                     <option value="auto" selected={it.direction.is_none()}>{ Msg::PlanDirAuto.fill(lang, &[dir_name.t(lang).into()]) }</option>
                     <option value="higher" selected={it.direction == Some(Direction::Higher)}>{ Msg::DirectionHigher.t(lang) }</option>
                     <option value="lower" selected={it.direction == Some(Direction::Lower)}>{ Msg::DirectionLower.t(lang) }</option>
                 </select>
             </td>
-            <td>
+            <td class="rule-cell" data-label={Msg::PlanColRule.t(lang)}>
                 <select aria-label={format!("{} · {}", Msg::PlanItemLabel.fill(lang, &[n.clone(), String::new()]).trim(), Msg::PlanColRule.t(lang))} onchange={on_rule}>
                     { for RuleKind::ALL.iter().map(|k| html! {
                         <option value={rule_key(*k)} selected={*k == it.rule.kind()}>{ rule_name(*k).t(lang) }</option>
                     }) }
                 </select>
             </td>
-            <td>{ params }</td>
-            <td class="center"><input type="checkbox" checked={it.fixed} onchange={on_fixed}
+            <td class="params-cell" data-label={Msg::PlanColParams.t(lang)}>{ params }</td>
+            <td class="center" data-label={Msg::PlanColFixed.t(lang)}><input type="checkbox" checked={it.fixed} onchange={on_fixed}
                 aria-label={format!("{} · {}", Msg::PlanItemLabel.fill(lang, &[n.clone(), String::new()]).trim(), Msg::PlanColFixed.t(lang))} /></td>
-            <td class="row-actions">
+            <td class="row-actions" data-label="">
                 <button type="button" class="link" onclick={mv(-1)} disabled={i == 0} aria-label={Msg::PlanMoveUp.fill(lang, std::slice::from_ref(&n))}>{ "↑" }</button>
                 <button type="button" class="link" onclick={mv(1)} disabled={i + 1 == plan.items.len()} aria-label={Msg::PlanMoveDown.fill(lang, std::slice::from_ref(&n))}>{ "↓" }</button>
                 <button type="button" class="link" onclick={dup} aria-label={Msg::PlanCopyItem.fill(lang, std::slice::from_ref(&n))}>{ Msg::CopyShort.t(lang) }</button>

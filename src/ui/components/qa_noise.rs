@@ -106,7 +106,7 @@ pub fn NoisePanel() -> Html {
                 <label for={id}>{ label.t(lang) }</label>
                 <select {id} {onchange}>
                     <option value="" selected={current.is_empty()}>{ none_label }</option>
-                    { for columns.iter().map(|c| html! { <option value={c.clone()} selected={current == c}>{ c.clone() }</option> }) }
+                    { for columns.iter().map(|c| html! { <option value={c.clone()} selected={current == c}>{ super::fields::column_label(table, c, lang) }</option> }) }
                 </select>
             </div>
         }

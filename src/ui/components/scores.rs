@@ -3,7 +3,7 @@
 //! of totals with a table view; "why this score" for one agent; and plan A
 //! vs plan B.
 
-use super::fields::select_value;
+use super::fields::{column_label, column_title, select_value};
 use super::plan::rule_name;
 use crate::i18n::{Lang, Msg};
 use crate::model::formula::value::general;
@@ -64,7 +64,7 @@ pub fn explain_text(e: &Explain, unit: Unit, lang: Lang) -> String {
                 .map(|(x, y)| format!("{} → {}", v(*x), p(*y)))
                 .collect();
             let shown = raw.min(*cap).max(0.0);
-            Msg::ExLinear.fill(lang, &[k.join("，"), v(*actual), p(shown)])
+            Msg::ExLinear.fill(lang, &[k.join(Msg::ListSep.t(lang)), v(*actual), p(shown)])
         }
         Explain::Band {
             actual,
@@ -169,7 +169,7 @@ fn histogram(totals: &[f64], lang: Lang) -> Html {
     html! {
         <section class="card">
             <h3>{ Msg::HistTitle.t(lang) }</h3>
-            <svg class="chart hist" viewBox={format!("0 0 {w} {h}")} role="img" aria-label={Msg::HistTitle.t(lang)}>
+            <svg class="chart hist scores-hist" viewBox={format!("0 0 {w} {h}")} role="img" aria-label={Msg::HistTitle.t(lang)}>
                 <title>{ Msg::HistTitle.t(lang) }</title>
                 { for bs.iter().enumerate().map(|(i, (lo, c))| {
                     let bh = *c as f64 / max * (h - 40.0);
@@ -177,7 +177,7 @@ fn histogram(totals: &[f64], lang: Lang) -> Html {
                     html! { <g>
                         <rect class="bar" x={format!("{:.1}", x + 2.0)} y={format!("{:.1}", h - 24.0 - bh)} width={format!("{:.1}", bw - 4.0)} height={format!("{bh:.1}")} />
                         if *c > 0 { <text x={format!("{:.1}", x + bw / 2.0)} y={format!("{:.1}", h - 28.0 - bh)} text-anchor="middle">{ c }</text> }
-                        <text class="tick" x={format!("{:.1}", x + bw / 2.0)} y={format!("{:.1}", h - 8.0)} text-anchor="middle">{ lo }</text>
+                        <text class={classes!("tick", (i % 2 == 1).then_some("odd"))} x={format!("{:.1}", x + bw / 2.0)} y={format!("{:.1}", h - 8.0)} text-anchor="middle">{ lo }</text>
                     </g> }
                 }) }
             </svg>
@@ -209,7 +209,7 @@ fn why(
                 <h3 id="why-title">{ Msg::WhyTitle.fill(lang, std::slice::from_ref(&name)) }</h3>
                 <button type="button" class="link" onclick={on_close}>{ Msg::WhyClose.t(lang) }</button>
             </div>
-            <table class="plain">
+            <table class="plain why-table">
                 <thead><tr>
                     <th>{ Msg::PlanColColumn.t(lang) }</th><th class="num">{ Msg::PlanColWeight.t(lang) }</th>
                     <th>{ Msg::PlanColRule.t(lang) }</th><th class="num">{ Msg::ColPoints.t(lang) }</th><th class="num">{ Msg::ColWeighted.t(lang) }</th>
@@ -218,11 +218,11 @@ fn why(
                     { for plan.items.iter().zip(&a.items).map(|(it, sc)| {
                         let unit = unit_of(table, &it.column);
                         html! { <tr>
-                            <td>{ it.column.clone() }</td>
-                            <td class="num">{ format!("{}%", general(it.weight)) }</td>
-                            <td>{ rule_name(it.rule.kind()).t(lang) }{ "：" }{ explain_text(&sc.explain, unit, lang) }</td>
-                            <td class="num">{ pts(sc.points) }</td>
-                            <td class="num strong">{ format!("{} × {}% = {}", pts(sc.points), general(it.weight), pts(sc.weighted)) }</td>
+                            <td class="why-item" title={column_title(table, &it.column, lang)}>{ column_label(table, &it.column, lang) }</td>
+                            <td class="num" data-label={Msg::PlanColWeight.t(lang)}>{ format!("{}%", general(it.weight)) }</td>
+                            <td class="why-rule" data-label={Msg::PlanColRule.t(lang)}>{ rule_name(it.rule.kind()).t(lang) }{ Msg::LabelColon.t(lang) }{ explain_text(&sc.explain, unit, lang) }</td>
+                            <td class="num" data-label={Msg::ColPoints.t(lang)}>{ pts(sc.points) }</td>
+                            <td class="num strong" data-label={Msg::ColWeighted.t(lang)}>{ format!("{} × {}% = {}", pts(sc.points), general(it.weight), pts(sc.weighted)) }</td>
                         </tr> }
                     }) }
                 </tbody>
@@ -235,7 +235,7 @@ fn why(
                     <ul>{ for n.by_item.iter().filter_map(|(i, v)| plan.items.get(*i).map(|it| {
                         let unit = unit_of(table, &it.column);
                         let _ = item_lower(it, table);
-                        html! { <li>{ Msg::WhyNextItem.fill(lang, &[it.column.clone(), format_value(*v, unit, lang)]) }</li> }
+                        html! { <li>{ Msg::WhyNextItem.fill(lang, &[column_label(table, &it.column, lang), format_value(*v, unit, lang)]) }</li> }
                     })) }</ul>
                 </div> },
                 None if a.grade == 0 => html! { <p>{ Msg::WhyTop.t(lang) }</p> },
@@ -276,8 +276,26 @@ pub fn ScoresWorkspace() -> Html {
         .agents
         .is_empty()
         .then(|| crate::model::plan_fit::why_empty(plan, table))
-        .flatten();
-    let item_problems = crate::model::plan_fit::item_problems(plan, table);
+        .flatten()
+        .map(|(m, mut a)| {
+            // The groups the data has, listed the way `lang` lists things.
+            if let Some(g) = a.get_mut(1) {
+                *g = g.split('、').collect::<Vec<_>>().join(Msg::ListSep.t(lang));
+            }
+            (m, a)
+        });
+    let item_problems: Vec<_> = crate::model::plan_fit::item_problems(plan, table)
+        .into_iter()
+        .map(|(i, m, a)| {
+            (
+                i,
+                m,
+                a.iter()
+                    .map(|c| column_label(table, c, lang))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
     let cmp = state
         .compare
         .filter(|c| *c != idx)
@@ -347,8 +365,8 @@ pub fn ScoresWorkspace() -> Html {
     };
 
     let head_items = plan.items.iter().enumerate().map(|(i, it)| html! {
-        <th colspan="3" class="item-head">
-            <button type="button" class="sort" onclick={sort_by(Some(i))}>{ format!("{} · {}%", it.column, general(it.weight)) }</button>
+        <th colspan="3" class="item-head" title={column_title(table, &it.column, lang)}>
+            <button type="button" class="sort" onclick={sort_by(Some(i))}>{ format!("{} · {}%", column_label(table, &it.column, lang), general(it.weight)) }</button>
         </th>
     });
     let row_count = rows.len();

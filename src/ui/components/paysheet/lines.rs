@@ -248,7 +248,7 @@ pub fn LinesEditor(p: &LinesProps) -> Html {
         }
         html! { <div class="field"><label for={id(&format!("col-{li}"))}>{ Msg::PsColumn.t(lang) }</label>
         <select id={id(&format!("col-{li}"))} onchange={on}>
-            { for cols.iter().map(|c| html! { <option value={c.clone()} selected={c == current}>{ c.clone() }</option> }) }
+            { for cols.iter().map(|c| html! { <option value={c.clone()} selected={c == current}>{ super::super::fields::column_label(&p.table, c, lang) }</option> }) }
         </select></div> }
     };
     let rows = p.lines.items.iter().enumerate().map(|(li, l)| {
@@ -398,10 +398,10 @@ pub fn LinesEditor(p: &LinesProps) -> Html {
                 <input id={id(&format!("vname-{vi}"))} type="text" value={v.name.clone()} onchange={on_name} /></div>
             <div class="field"><label for={id(&format!("vcol-{vi}"))}>{ Msg::PsColumn.t(lang) }</label>
                 <select id={id(&format!("vcol-{vi}"))} onchange={on_col}>
-                    { for cols.iter().map(|c| html! { <option value={c.clone()} selected={*c == v.column}>{ c.clone() }</option> }) }
+                    { for cols.iter().map(|c| html! { <option value={c.clone()} selected={*c == v.column}>{ super::super::fields::column_label(&p.table, c, lang) }</option> }) }
                 </select></div>
             <div class="field wide"><label for={id(&format!("vfind-{vi}"))}>{ Msg::PsVetoFindings.t(lang) }</label>
-                <input id={id(&format!("vfind-{vi}"))} type="text" value={v.findings.join("、")} onchange={on_findings} /></div>
+                <input id={id(&format!("vfind-{vi}"))} type="text" value={v.findings.join(Msg::ListSep.t(lang))} onchange={on_findings} /></div>
             <div class="field"><label for={id(&format!("vscope-{vi}"))}>{ Msg::PsScope.t(lang) }</label>
                 <select id={id(&format!("vscope-{vi}"))} onchange={on_scope}>
                     <option value="0" selected={v.scope == VetoScope::Bonus}>{ Msg::PsScopeBonus.t(lang) }</option>

@@ -70,7 +70,7 @@ fn announcement(plan: &Plan, table: &Table, lang: Lang) -> Html {
             <table class="plain">
                 <thead><tr><th>{ Msg::PlanColColumn.t(lang) }</th><th class="num">{ Msg::PlanColWeight.t(lang) }</th><th>{ Msg::MoAnnKind.t(lang) }</th><th>{ Msg::PlanColRule.t(lang) }</th></tr></thead>
                 <tbody>{ for a.items.iter().map(|it| html! { <tr>
-                    <td class="strong">{ it.column.clone() }</td>
+                    <td class="strong">{ super::super::fields::column_label(table, &it.column, lang) }</td>
                     <td class="num">{ format!("{}%", crate::model::unit::format_grouped(it.weight, 0)) }</td>
                     <td>{ if it.fixed { Msg::MoFixed.t(lang) } else { Msg::MoRotating.t(lang) } }</td>
                     <td>{ it.rule.clone() }</td>
