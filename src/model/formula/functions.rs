@@ -165,7 +165,7 @@ fn values(a: Option<&Arg>) -> Result<Rc<Vec<Value>>, ErrorKind> {
     }
 }
 
-fn mean(xs: &[f64]) -> f64 {
+pub(super) fn mean(xs: &[f64]) -> f64 {
     xs.iter().sum::<f64>() / xs.len() as f64
 }
 
@@ -197,6 +197,21 @@ fn percentile_inc(xs: &[f64], k: f64) -> R {
     let a = s.get(lo).copied().ok_or(ErrorKind::Num)?;
     let b = s.get(lo + 1).copied().unwrap_or(a);
     Ok(num(a + frac * (b - a)))
+}
+
+/// MEDIAN of ascending-sorted numbers.
+pub fn median_sorted(s: &[f64]) -> R {
+    let n = s.len();
+    if n == 0 {
+        return Err(ErrorKind::Num);
+    }
+    let hi = s.get(n / 2).copied().ok_or(ErrorKind::Num)?;
+    if n % 2 == 1 {
+        Ok(num(hi))
+    } else {
+        let lo = s.get(n / 2 - 1).copied().ok_or(ErrorKind::Num)?;
+        Ok(num((lo + hi) / 2.0))
+    }
 }
 
 /// RANK.EQ on an ascending-sorted column: 1 + the count of values better
@@ -477,20 +492,7 @@ fn call_r(f: Func, args: &[Arg]) -> R {
                 num(v)
             })
         }
-        Func::Median => {
-            let s = sorted(numbers(args, false)?);
-            let n = s.len();
-            if n == 0 {
-                return Err(ErrorKind::Num);
-            }
-            let hi = s.get(n / 2).copied().ok_or(ErrorKind::Num)?;
-            if n % 2 == 1 {
-                Ok(num(hi))
-            } else {
-                let lo = s.get(n / 2 - 1).copied().ok_or(ErrorKind::Num)?;
-                Ok(num((lo + hi) / 2.0))
-            }
-        }
+        Func::Median => median_sorted(&sorted(numbers(args, false)?)),
         Func::StdevP => stdev(&numbers(args, false)?, false),
         Func::StdevS => stdev(&numbers(args, false)?, true),
         Func::PercentileInc => {
