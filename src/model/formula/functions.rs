@@ -230,6 +230,13 @@ pub fn rank_eq(sorted_asc: &[f64], x: f64, ascending: bool) -> R {
     Ok(Value::Number(r as f64))
 }
 
+/// 10⁰ … 10²², each exact in `f64` (a `powf` per row cost more than the
+/// rest of PERCENTRANK.INC in wasm).
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
 /// PERCENTRANK.INC on an ascending-sorted column, truncated to `sig` digits.
 pub fn percentrank_inc(sorted_asc: &[f64], x: f64, sig: f64) -> R {
     let n = sorted_asc.len();
@@ -269,7 +276,10 @@ pub fn percentrank_inc(sorted_asc: &[f64], x: f64, sig: f64) -> R {
     // Truncate (not round) to `sig` decimals, as Excel does. The tiny
     // relative nudge keeps binary noise (0.58 × 1000 = 579.9999…) from
     // dropping a digit, without a decimal round trip per row.
-    let f = 10f64.powf(sig);
+    let f = POW10
+        .get(sig as usize)
+        .copied()
+        .unwrap_or_else(|| 10f64.powf(sig));
     Ok(num((p * f * (1.0 + 1e-12)).floor() / f))
 }
 
