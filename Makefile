@@ -40,7 +40,11 @@ WASM := wasm32-unknown-unknown
 # glue (+9 KB). calamine is not in the page (worker only, own budget below).
 # Issue 16 asks for ≤ 555 KB: loading each workspace's code on first use is
 # the way back down.
-SIZE_BUDGET_KB ?= 900
+# Lowered to 835 KB on 2026-12-01 at 825.2 KB (from 891.5 KB): the message
+# keys' Serialize/Deserialize written by hand over a name table instead of
+# serde's derive, which matched ≈ 1,500 key names as bytes, as str and as an
+# index (≈ 220 KB of raw code, ≈ 67 KB gzip).
+SIZE_BUDGET_KB ?= 835
 # The Web Worker's files (worker-*.js/.wasm: calamine for .xls/.ods), fetched
 # only when such a file is first opened, have their own budget. Started at
 # 350 KB when it measured 309 KB gzip (calamine's BIFF, ODF, zip, codepages).

@@ -34,7 +34,7 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WB_VERSION"; then
 fi
 
 if [ -f package.json ]; then
-  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.stamp ]; then
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/hyperformula ] || [ package-lock.json -nt node_modules/.stamp ]; then
     log "installing npm dev dependencies"
     if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
     touch node_modules/.stamp

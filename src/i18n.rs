@@ -65,12 +65,20 @@ impl Lang {
 macro_rules! messages {
     ($($key:ident => $zh:literal, $en:literal;)*) => {
         /// A key of the text table.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        // Serialize/Deserialize are written by hand below: serde's derive
+        // for an enum of this many keys cost ≈ 200 KB of wasm (a string
+        // match for bytes and str, an index match, and the serializer).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Msg { $($key),* }
 
         impl Msg {
             /// Every key, for completeness tests.
             pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+
+            /// The key's name, as saved files spell it (the variant name).
+            pub fn name(self) -> &'static str {
+                match self { $(Msg::$key => stringify!($key)),* }
+            }
 
             /// The text in `lang`, placeholders unfilled.
             pub fn text(self, lang: Lang) -> &'static str {
@@ -146,6 +154,25 @@ fn singular_after_one(s: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// A key is saved as its name, as serde's derive would write it.
+impl Serialize for Msg {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_unit_variant("Msg", *self as u32, self.name())
+    }
+}
+
+/// Reads a key's name; an unknown one is an error naming it.
+impl<'de> Deserialize<'de> for Msg {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        Msg::ALL
+            .iter()
+            .copied()
+            .find(|m| m.name() == name)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown message key `{name}`")))
+    }
 }
 
 impl Msg {

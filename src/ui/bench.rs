@@ -93,6 +93,67 @@ pub fn run() -> Vec<(&'static str, f64)> {
     ]
 }
 
+/// The 10,000-agent sheet the benchmarks use, for the peer engine
+/// (HyperFormula, run beside the app by `tests/bench/browser.mjs`): every
+/// input column's canonical numbers (percent as a fraction; `null` for
+/// anything else), the formula columns as written, and the sum of the
+/// weighted total (综合) for both engines to agree on.
+pub fn peer_sheet() -> String {
+    let mut wb = Workbook::new(import_text(&big_tsv(N)).table);
+    for (name, f) in BENCH_FORMULAS {
+        let _ = wb.apply(Command::AddFormulaColumn {
+            name: (*name).into(),
+            formula: (*f).into(),
+            unit: Unit::Number,
+        });
+    }
+    let t = wb.table();
+    let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+    let mut names = Vec::new();
+    let mut cols = Vec::new();
+    for (c, col) in t.columns.iter().enumerate() {
+        if col.is_formula() {
+            continue;
+        }
+        names.push(quote(&col.name));
+        let vals: Vec<String> = t
+            .column_cells(c)
+            .iter()
+            .map(|cell| match cell {
+                crate::model::Cell::Number(x) => format!("{x}"),
+                _ => "null".into(),
+            })
+            .collect();
+        cols.push(format!("[{}]", vals.join(",")));
+    }
+    let formulas: Vec<String> = BENCH_FORMULAS
+        .iter()
+        .map(|(n, f)| format!("[{},{}]", quote(n), quote(f)))
+        .collect();
+    let total: f64 = t
+        .columns
+        .iter()
+        .position(|c| c.name == "综合")
+        .map(|c| {
+            t.column_cells(c)
+                .iter()
+                .filter_map(|cell| match cell {
+                    crate::model::Cell::Number(x) => Some(*x),
+                    _ => None,
+                })
+                .sum()
+        })
+        .unwrap_or(0.0);
+    let aov = t.column_of(MetricId::Aov).unwrap_or(0);
+    format!(
+        "{{\"names\":[{}],\"columns\":[{}],\"formulas\":[{}],\"edit_column\":{},\"total\":{total}}}",
+        names.join(","),
+        cols.join(","),
+        formulas.join(","),
+        quote(t.columns.get(aov).map_or("", |c| c.name.as_str())),
+    )
+}
+
 /// Runs the benchmarks and writes the JSON into the page.
 pub fn run_and_publish() {
     let results = run();
@@ -105,6 +166,14 @@ pub fn run_and_publish() {
     if let Ok(pre) = doc.create_element("pre") {
         pre.set_id("bench-results");
         pre.set_text_content(Some(&json));
+        if let Some(b) = doc.body() {
+            let _ = b.append_child(&pre);
+        }
+    }
+    if let Ok(pre) = doc.create_element("pre") {
+        pre.set_id("bench-sheet");
+        pre.set_attribute("hidden", "").ok();
+        pre.set_text_content(Some(&peer_sheet()));
         if let Some(b) = doc.body() {
             let _ = b.append_child(&pre);
         }

@@ -429,33 +429,191 @@ pub fn value_cell(v: Value) -> Cell {
 /// A column's numbers sorted ascending, or the first error in it.
 type Sorted = Result<Rc<Vec<f64>>, ErrorKind>;
 
+/// What a cell contributes to its column's sorted numbers. Two cells with
+/// the same key contribute the same (numbers compare by their bits).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Key {
+    Num(u64),
+    Err(ErrorKind),
+    Skip,
+}
+
+fn key_of(cell: &Cell) -> Key {
+    match cell {
+        Cell::Number(n) => Key::Num(n.to_bits()),
+        Cell::Error(e) => Key::Err(*e),
+        _ => Key::Skip,
+    }
+}
+
+/// One column's sorted numbers and, per row, the key they were built from.
+#[derive(Clone, Debug)]
+struct SortedColumn {
+    keys: Vec<Key>,
+    sorted: Rc<Vec<f64>>,
+}
+
+/// More changed rows than this and a column is sorted again rather than
+/// patched (each patch moves the vector's tail once).
+const PATCH_LIMIT: usize = 64;
+
+/// Columns' sorted numbers kept from one recalculation to the next, so an
+/// edit that changes a few cells of a ranked column patches its sorted copy
+/// (one binary search and one move per changed cell) instead of sorting it
+/// again.
+///
+/// The cache checks itself: each use compares every row's key with the one
+/// the sorted copy was built from, so it is right whatever happened to the
+/// table in between (undo, new rows, columns renumbered); a column whose
+/// rows mostly changed is sorted again from scratch. A sorted multiset under
+/// `f64::total_cmp` has one arrangement, so a patched copy equals a fresh
+/// sort bit for bit. It is a cache, not state: two caches always compare
+/// equal, and a clone shares the copies until one is patched.
+#[derive(Clone, Default)]
+pub struct SortCache(RefCell<HashMap<usize, SortedColumn>>);
+
+impl PartialEq for SortCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for SortCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SortCache")
+    }
+}
+
+impl SortCache {
+    /// `cells` sorted (numbers only), or the first error in row order.
+    fn sorted(&self, col: usize, cells: &[Cell]) -> Sorted {
+        let mut map = self.0.borrow_mut();
+        let entry = map.remove(&col).filter(|e| e.keys.len() == cells.len());
+        let entry = match entry {
+            Some(mut e) => {
+                let mut changed: Vec<(Key, Key)> = Vec::new();
+                let mut many = false;
+                for (k, cell) in e.keys.iter_mut().zip(cells) {
+                    let new = key_of(cell);
+                    if *k != new {
+                        if changed.len() < PATCH_LIMIT {
+                            changed.push((*k, new));
+                        } else {
+                            many = true;
+                        }
+                        *k = new;
+                    }
+                }
+                if many {
+                    e.sorted = Rc::new(sort_keys(&e.keys));
+                } else if !changed.is_empty() {
+                    let v = Rc::make_mut(&mut e.sorted);
+                    for (old, new) in changed {
+                        if let Key::Num(b) = old {
+                            let x = f64::from_bits(b);
+                            let i = v.partition_point(|y| y.total_cmp(&x) == Ordering::Less);
+                            if v.get(i).is_some_and(|y| y.to_bits() == b) {
+                                v.remove(i);
+                            }
+                        }
+                        if let Key::Num(b) = new {
+                            let x = f64::from_bits(b);
+                            let i = v.partition_point(|y| y.total_cmp(&x) != Ordering::Greater);
+                            v.insert(i, x);
+                        }
+                    }
+                }
+                e
+            }
+            None => {
+                let keys: Vec<Key> = cells.iter().map(key_of).collect();
+                let sorted = Rc::new(sort_keys(&keys));
+                SortedColumn { keys, sorted }
+            }
+        };
+        let first_error = entry.keys.iter().find_map(|k| match k {
+            Key::Err(e) => Some(*e),
+            _ => None,
+        });
+        let res = match first_error {
+            Some(e) => Err(e),
+            None => Ok(entry.sorted.clone()),
+        };
+        map.insert(col, entry);
+        res
+    }
+}
+
+/// The numbers among `keys`, in `f64::total_cmp` order. They are sorted as
+/// integers that order the same way (sign bit flipped for positives, every
+/// bit for negatives — what `total_cmp` compares), which is several times
+/// faster than a float comparator; equal integers are equal bits, so an
+/// unstable sort gives the one arrangement.
+fn sort_keys(keys: &[Key]) -> Vec<f64> {
+    const SIGN: u64 = 1 << 63;
+    let to_ord = |b: u64| if b & SIGN != 0 { !b } else { b | SIGN };
+    let from_ord = |o: u64| if o & SIGN != 0 { o & !SIGN } else { !o };
+    let mut ords: Vec<u64> = keys
+        .iter()
+        .filter_map(|k| match k {
+            Key::Num(b) => Some(to_ord(*b)),
+            _ => None,
+        })
+        .collect();
+    ords.sort_unstable();
+    ords.into_iter()
+        .map(|o| f64::from_bits(from_ord(o)))
+        .collect()
+}
+
+/// A column's numbers in row order, or the first error in it.
+type Numbers = Result<Rc<Vec<f64>>, ErrorKind>;
+
 /// Evaluation state for one column's recalculation.
 struct Eval<'a> {
     table: &'a Table,
+    cache: &'a SortCache,
     slots: Vec<Value>,
     columns: RefCell<HashMap<usize, Rc<Vec<Value>>>>,
+    numbers: RefCell<HashMap<usize, Numbers>>,
     /// Indexed by column: filled on first use in this recalculation.
     sorted: RefCell<Vec<Option<Sorted>>>,
 }
 
 impl<'a> Eval<'a> {
-    fn new(table: &'a Table) -> Self {
+    fn new(table: &'a Table, cache: &'a SortCache) -> Self {
         Eval {
             table,
+            cache,
             slots: Vec::new(),
             columns: RefCell::new(HashMap::new()),
+            numbers: RefCell::new(HashMap::new()),
             sorted: RefCell::new(vec![None; table.columns.len()]),
         }
     }
 
-    /// The column's numbers, sorted once per recalculation (RANK.EQ and
-    /// PERCENTRANK.INC read them for every row).
+    /// The column's numbers, sorted (RANK.EQ, PERCENTRANK.INC and MEDIAN
+    /// read them), once per recalculation and patched between them (see
+    /// [`SortCache`]).
     fn sorted_column(&self, c: usize) -> Sorted {
         if let Some(Some(v)) = self.sorted.borrow().get(c) {
             return v.clone();
         }
+        let res = self.cache.sorted(c, self.table.column_cells(c));
+        if let Some(slot) = self.sorted.borrow_mut().get_mut(c) {
+            *slot = Some(res.clone());
+        }
+        res
+    }
+
+    /// The column's numbers in row order, as an aggregate over the column
+    /// alone reads them (text, logicals and blanks skipped; an error stops).
+    fn column_numbers(&self, c: usize) -> Numbers {
+        if let Some(v) = self.numbers.borrow().get(&c) {
+            return v.clone();
+        }
         let mut nums = Vec::with_capacity(self.table.len());
-        let mut res: Sorted = Ok(Rc::new(Vec::new()));
+        let mut res: Numbers = Ok(Rc::new(Vec::new()));
         for cell in self.table.column_cells(c) {
             match cell {
                 Cell::Number(n) => nums.push(*n),
@@ -467,12 +625,9 @@ impl<'a> Eval<'a> {
             }
         }
         if res.is_ok() {
-            nums.sort_by(|a, b| a.total_cmp(b));
             res = Ok(Rc::new(nums));
         }
-        if let Some(slot) = self.sorted.borrow_mut().get_mut(c) {
-            *slot = Some(res.clone());
-        }
+        self.numbers.borrow_mut().insert(c, res.clone());
         res
     }
 
@@ -697,6 +852,28 @@ impl<'a> Eval<'a> {
                     .cloned()
                     .unwrap_or(Value::Error(ErrorKind::NA))
             }
+            // SUM, AVERAGE and MEDIAN of one whole column read its numbers
+            // straight from the cells (MEDIAN from the kept sorted copy):
+            // the same numbers in the same order as the general path.
+            Func::Sum | Func::Average | Func::Median
+                if args.len() == 1 && matches!(args.first(), Some(Node::Column(_))) =>
+            {
+                let Some(Node::Column(c)) = args.first() else {
+                    return Value::Error(ErrorKind::Value);
+                };
+                let r = if f == Func::Median {
+                    self.sorted_column(*c)
+                        .and_then(|s| super::functions::median_sorted(&s))
+                } else {
+                    self.column_numbers(*c).and_then(|xs| match f {
+                        Func::Sum => Ok(num(xs.iter().sum())),
+                        _ => crate::model::stats::mean(&xs)
+                            .map(num)
+                            .ok_or(ErrorKind::Div0),
+                    })
+                };
+                r.unwrap_or_else(Value::Error)
+            }
             Func::RankEq | Func::PercentRankInc => {
                 let (range, x, third) = if f == Func::RankEq {
                     (args.get(1), args.first(), args.get(2))
@@ -811,8 +988,13 @@ fn binary(op: BinOp, a: Value, b: Value) -> Value {
     }
 }
 
-pub(super) fn eval_column(table: &Table, k: &Compiled, rows: &[usize]) -> Vec<Cell> {
-    let mut ev = Eval::new(table);
+pub(super) fn eval_column(
+    table: &Table,
+    k: &Compiled,
+    rows: &[usize],
+    cache: &SortCache,
+) -> Vec<Cell> {
+    let mut ev = Eval::new(table, cache);
     let slots: Vec<Value> = k.slots.iter().map(|s| ev.eval(s, 0)).collect();
     ev.slots = slots;
     rows.iter()
@@ -866,7 +1048,8 @@ pub fn rename_refs(src: &str, old: &str, new: &str) -> String {
 pub fn eval_formula(table: &Table, src: &str, row: usize) -> Result<Value, SyntaxError> {
     validate(src)?;
     let k = compile_column(table, src);
-    let mut ev = Eval::new(table);
+    let cache = SortCache::default();
+    let mut ev = Eval::new(table, &cache);
     ev.slots = k.slots.iter().map(|s| ev.eval(s, 0)).collect();
     Ok(ev.eval(&k.node, row))
 }

@@ -183,6 +183,21 @@ fn percentile_inc(xs: &[f64], k: f64) -> R {
     Ok(num(stats::percentile_inc(&sorted(xs.to_vec()), k)))
 }
 
+/// MEDIAN of ascending-sorted numbers.
+pub fn median_sorted(s: &[f64]) -> R {
+    let n = s.len();
+    if n == 0 {
+        return Err(ErrorKind::Num);
+    }
+    let hi = s.get(n / 2).copied().ok_or(ErrorKind::Num)?;
+    if n % 2 == 1 {
+        Ok(num(hi))
+    } else {
+        let lo = s.get(n / 2 - 1).copied().ok_or(ErrorKind::Num)?;
+        Ok(num((lo + hi) / 2.0))
+    }
+}
+
 /// RANK.EQ on an ascending-sorted column: 1 + the count of values better
 /// than `x`; ties share the best rank. `#N/A` when `x` is not in the column.
 pub fn rank_eq(sorted_asc: &[f64], x: f64, ascending: bool) -> R {
@@ -198,6 +213,13 @@ pub fn rank_eq(sorted_asc: &[f64], x: f64, ascending: bool) -> R {
     };
     Ok(Value::Number(r as f64))
 }
+
+/// 10⁰ … 10²², each exact in `f64` (a `powf` per row cost more than the
+/// rest of PERCENTRANK.INC in wasm).
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
 
 /// PERCENTRANK.INC on an ascending-sorted column, truncated to `sig` digits.
 pub fn percentrank_inc(sorted_asc: &[f64], x: f64, sig: f64) -> R {
@@ -238,7 +260,10 @@ pub fn percentrank_inc(sorted_asc: &[f64], x: f64, sig: f64) -> R {
     // Truncate (not round) to `sig` decimals, as Excel does. The tiny
     // relative nudge keeps binary noise (0.58 × 1000 = 579.9999…) from
     // dropping a digit, without a decimal round trip per row.
-    let f = 10f64.powf(sig);
+    let f = POW10
+        .get(sig as usize)
+        .copied()
+        .unwrap_or_else(|| 10f64.powf(sig));
     Ok(num((p * f * (1.0 + 1e-12)).floor() / f))
 }
 
@@ -456,20 +481,7 @@ fn call_r(f: Func, args: &[Arg]) -> R {
                 num(v)
             })
         }
-        Func::Median => {
-            let s = sorted(numbers(args, false)?);
-            let n = s.len();
-            if n == 0 {
-                return Err(ErrorKind::Num);
-            }
-            let hi = s.get(n / 2).copied().ok_or(ErrorKind::Num)?;
-            if n % 2 == 1 {
-                Ok(num(hi))
-            } else {
-                let lo = s.get(n / 2 - 1).copied().ok_or(ErrorKind::Num)?;
-                Ok(num((lo + hi) / 2.0))
-            }
-        }
+        Func::Median => median_sorted(&sorted(numbers(args, false)?)),
         Func::StdevP => stdev(&numbers(args, false)?, false),
         Func::StdevS => stdev(&numbers(args, false)?, true),
         Func::PercentileInc => {

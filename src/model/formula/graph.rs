@@ -18,7 +18,10 @@
 //! Must never: recurse over the column graph (chains of thousands of
 //! columns are walked with explicit stacks).
 
-use super::calc::{compile_column, eval_column, norm, remap_node, write, Compiled, Issue};
+use super::calc::{
+    compile_column, eval_column, norm, remap_node, write, Compiled, Issue, Node, SortCache,
+};
+use super::functions::Func;
 use super::value::ErrorKind;
 use crate::i18n::Msg;
 use crate::model::metric;
@@ -41,6 +44,9 @@ pub struct Calc {
     /// Formula columns whose issue is an unknown column: their "did you
     /// mean" hint reads every column name.
     hinted: BTreeSet<usize>,
+    /// Sorted copies of ranked columns, patched edit by edit (a cache:
+    /// it never makes two graphs unequal).
+    cache: SortCache,
 }
 
 impl Calc {
@@ -486,38 +492,139 @@ pub fn recompute(table: &mut Table, calc: &Calc, cols: &BTreeSet<usize>) {
     todo.sort_unstable();
     for (_, c) in todo {
         if let Some(k) = calc.compiled.get(&c) {
-            let cells = eval_column(table, k, &all);
+            let cells = eval_column(table, k, &all, &calc.cache);
             write(table, c, &all, cells);
         }
     }
 }
 
 /// Recomputes what an edit of (`row`, `col`) reaches. Returns the formula
-/// columns that were recomputed in full (the rest only in `row`).
+/// columns that were evaluated in every row (the rest only in some rows).
+///
+/// It follows the rows whose values actually changed, column by column in
+/// evaluation order: a column that reads a changed column as a range (an
+/// aggregate, a rank) is evaluated in every row, one that reads changed
+/// columns only row by row in just those rows; either way only the rows
+/// whose value differs (bit for bit) from before are written and passed on,
+/// so the walk stops at columns whose values did not change.
 pub fn recalc_cell(table: &mut Table, calc: &Calc, row: usize, col: usize) -> Vec<usize> {
-    // Columns whose value changed in `row` only, and those changed everywhere.
-    let mut row_dirty: BTreeSet<usize> = BTreeSet::from([col]);
-    let mut full_dirty: BTreeSet<usize> = BTreeSet::new();
-    let all: Vec<usize> = (0..table.len()).collect();
+    // Column → what changed in it. The edited cell's old value is gone, so
+    // its column has no interval.
+    let mut changed: BTreeMap<usize, Changed> = BTreeMap::from([(
+        col,
+        Changed {
+            rows: vec![row],
+            span: None,
+        },
+    )]);
+    let mut full = Vec::new();
+    let n = table.len();
     for &(_, c) in &calc.order {
         let Some(k) = calc.compiled.get(&c) else {
             continue;
         };
-        let full = k
-            .col_deps
+        let whole = k.col_deps.iter().any(|d| changed.contains_key(d));
+        let mut rows: Vec<usize> = k
+            .row_deps
             .iter()
-            .any(|d| row_dirty.contains(d) || full_dirty.contains(d))
-            || k.row_deps.iter().any(|d| full_dirty.contains(d));
-        let partial = k.row_deps.iter().any(|d| row_dirty.contains(d));
-        if full {
-            let cells = eval_column(table, k, &all);
-            write(table, c, &all, cells);
-            full_dirty.insert(c);
-        } else if partial {
-            let cells = eval_column(table, k, &[row]);
-            write(table, c, &[row], cells);
-            row_dirty.insert(c);
+            .filter_map(|d| changed.get(d))
+            .flat_map(|ch| ch.rows.iter().copied())
+            .collect();
+        if whole {
+            match rank_rows(table, k, &changed) {
+                Some(more) => rows.extend(more),
+                None => {
+                    full.push(c);
+                    rows = (0..n).collect();
+                }
+            }
+        }
+        rows.sort_unstable();
+        rows.dedup();
+        if rows.is_empty() {
+            continue;
+        }
+        let cells = eval_column(table, k, &rows, &calc.cache);
+        let mut diff = Vec::new();
+        let mut span: Option<(f64, f64)> = None;
+        let mut spanned = true;
+        for (r, cell) in rows.iter().zip(cells) {
+            if let Some(old) = table.cell_mut(*r, c) {
+                if !same_bits(old, &cell) {
+                    match (&*old, &cell) {
+                        (Cell::Number(a), Cell::Number(b)) => {
+                            let (lo, hi) = span.unwrap_or((a.min(*b), a.max(*b)));
+                            span = Some((lo.min(a.min(*b)), hi.max(a.max(*b))));
+                        }
+                        _ => spanned = false,
+                    }
+                    *old = cell;
+                    diff.push(*r);
+                }
+            }
+        }
+        if !diff.is_empty() {
+            let span = span.filter(|_| spanned && diff.len() <= RANK_PATCH_LIMIT);
+            changed.insert(c, Changed { rows: diff, span });
         }
     }
-    full_dirty.into_iter().collect()
+    full
+}
+
+/// What an edit changed in one column.
+struct Changed {
+    /// The rows whose value changed, ascending.
+    rows: Vec<usize>,
+    /// When a few numbers changed into numbers: the smallest and largest of
+    /// their old and new values.
+    span: Option<(f64, f64)>,
+}
+
+/// More changed rows than this and a rank reads its column anew.
+const RANK_PATCH_LIMIT: usize = 64;
+
+/// For a column `RANK.EQ([@x],[r])` (order constant or left out) whose
+/// ranked column changed in a few numbers from `lo`..`hi` to numbers in
+/// that span: the rows whose rank can have changed besides the changed
+/// ones — those whose `x` is within the span, or not a number. Elsewhere
+/// every changed value stayed on the same side of `x`, so the count of
+/// values above (below) it, and its presence in the column, are as before.
+/// `None` when the column is not such a rank: then every row is evaluated.
+fn rank_rows(
+    table: &Table,
+    k: &Compiled,
+    changed: &BTreeMap<usize, Changed>,
+) -> Option<Vec<usize>> {
+    let Node::Call(Func::RankEq, args) = &k.node else {
+        return None;
+    };
+    let (Some(Node::Cell(x)), Some(Node::Column(r))) = (args.first(), args.get(1)) else {
+        return None;
+    };
+    if !matches!(args.get(2), None | Some(Node::Const(_))) || !k.slots.is_empty() {
+        return None;
+    }
+    // Only the ranked column may have changed among the ranges.
+    if k.col_deps.iter().any(|d| d != r && changed.contains_key(d)) {
+        return None;
+    }
+    let ch = changed.get(r)?;
+    let (lo, hi) = ch.span?;
+    let mut rows = ch.rows.clone();
+    for (i, cell) in table.column_cells(*x).iter().enumerate() {
+        match cell {
+            Cell::Number(v) if *v < lo || *v > hi => {}
+            _ => rows.push(i),
+        }
+    }
+    Some(rows)
+}
+
+/// Whether two cells are the same, numbers bit for bit (so `-0` and `0`
+/// differ, as they would after a full recalculation).
+fn same_bits(a: &Cell, b: &Cell) -> bool {
+    match (a, b) {
+        (Cell::Number(x), Cell::Number(y)) => x.to_bits() == y.to_bits(),
+        _ => a == b,
+    }
 }

@@ -21,7 +21,7 @@ fn header_title(c: &Column, lang: Lang) -> String {
         Unit::Money => Some(Msg::UnitYuan),
         Unit::Days => Some(Msg::UnitDays),
         Unit::Points => Some(Msg::UnitPoints),
-        Unit::Count => Some(Msg::UnitCount),
+        Unit::Count => Some(crate::ui::components::fields::count_unit(c.metric)),
         _ => None,
     };
     let dir = match c.direction {
