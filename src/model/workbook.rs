@@ -534,6 +534,16 @@ impl Workbook {
         &self.scenarios
     }
 
+    /// The plan scenario `s` uses, if it still exists.
+    pub fn scenario_plan(&self, s: &Scenario) -> Option<&Plan> {
+        self.plans.iter().find(|p| p.name == s.plan)
+    }
+
+    /// The payout model scenario `s` uses, if it still exists.
+    pub fn scenario_payout(&self, s: &Scenario) -> Option<&PayoutModel> {
+        self.payouts.iter().find(|m| m.name == s.payout)
+    }
+
     /// The across-months settings (#18).
     pub fn months_settings(&self) -> &MonthsSettings {
         &self.months_settings
