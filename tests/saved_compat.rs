@@ -42,7 +42,15 @@ const MODELS: [&str; 4] = [
 
 /// (scenario, month, plan, payout model, total paid in that month); the
 /// last one names a plan that no longer exists and still opens.
-const SCENARIOS: [(&str, &str, Option<&str>, &str, Option<f64>); 4] = [
+/// (name, month, plan, payout model, total).
+type Expected = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    Option<f64>,
+);
+const SCENARIOS: [Expected; 4] = [
     (
         "现行",
         "2026-11",
