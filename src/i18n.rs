@@ -1195,8 +1195,8 @@ messages! {
     ScnEmpty => "还没有保存的场景。", "No saved scenarios yet.";
     ScnA => "场景 A", "Scenario A";
     ScnB => "场景 B", "Scenario B";
-    ScnNoPlan => "找不到考核方案「{0}」", "No plan named “{0}”";
-    ScnNoModel => "找不到奖金方案「{0}」", "No payout model named “{0}”";
+    ScnNoPlan => "所用考核方案已删除", "its plan was removed";
+    ScnNoModel => "所用奖金方案已删除", "its payout model was removed";
     ScnSummary => "A 总额 {0}，B 总额 {1}，变化 {2}；{3} 人增加，{4} 人减少，{5} 人不变。", "A pays {0}, B pays {1}, change {2}; {3} gain, {4} lose, {5} unchanged.";
     ScnChartTitle => "每人奖金变化（B − A）", "Change per agent (B − A)";
     PaySolveNoEffect => "调整该数值不改变总额（例如所有人得分为 0）", "Changing this number does not change the total (e.g. every score is 0)";
@@ -1204,6 +1204,10 @@ messages! {
     // (end of the rule engine keys)
     //
     // ---- keys for stable ids and intents (#14 ids): add new ones right below this line ----
+    ErrNoSuchModel => "该奖金方案不存在", "There is no such payout model";
+    ErrNoSuchScenario => "该情景不存在", "There is no such scenario";
+    ErrNameTaken => "名称「{0}」已被使用", "The name “{0}” is already taken";
+    ErrNameEmpty => "名称不能为空", "A name cannot be empty";
     // (end of the stable ids and intents keys)
     //
     // ---- keys for forecast in workers (#16 montecarlo): add new ones right below this line ----

@@ -91,6 +91,7 @@ fn payouts_comparison_and_qa_export_as_csv() {
     )
     .table;
     let plan = Plan {
+        id: Default::default(),
         name: "p".into(),
         month: "2026-11".into(),
         group: None,
@@ -108,6 +109,7 @@ fn payouts_comparison_and_qa_export_as_csv() {
     };
     let step = |min: f64, coef: f64| CoefStep { min, coef };
     let m = PayoutModel {
+        id: Default::default(),
         name: "m".into(),
         components: vec![
             Component::Target {

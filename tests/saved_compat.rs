@@ -1,7 +1,8 @@
 //! Files and links written by earlier versions keep opening unchanged.
 //!
 //! The fixtures in `tests/fixtures/saved/` were written once by
-//! `examples/gen_saved_v2.rs` on the code of version 2 and are frozen. The
+//! `examples/gen_saved_v2.rs` on the code of version 2 and are frozen (see
+//! their README.md). The
 //! expected values below were read from the fixture JSON by hand (and a
 //! short Python sum), not from this program: 30 agents in 2026-11, 20 of
 //! them in 售前 and 10 in 售后; the ten 售后 sales figures are 5138.01,

@@ -66,23 +66,24 @@ fn a_workbook_survives_a_round_trip() {
     assert_eq!(back.qa(), wb.qa());
     // Writing again gives the same text.
     assert_eq!(to_json(&back.snapshot()), json);
-    assert!(json.contains("\"version\":2"));
+    assert!(json.contains("\"version\":3"));
 }
 
 #[test]
 fn payout_models_and_scenarios_round_trip_and_version_1_files_migrate() {
-    use kpi_sandbox::model::payout::{PayoutModel, Scenario};
+    use kpi_sandbox::model::payout::PayoutModel;
     let mut wb = rich();
-    wb.apply(Command::SetPayouts(Box::new(vec![PayoutModel::example(
+    wb.apply(Command::AddPayoutModel(Box::new(PayoutModel::example(
         "月度奖金",
-    )])))
+    ))))
     .unwrap();
-    wb.apply(Command::SetScenarios(Box::new(vec![Scenario {
+    let (plan, payout) = (wb.plans()[0].id, wb.payouts()[0].id);
+    wb.apply(Command::AddScenario {
         name: "现行".into(),
         month: "2026-11".into(),
-        plan: "x".into(),
-        payout: "月度奖金".into(),
-    }])))
+        plan,
+        payout,
+    })
     .unwrap();
     let json = to_json(&wb.snapshot());
     let back = from_json(&json).unwrap();
@@ -90,7 +91,7 @@ fn payout_models_and_scenarios_round_trip_and_version_1_files_migrate() {
     assert_eq!(back.scenarios, wb.scenarios());
     // A version 1 file (no payouts, no scenarios) still opens, with none.
     let v1 = to_json(&rich().snapshot())
-        .replacen("\"version\":2", "\"version\":1", 1)
+        .replacen("\"version\":3", "\"version\":1", 1)
         .replace(",\"payouts\":[],\"scenarios\":[]", "");
     assert!(!v1.contains("payouts"));
     let old = from_json(&v1).unwrap();
@@ -111,12 +112,12 @@ fn foreign_future_and_broken_files_are_refused_with_paths() {
         ("not json".into(), Msg::FileErrJson, "line 1, column 2"),
         ("{}".into(), Msg::FileErrNotOurs, "app"),
         (
-            with("\"version\":2", "\"version\":3"),
+            with("\"version\":3", "\"version\":4"),
             Msg::FileErrFuture,
             "version",
         ),
         (
-            with("\"version\":2", "\"version\":\"2\""),
+            with("\"version\":3", "\"version\":\"3\""),
             Msg::FileErrVersion,
             "version",
         ),

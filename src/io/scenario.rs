@@ -1,14 +1,19 @@
-//! The saved format: the whole workbook (all months, plans, QA inputs) as
-//! versioned JSON, used by autosave and, later, scenario files. Schema in
-//! `docs/SCENARIO.md`.
+//! The saved format: the whole workbook (all months, plans, payout models,
+//! scenarios, QA inputs) as versioned JSON, used by autosave, workbook files
+//! and share links. Schema in `docs/SCENARIO.md`.
 //!
-//! This is a compatibility boundary: the file types here (`FileV1`…) are not
-//! the model's types, so the model can change while old files keep loading.
+//! This is a compatibility boundary: months, cells, scenarios and the
+//! importer's memory have their own file types here, and messages are saved
+//! by stable codes ([`problem_code`]), never by the names of `Msg`, so the
+//! model can change while old files keep loading. Version 2 files (scenarios
+//! naming their plan and payout model, no ids) are migrated on reading by
+//! [`migrate_2_to_3`].
 //! Reading never panics and never half-applies: it returns a complete
 //! [`Snapshot`] or every problem found, each with its path in the file.
 
 use crate::i18n::Msg;
 use crate::model::formula::ErrorKind;
+use crate::model::id::Id;
 use crate::model::payout::{PayoutModel, Scenario, MAX_PARTS};
 use crate::model::plan::Plan;
 use crate::model::qa::QaParams;
@@ -18,8 +23,9 @@ use crate::model::{Cell, Column, Direction, MetricId, Table, Unit};
 use serde::{Deserialize, Serialize};
 
 /// The version this build writes. Files with a higher version are refused;
-/// version 1 (before payout models) is read as version 2 with none.
-pub const VERSION: u32 = 2;
+/// version 1 (before payout models) is read as version 2 with none, and
+/// version 2 (references by name) is migrated to ids.
+pub const VERSION: u32 = 3;
 const APP: &str = "kpi-sandbox";
 
 #[derive(Serialize, Deserialize)]
@@ -35,7 +41,10 @@ struct FileV1 {
     payouts: Vec<PayoutModel>,
     /// Since version 2.
     #[serde(default)]
-    scenarios: Vec<Scenario>,
+    scenarios: Vec<ScenarioFile>,
+    /// Since version 3: the next id the workbook gives.
+    #[serde(default)]
+    next_id: u32,
     /// Across-months settings (#18): optional, so older files open with none.
     #[serde(default)]
     months_settings: crate::model::months::MonthsSettings,
@@ -94,14 +103,83 @@ struct ColumnV1 {
     formula: Option<String>,
 }
 
+/// A scenario: by id since version 3 (`plan_id`, `payout_id`), by name
+/// (`plan`, `payout`) in version 2.
+#[derive(Serialize, Deserialize)]
+struct ScenarioFile {
+    #[serde(default, skip_serializing_if = "is_zero")]
+    id: u32,
+    name: String,
+    month: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    plan_id: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    payout_id: Option<u32>,
+    /// Version 2: the plan's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    plan: Option<String>,
+    /// Version 2: the payout model's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    payout: Option<String>,
+}
+
+fn is_zero(v: &u32) -> bool {
+    *v == 0
+}
+
 #[derive(Serialize, Deserialize)]
 #[serde(untagged)]
 enum CellV1 {
     Number(f64),
     Text(String),
     Bool(bool),
-    Invalid { invalid: String, problem: Msg },
-    Error { error: ErrorKind },
+    /// `problem`: a stable code of [`problem_code`] (version 2 wrote the
+    /// name of the message instead; both are read).
+    Invalid {
+        invalid: String,
+        problem: String,
+    },
+    /// `error`: the cell's code (`#DIV/0!`; version 2 wrote `Div0`).
+    Error {
+        error: String,
+    },
+}
+
+/// The stable code saved for why a cell's text did not parse.
+pub fn problem_code(m: Msg) -> &'static str {
+    match m {
+        Msg::ErrBadDuration => "bad-duration",
+        Msg::ErrNotFinite => "not-finite",
+        Msg::ErrNegative => "negative",
+        _ => "not-a-number",
+    }
+}
+
+/// The message of a saved problem code (or of a version-2 message name);
+/// anything unknown reads as "not a number", the cell's text is kept.
+pub fn problem_of(code: &str) -> Msg {
+    match code {
+        "bad-duration" | "ErrBadDuration" => Msg::ErrBadDuration,
+        "not-finite" | "ErrNotFinite" => Msg::ErrNotFinite,
+        "negative" | "ErrNegative" => Msg::ErrNegative,
+        _ => Msg::ErrNotANumber,
+    }
+}
+
+const ERROR_KINDS: [ErrorKind; 6] = [
+    ErrorKind::Div0,
+    ErrorKind::Value,
+    ErrorKind::Name,
+    ErrorKind::NA,
+    ErrorKind::Num,
+    ErrorKind::Cycle,
+];
+
+/// The error kind of a saved code (`#DIV/0!`, or version 2's `Div0`).
+fn error_of(code: &str) -> Option<ErrorKind> {
+    ERROR_KINDS
+        .into_iter()
+        .find(|k| k.code() == code || format!("{k:?}") == code)
 }
 
 /// A problem in a file: where (a JSON path such as `months[0].rows[3]`) and what.
@@ -142,9 +220,11 @@ fn month_to_file(month: &str, t: &Table) -> MonthV1 {
                             Cell::Bool(b) => Some(CellV1::Bool(*b)),
                             Cell::Invalid { raw, problem } => Some(CellV1::Invalid {
                                 invalid: raw.clone(),
-                                problem: *problem,
+                                problem: problem_code(*problem).to_string(),
                             }),
-                            Cell::Error(e) => Some(CellV1::Error { error: *e }),
+                            Cell::Error(e) => Some(CellV1::Error {
+                                error: e.code().to_string(),
+                            }),
                         }
                     })
                     .collect()
@@ -163,7 +243,20 @@ pub fn to_json(s: &Snapshot) -> String {
         plans: s.plans.clone(),
         qa: s.qa.clone(),
         payouts: s.payouts.clone(),
-        scenarios: s.scenarios.clone(),
+        scenarios: s
+            .scenarios
+            .iter()
+            .map(|x| ScenarioFile {
+                id: x.id.0,
+                name: x.name.clone(),
+                month: x.month.clone(),
+                plan_id: Some(x.plan.0),
+                payout_id: Some(x.payout.0),
+                plan: None,
+                payout: None,
+            })
+            .collect(),
+        next_id: s.next_id,
         months_settings: s.months_settings.clone(),
         days: s
             .days
@@ -228,11 +321,14 @@ pub fn from_json(text: &str) -> Result<Snapshot, Vec<FileProblem>> {
                 vec![v.to_string(), VERSION.to_string()],
             )])
         }
-        Some(1 | 2) => {}
+        Some(1..=3) => {}
         _ => return Err(vec![problem("version", Msg::FileErrVersion, Vec::new())]),
     }
-    let file: FileV1 = serde_json::from_str(text)
+    let mut file: FileV1 = serde_json::from_str(text)
         .map_err(|e| vec![problem("", Msg::FileErrShape, vec![e.to_string()])])?;
+    if file.version < 3 {
+        migrate_2_to_3(&mut file);
+    }
     let mut problems = Vec::new();
     let mut tables = Vec::new();
     for (mi, m) in file.months.iter().enumerate() {
@@ -308,7 +404,18 @@ pub fn from_json(text: &str) -> Result<Snapshot, Vec<FileProblem>> {
             plans: file.plans,
             qa: file.qa,
             payouts: file.payouts,
-            scenarios: file.scenarios,
+            scenarios: file
+                .scenarios
+                .into_iter()
+                .map(|x| Scenario {
+                    id: Id(x.id),
+                    name: x.name,
+                    month: x.month,
+                    plan: Id(x.plan_id.unwrap_or(0)),
+                    payout: Id(x.payout_id.unwrap_or(0)),
+                })
+                .collect(),
+            next_id: file.next_id,
             months_settings: file.months_settings,
             days,
             memory: crate::model::metric::ImportMemory {
@@ -377,9 +484,12 @@ fn read_month(base: &str, m: &MonthV1, problems: &mut Vec<FileProblem>) -> Table
                     Some(CellV1::Bool(b)) => Cell::Bool(*b),
                     Some(CellV1::Invalid { invalid, problem }) => Cell::Invalid {
                         raw: invalid.clone(),
-                        problem: *problem,
+                        problem: problem_of(problem),
                     },
-                    Some(CellV1::Error { error }) => Cell::Error(*error),
+                    Some(CellV1::Error { error }) => match error_of(error) {
+                        Some(e) => Cell::Error(e),
+                        None => Cell::Empty,
+                    },
                 })
                 .collect(),
         );
@@ -396,4 +506,47 @@ fn read_month(base: &str, m: &MonthV1, problems: &mut Vec<FileProblem>) -> Table
         })
         .collect();
     Table::from_rows(columns, rows)
+}
+
+/// Version 2 → 3: plans, payout models and scenarios get ids in file order
+/// (plans from 1, then models, then scenarios), and scenarios refer to the
+/// first plan and model of the name they gave (none when it is gone).
+fn migrate_2_to_3(file: &mut FileV1) {
+    let mut next = 1u32;
+    let mut give = |id: &mut Id| {
+        *id = Id(next);
+        next += 1;
+    };
+    for p in file.plans.iter_mut() {
+        give(&mut p.id);
+    }
+    for m in file.payouts.iter_mut() {
+        give(&mut m.id);
+    }
+    let plan_id = |name: &Option<String>| {
+        name.as_ref()
+            .and_then(|n| file.plans.iter().find(|p| p.name == *n))
+            .map(|p| p.id.0)
+    };
+    let model_id = |name: &Option<String>| {
+        name.as_ref()
+            .and_then(|n| file.payouts.iter().find(|m| m.name == *n))
+            .map(|m| m.id.0)
+    };
+    let refs: Vec<(Option<u32>, Option<u32>)> = file
+        .scenarios
+        .iter()
+        .map(|s| (plan_id(&s.plan), model_id(&s.payout)))
+        .collect();
+    for (s, (p, m)) in file.scenarios.iter_mut().zip(refs) {
+        let mut id = Id::NONE;
+        give(&mut id);
+        s.id = id.0;
+        s.plan_id = Some(p.unwrap_or(0));
+        s.payout_id = Some(m.unwrap_or(0));
+        s.plan = None;
+        s.payout = None;
+    }
+    file.next_id = next;
+    file.version = VERSION;
 }

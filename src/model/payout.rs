@@ -235,6 +235,9 @@ pub const ROUNDING_UNITS: [f64; 4] = [0.01, 1.0, 10.0, 100.0];
 /// A payout model.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PayoutModel {
+    /// Stable identity within a workbook (0 until it enters one).
+    #[serde(default)]
+    pub id: super::id::Id,
     pub name: String,
     pub components: Vec<Component>,
     pub gates: Vec<PayGate>,
@@ -273,6 +276,7 @@ impl PayoutModel {
     pub fn example(name: &str) -> PayoutModel {
         let step = |min: f64, coef: f64| CoefStep { min, coef };
         PayoutModel {
+            id: Default::default(),
             name: name.into(),
             components: vec![Component::Target {
                 base: 1000.0,
@@ -1016,13 +1020,18 @@ pub fn solve(
     })
 }
 
-/// A named combination: a month's data, a plan and a payout model (by name).
+/// A named combination: a month's data, a plan and a payout model (by id).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {
+    /// Stable identity within a workbook (0 until it enters one).
+    #[serde(default)]
+    pub id: super::id::Id,
     pub name: String,
     pub month: String,
-    pub plan: String,
-    pub payout: String,
+    /// The plan's id (`Id::NONE` when the plan it named is gone).
+    pub plan: super::id::Id,
+    /// The payout model's id (`Id::NONE` when the model it named is gone).
+    pub payout: super::id::Id,
 }
 
 /// One agent in a comparison (matched by name).

@@ -280,6 +280,9 @@ impl Grading {
 /// A weighted KPI plan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
+    /// Stable identity within a workbook (0 until it enters one).
+    #[serde(default)]
+    pub id: super::id::Id,
     pub name: String,
     /// `YYYY-MM`.
     pub month: String,
@@ -1182,6 +1185,7 @@ pub fn template(t: Template, name: &str, month: &str) -> Plan {
         ],
     };
     Plan {
+        id: Default::default(),
         name: name.into(),
         month: month.into(),
         group: Some(match t {

@@ -10,6 +10,7 @@ pub mod app;
 pub mod bench;
 pub mod browser;
 pub mod components;
+pub mod format;
 pub mod jobs;
 pub mod state;
 pub mod worker;

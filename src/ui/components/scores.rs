@@ -256,7 +256,7 @@ pub fn ScoresWorkspace() -> Html {
     };
     let lang = state.lang;
     let plans = state.workbook.plans();
-    let idx = state.plan.min(plans.len().saturating_sub(1));
+    let idx = state.plan().min(plans.len().saturating_sub(1));
     let Some(plan) = plans.get(idx) else {
         return html! { <div class="workspace scores"><p class="muted">{ Msg::NoPlans.t(lang) }</p></div> };
     };
@@ -279,7 +279,7 @@ pub fn ScoresWorkspace() -> Html {
         .flatten();
     let item_problems = crate::model::plan_fit::item_problems(plan, table);
     let cmp = state
-        .compare
+        .compare()
         .filter(|c| *c != idx)
         .and_then(|c| plans.get(c))
         .map(|p| (p, score(table, p)));
@@ -423,7 +423,7 @@ pub fn ScoresWorkspace() -> Html {
                     <select id="scores-compare" onchange={on_cmp}>
                         <option value="" selected={cmp.is_none()}>{ Msg::ScoresCompareNone.t(lang) }</option>
                         { for plans.iter().enumerate().filter(|(i, _)| *i != idx).map(|(i, p)| html! {
-                            <option value={i.to_string()} selected={state.compare == Some(i)}>{ format!("{} · {}", p.name, p.month) }</option>
+                            <option value={i.to_string()} selected={state.compare() == Some(i)}>{ format!("{} · {}", p.name, p.month) }</option>
                         }) }
                     </select></div>
                 <div class="field"><label for="scores-filter">{ Msg::ScoresFilter.t(lang) }</label>
@@ -455,7 +455,7 @@ pub fn ScoresWorkspace() -> Html {
                             let state = state.clone();
                             let mut fixed = plan.clone();
                             fixed.group = None;
-                            Callback::from(move |_| state.dispatch(Action::Apply(Command::SetPlan { idx, plan: Box::new(fixed.clone()) })))
+                            Callback::from(move |_| state.dispatch(Action::Apply(Command::EditPlan { id: fixed.id, plan: Box::new(fixed.clone()) })))
                         }}>{ Msg::WhyEmptyFixGroup.t(lang) }</button>
                     }
                 </div>
