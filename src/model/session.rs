@@ -249,11 +249,27 @@ pub fn reduce(state: Rc<AppState>, action: Action) -> Rc<AppState> {
         Action::SelectTab(tab) if tab != state.tab => with(&|s| s.tab = tab),
         Action::Apply(cmd) => {
             let mut next = (*state).clone();
+            // Removing another plan or model than the one on screen keeps it on screen.
+            let removing = matches!(
+                cmd,
+                Command::RemovePlan { .. } | Command::RemovePayoutModel { .. }
+            );
             match Rc::make_mut(&mut next.workbook).dispatch(cmd) {
                 Ok(applied) => {
                     next.revision += 1;
                     next.notice = None;
-                    next.select(applied.select);
+                    let kept = match applied.select {
+                        Some(Select::Plan(_) | Select::NoPlan) => {
+                            next.workbook.plan(next.plan_id).is_some()
+                        }
+                        Some(Select::Payout(_) | Select::NoPayout) => {
+                            next.workbook.payout(next.payout_id).is_some()
+                        }
+                        _ => false,
+                    };
+                    if !(removing && kept) {
+                        next.select(applied.select);
+                    }
                 }
                 Err(e) => next.error(e.msg, e.args),
             }
