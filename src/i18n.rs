@@ -1208,6 +1208,11 @@ messages! {
     ErrNoSuchScenario => "该情景不存在", "There is no such scenario";
     ErrNameTaken => "名称「{0}」已被使用", "The name “{0}” is already taken";
     ErrNameEmpty => "名称不能为空", "A name cannot be empty";
+    PayGateMissedAll => "{0} 未达标，奖金清零", "{0} missed: pay zeroed";
+    PayGateMissedCut => "{0} 未达标，扣减 {1}", "{0} missed: cut {1}";
+    FmtDays => "{0} 天", "{0} days";
+    FmtDay => "{0} 天", "{0} day";
+    FmtPoints => "{0} 分", "{0} pts";
     // (end of the stable ids and intents keys)
     //
     // ---- keys for forecast in workers (#16 montecarlo): add new ones right below this line ----

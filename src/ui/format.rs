@@ -1,7 +1,8 @@
 //! Money and percentages as the UI shows them: one place, so every
 //! workspace writes ¥ and % the same way.
 
-use crate::model::unit::format_grouped;
+use crate::i18n::{Lang, Msg};
+use crate::model::unit::{format_grouped, format_value, Unit};
 
 /// Yuan as shown: grouped, no decimals unless the model pays cents.
 pub fn money(v: f64, cents: bool) -> String {
@@ -25,4 +26,24 @@ pub fn signed_money(v: f64, cents: bool) -> String {
 /// A fraction as a percentage with one decimal (`0.125` → `12.5%`).
 pub fn pct(v: f64) -> String {
     format!("{}%", format_grouped(v * 100.0, 1))
+}
+
+/// A value with its unit spelled out, for moves and steps: `1 天`/`1 day`,
+/// `2 分`/`2 pts`, `32.5秒`, `¥1,234.50`, `2.00%`.
+pub fn with_unit(v: f64, unit: Unit, lang: Lang) -> String {
+    let n = format_value(v, unit, lang);
+    match unit {
+        Unit::Days if (v - 1.0).abs() < f64::EPSILON => Msg::FmtDay.fill(lang, &[n]),
+        Unit::Days => Msg::FmtDays.fill(lang, &[n]),
+        Unit::Points => Msg::FmtPoints.fill(lang, &[n]),
+        _ => n,
+    }
+}
+
+/// Names joined as a list in `lang` (`、` in Chinese, `, ` in English).
+pub fn list(names: &[String], lang: Lang) -> String {
+    names.join(match lang {
+        Lang::Zh => "、",
+        Lang::En => ", ",
+    })
 }

@@ -25,6 +25,7 @@ pub(super) struct CliffProps {
 
 pub(super) fn cause_text(
     c: &Cause,
+    table: &Table,
     plan: &Plan,
     model: &PayoutModel,
     grades: &[String],
@@ -36,7 +37,7 @@ pub(super) fn cause_text(
             &[
                 plan.items
                     .get(*i)
-                    .map(|it| it.column.clone())
+                    .map(|it| display_name(table, &it.column, lang))
                     .unwrap_or_default(),
                 pts(*a),
                 pts(*b),
@@ -55,7 +56,7 @@ pub(super) fn cause_text(
             &[model
                 .gates
                 .get(*i)
-                .map(|g| g.column.clone())
+                .map(|g| display_name(table, &g.column, lang))
                 .unwrap_or_default()],
         ),
     }
@@ -117,7 +118,7 @@ pub(super) fn CliffPanel(p: &CliffProps) -> Html {
                 }
                 _ => format!(
                     "{sign}{}",
-                    crate::model::unit::format_value(c.step.abs(), unit, lang)
+                    crate::ui::format::with_unit(c.step.abs(), unit, lang)
                 ),
             }
         }
@@ -141,10 +142,10 @@ pub(super) fn CliffPanel(p: &CliffProps) -> Html {
                         <thead><tr><th>{ Msg::ColAgent.t(lang) }</th><th>{ Msg::McColMetric.t(lang) }</th><th>{ Msg::CliffMove.t(lang) }</th>
                             <th class="num">{ Msg::CliffPay.t(lang) }</th><th class="num">{ Msg::ColDelta.t(lang) }</th><th>{ Msg::CliffCause.t(lang) }</th></tr></thead>
                         <tbody>{ for list.iter().map(|c| html! { <tr>
-                            <td>{ c.agent.clone() }</td><td>{ c.column.clone() }</td><td>{ step_text(c) }</td>
+                            <td>{ c.agent.clone() }</td><td>{ display_name(&p.table, &c.column, lang) }</td><td>{ step_text(c) }</td>
                             <td class="num">{ format!("{} → {}", money(c.pay_before, p.cents), money(c.pay_after, p.cents)) }</td>
                             <td class={classes!("num", if c.change() < 0.0 { "down" } else { "up" })}>{ signed_money(c.change(), p.cents) }</td>
-                            <td>{ c.causes.iter().map(|x| cause_text(x, &p.plan, &p.model, &grades, lang)).collect::<Vec<_>>().join("；") }</td>
+                            <td>{ c.causes.iter().map(|x| cause_text(x, &p.table, &p.plan, &p.model, &grades, lang)).collect::<Vec<_>>().join("；") }</td>
                         </tr> }) }</tbody></table></div>
                 }
             }

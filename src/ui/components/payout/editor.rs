@@ -67,16 +67,18 @@ pub(super) fn column_select(
     id: String,
     label: Msg,
     current: &str,
-    cols: &[(String, Unit)],
+    cols: &[PickCol],
     lang: Lang,
     onchange: Callback<Event>,
 ) -> Html {
-    let known = cols.iter().any(|(c, _)| c == current);
+    // A model names a column by header or by metric; either finds a mapped
+    // column (as the payout does), so a gate that fires is never "not in the table".
+    let at = cols.iter().position(|c| c.matches(current));
     html! {
         <div class="field"><label for={id.clone()}>{ label.t(lang) }</label>
             <select {id} {onchange}>
-                if !known { <option value={current.to_string()} selected=true>{ Msg::PayMissingColumn.fill(lang, &[current.to_string()]) }</option> }
-                { for cols.iter().map(|(c, _)| html! { <option value={c.clone()} selected={c == current}>{ c.clone() }</option> }) }
+                if at.is_none() { <option value={current.to_string()} selected=true>{ Msg::PayMissingColumn.fill(lang, &[current.to_string()]) }</option> }
+                { for cols.iter().enumerate().map(|(i, c)| html! { <option value={c.header.clone()} title={c.title()} selected={Some(i) == at}>{ c.label.clone() }</option> }) }
             </select>
         </div>
     }
@@ -87,7 +89,7 @@ pub(super) fn component_editor(
     ci: usize,
     comp: &Component,
     grades: &[String],
-    cols: &[(String, Unit)],
+    cols: &[PickCol],
     lang: Lang,
     on: &Callback<PayoutModel>,
 ) -> Html {
@@ -126,7 +128,7 @@ pub(super) fn component_editor(
                     <div class="field"><label for={id("basecol")}>{ Msg::PayPoolBase.t(lang) }</label>
                         <select id={id("basecol")} onchange={on_base}>
                             <option value="" selected={current.is_empty()}>{ Msg::PayPoolBaseNone.t(lang) }</option>
-                            { for cols.iter().map(|(c, _)| html! { <option value={c.clone()} selected={*c == current}>{ c.clone() }</option> }) }
+                            { for cols.iter().map(|c| html! { <option value={c.header.clone()} title={c.title()} selected={c.matches(&current)}>{ c.label.clone() }</option> }) }
                         </select></div>
                     <NumberField id={id("floor")} label={Msg::PayFloor.t(lang)} value={*floor} {lang} suffix="¥"
                         on_change={on_num(m, on, move |m, v| if let Some(Component::Pool { floor, .. }) = m.components.get_mut(ci) { *floor = v; })} />
@@ -223,7 +225,7 @@ pub(super) fn component_editor(
 
 pub(super) fn gates_editor(
     m: &PayoutModel,
-    cols: &[(String, Unit)],
+    cols: &[PickCol],
     lang: Lang,
     on: &Callback<PayoutModel>,
 ) -> Html {
@@ -276,7 +278,7 @@ pub(super) fn gates_editor(
 pub(super) fn model_editor(
     m: &PayoutModel,
     grades: &[String],
-    cols: &[(String, Unit)],
+    cols: &[PickCol],
     lang: Lang,
     on: &Callback<PayoutModel>,
 ) -> Html {

@@ -18,7 +18,7 @@ mod forecast;
 mod scenarios;
 mod what_if;
 
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::model::formula::value::general;
 use crate::model::payout::{
     apply_shifts, compute, solve, Component, PayoutModel, Scenario, Solved,
@@ -29,7 +29,7 @@ use crate::model::{Command, Table, Unit};
 use crate::ui::components::fields::select_value;
 use crate::ui::components::scores::pts;
 pub use crate::ui::format::money;
-use crate::ui::format::{pct, signed_money};
+use crate::ui::format::{list, pct, signed_money};
 use crate::ui::state::{Action, AppContext, Notice};
 use charts::*;
 use cliff::*;
@@ -41,13 +41,74 @@ use std::rc::Rc;
 use what_if::*;
 use yew::prelude::*;
 
+/// A column a payout picker offers: its header (the value saved in the
+/// model), the name shown (the metric's name in the user's language, so
+/// every tab calls it the same) and its unit.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct PickCol {
+    pub(super) header: String,
+    pub(super) label: String,
+    pub(super) unit: Unit,
+    /// The metric's names in both languages (a model may name it either way).
+    names: Vec<String>,
+}
+
+impl PickCol {
+    /// Whether a model's column `name` is this column (by header or metric name).
+    pub(super) fn matches(&self, name: &str) -> bool {
+        let n = name.trim().to_lowercase();
+        self.header.trim().to_lowercase() == n || self.names.iter().any(|m| m.to_lowercase() == n)
+    }
+
+    /// The original header, shown on hover when the name differs.
+    pub(super) fn title(&self) -> Option<String> {
+        (self.label != self.header).then(|| self.header.clone())
+    }
+}
+
 /// Numeric columns of the table (candidates for sales, gates, days, bases, what-if).
-fn numeric_columns(t: &Table) -> Vec<(String, Unit)> {
+fn numeric_columns(t: &Table, lang: Lang) -> Vec<PickCol> {
     t.columns
         .iter()
         .filter(|c| c.unit != Unit::Text)
-        .map(|c| (c.name.clone(), c.unit))
+        .map(|c| {
+            let def = c.metric.and_then(crate::model::metric::def);
+            PickCol {
+                header: c.name.clone(),
+                label: match (def, lang) {
+                    (Some(d), Lang::Zh) => d.zh.to_string(),
+                    (Some(d), Lang::En) => d.en.to_string(),
+                    (None, _) => c.name.clone(),
+                },
+                unit: c.unit,
+                names: def
+                    .map(|d| vec![d.zh.to_string(), d.en.to_string()])
+                    .unwrap_or_default(),
+            }
+        })
         .collect()
+}
+
+/// How column `name` of `table` is shown: its metric's name in `lang`
+/// (the name every tab uses), else as written.
+pub(super) fn display_name(table: &Table, name: &str, lang: Lang) -> String {
+    crate::model::formula::calc::resolve(table, name)
+        .and_then(|i| table.columns.get(i))
+        .and_then(|c| c.metric)
+        .and_then(crate::model::metric::def)
+        .map(|d| match lang {
+            Lang::Zh => d.zh.to_string(),
+            Lang::En => d.en.to_string(),
+        })
+        .unwrap_or_else(|| name.to_string())
+}
+
+/// How a model's column `name` is shown: the picker's name for it, else as written.
+pub(super) fn shown_column(cols: &[PickCol], name: &str) -> String {
+    cols.iter()
+        .find(|c| c.matches(name))
+        .map(|c| c.label.clone())
+        .unwrap_or_else(|| name.to_string())
 }
 
 /// The Payouts workspace.
@@ -55,7 +116,7 @@ fn numeric_columns(t: &Table) -> Vec<(String, Unit)> {
 pub fn PayWorkspace() -> Html {
     let state = use_context::<AppContext>();
     let draft = use_state(|| (String::new(), String::new(), 0.0));
-    let solved = use_state(|| None::<Result<Solved, (Msg, Vec<String>)>>);
+    let solved = use_state(|| None::<(usize, Result<Solved, (Msg, Vec<String>)>)>);
     let shown = use_state(|| crate::ui::components::fields::PAGE_ROWS);
     let Some(state) = state else {
         return html! {};
@@ -99,7 +160,7 @@ pub fn PayWorkspace() -> Html {
         .as_ref()
         .map(|_| compute(base_table, plan, &score(base_table, plan), model));
     let cents = model.rounding < 1.0;
-    let cols = numeric_columns(base_table);
+    let cols = numeric_columns(base_table, lang);
     let grades = scores.grade_labels.clone();
 
     let on_plan = {
@@ -138,7 +199,7 @@ pub fn PayWorkspace() -> Html {
                     return;
                 };
                 let Some(budget) = m.budget else {
-                    solved.set(Some(Err((Msg::PaySolveNoBudget, Vec::new()))));
+                    solved.set(Some((i, Err((Msg::PaySolveNoBudget, Vec::new())))));
                     return;
                 };
                 let base = wb.table_for_plan(plan);
@@ -151,14 +212,19 @@ pub fn PayWorkspace() -> Html {
                         edit: PayoutEdit::SetParam { part: i, value: s.value },
                     }));
                 }
-                solved.set(Some(r));
+                solved.set(Some((i, r)));
             });
             html! { <button type="button" {onclick} data-testid={format!("pay-solve-{i}")}>{ what.fill(lang, &[(i + 1).to_string()]) }</button> }
         })
         .collect::<Html>();
-    let solved_note = solved.as_ref().map(|r| match r {
+    let solved_note = solved.as_ref().map(|(part, r)| match r {
         Ok(s) => html! { <p class="recommendation" data-testid="pay-solved">{ Msg::PaySolved.fill(lang, &[
-            general(s.value), money(s.total, cents),
+            // A base or a pool is money ("已设为 ¥1,159"); a multiplier is a factor.
+            match model.components.get(*part) {
+                Some(Component::Commission { .. }) => format!("{}×", general(s.value)),
+                _ => money(s.value, cents),
+            },
+            money(s.total, cents),
             s.above.map(|a| money(a, cents)).unwrap_or_default()]) }</p> },
         Err((m, a)) => html! { <p class="field-error" role="alert">{ m.fill(lang, a) }</p> },
     });
@@ -194,15 +260,23 @@ pub fn PayWorkspace() -> Html {
         let gates: Vec<String> = a
             .failed_gates
             .iter()
-            .filter_map(|g| model.gates.get(*g).map(|x| x.column.clone()))
+            .filter_map(|g| model.gates.get(*g).map(|x| shown_column(&cols, &x.column)))
             .collect();
+        // "出勤天数 未达标，奖金清零" rather than "出勤天数 (0×)".
+        let gate_text = if gates.is_empty() {
+            "—".to_string()
+        } else if a.gate_factor <= 0.0 {
+            Msg::PayGateMissedAll.fill(lang, &[list(&gates, lang)])
+        } else {
+            Msg::PayGateMissedCut.fill(lang, &[list(&gates, lang), pct(1.0 - a.gate_factor)])
+        };
         html! { <tr>
             <th scope="row">{ a.agent.clone() }</th>
             <td class="num">{ pts(a.score) }</td>
             <td class="center"><span class={classes!("grade", format!("g{}", a.grade))}>{ grade_label(a.grade) }</span></td>
             <td class="num">{ a.coef.map(|c| format!("{}×", general(c))).unwrap_or_else(|| "—".into()) }</td>
             { for a.parts.iter().map(|p| html! { <td class="num">{ money(*p, true) }</td> }) }
-            <td class="num">{ if gates.is_empty() { "—".to_string() } else { format!("{} ({}×)", gates.join("、"), general(a.gate_factor)) } }</td>
+            <td class="num">{ gate_text }</td>
             <td class="num">{ if a.days_factor < 1.0 { pct(a.days_factor) } else { "—".into() } }</td>
             <td class="num strong" data-testid={format!("pay-{}", a.row)}>{ money(a.pay, cents) }</td>
             if let Some(b) = b { <td class="num">{ money(b.pay, cents) }</td>

@@ -15,20 +15,20 @@ pub(super) const AGENT_SELECT_MAX: usize = 300;
 pub(super) fn what_if(
     state: &AppContext,
     table: &Table,
-    cols: &[(String, Unit)],
+    cols: &[PickCol],
     draft: &UseStateHandle<(String, String, f64)>,
     lang: Lang,
 ) -> Html {
     let (col, agent, delta) = (**draft).clone();
-    let col = if cols.iter().any(|(c, _)| *c == col) {
+    let col = if cols.iter().any(|c| c.header == col) {
         col
     } else {
-        cols.first().map(|c| c.0.clone()).unwrap_or_default()
+        cols.first().map(|c| c.header.clone()).unwrap_or_default()
     };
     let unit = cols
         .iter()
-        .find(|(c, _)| *c == col)
-        .map(|c| c.1)
+        .find(|c| c.header == col)
+        .map(|c| c.unit)
         .unwrap_or(Unit::Number);
     let set = |which: u8| {
         let d = draft.clone();
@@ -70,8 +70,8 @@ pub(super) fn what_if(
     let shown_delta = |s: &Shift| {
         let u = cols
             .iter()
-            .find(|(c, _)| *c == s.column)
-            .map(|c| c.1)
+            .find(|c| c.header == s.column)
+            .map(|c| c.unit)
             .unwrap_or(Unit::Number);
         let sign = if s.delta < 0.0 { "−" } else { "+" };
         match u {
@@ -80,7 +80,7 @@ pub(super) fn what_if(
             }
             _ => format!(
                 "{sign}{}",
-                crate::model::unit::format_value(s.delta.abs(), u, lang)
+                crate::ui::format::with_unit(s.delta.abs(), u, lang)
             ),
         }
     };
@@ -95,7 +95,7 @@ pub(super) fn what_if(
                 state.dispatch(Action::SetShifts(next));
             })
         };
-        html! { <li>{ format!("{} {} · {}", s.column, shown_delta(s), s.agent.clone().unwrap_or_else(|| Msg::WhatIfEveryone.t(lang).into())) }
+        html! { <li>{ format!("{} {} · {}", shown_column(cols, &s.column), shown_delta(s), s.agent.clone().unwrap_or_else(|| Msg::WhatIfEveryone.t(lang).into())) }
             <button type="button" class="link" onclick={remove}>{ Msg::PayRemovePart.t(lang) }</button></li> }
     });
     let names: Vec<String> = (0..table.len()).map(|r| table.agent_name(r)).collect();
@@ -105,7 +105,7 @@ pub(super) fn what_if(
             <p class="help muted">{ Msg::WhatIfHelp.t(lang) }</p>
             <div class="params">
                 <div class="field"><label for="wi-col">{ Msg::McColMetric.t(lang) }</label>
-                    <select id="wi-col" onchange={set(0)}>{ for cols.iter().map(|(c, _)| html! { <option value={c.clone()} selected={*c == col}>{ c.clone() }</option> }) }</select></div>
+                    <select id="wi-col" onchange={set(0)}>{ for cols.iter().map(|c| html! { <option value={c.header.clone()} title={c.title()} selected={c.header == col}>{ c.label.clone() }</option> }) }</select></div>
                 <div class="field"><label for="wi-agent">{ Msg::ColAgent.t(lang) }</label>
                     if names.len() <= AGENT_SELECT_MAX {
                         <select id="wi-agent" onchange={set(1)}>
