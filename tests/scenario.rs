@@ -171,3 +171,38 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn messages_are_saved_by_stable_codes_and_version_2_names_still_read() {
+    use kpi_sandbox::model::Cell;
+    // `rich` holds an invalid cell ("soon" typed into 首次响应时间, seconds).
+    let wb = rich();
+    let json = to_json(&wb.snapshot());
+    assert!(json.contains(r#""invalid":"soon","problem":"bad-duration""#));
+    assert!(!json.contains("ErrBadDuration"));
+    // Version 2 wrote the message's name; it reads as the same cell.
+    let v2 = json.replacen("\"version\":3", "\"version\":2", 1).replace(
+        r#""problem":"bad-duration""#,
+        r#""problem":"ErrBadDuration""#,
+    );
+    let back = Workbook::from_snapshot(from_json(&v2).unwrap());
+    assert_eq!(back.table(), wb.table());
+    assert!(matches!(
+        back.table().cell(0, 10),
+        Some(Cell::Invalid {
+            problem: Msg::ErrBadDuration,
+            ..
+        })
+    ));
+    // Codes read back: each of the four, and an unknown one as "not a number".
+    for (code, msg) in [
+        ("bad-duration", Msg::ErrBadDuration),
+        ("not-finite", Msg::ErrNotFinite),
+        ("negative", Msg::ErrNegative),
+        ("not-a-number", Msg::ErrNotANumber),
+        ("ErrBadDuration", Msg::ErrBadDuration),
+        ("something-new", Msg::ErrNotANumber),
+    ] {
+        assert_eq!(kpi_sandbox::io::scenario::problem_of(code), msg, "{code}");
+    }
+}

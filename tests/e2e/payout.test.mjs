@@ -35,7 +35,7 @@ test('payouts, budget solver, what-if, forecast, scenarios and CSV on the demo',
   await setField(page, '#pay-budget', '15000');
   await expectText(page.getByTestId('pay-budget-line'), /超出 ¥1,080/);
   await page.getByTestId('pay-solve-0').click();
-  await expectText(page.getByTestId('pay-solved'), /^已设为 \d+/);
+  await expectText(page.getByTestId('pay-solved'), /^已设为 ¥[\d,]+/);
   const solved = yuan(await page.getByTestId('pay-total').innerText());
   assert.ok(solved <= 15000 && solved > 14900, `solved total ${solved}`);
   await expectText(page.getByTestId('pay-budget-line'), /剩余/);
