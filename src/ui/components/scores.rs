@@ -262,7 +262,7 @@ pub fn ScoresWorkspace() -> Html {
     };
     // A month's plan scores that month's table.
     let month_table = state.workbook.table_for(&plan.month);
-    let table = month_table.unwrap_or(state.workbook.table());
+    let table = state.workbook.table_for_plan(plan);
     let month_note = match month_table {
         Some(_) => Msg::ScoresMonth.fill(lang, std::slice::from_ref(&plan.month)),
         None => Msg::ScoresMonthFallback.fill(
@@ -440,7 +440,7 @@ pub fn ScoresWorkspace() -> Html {
                 Callback::from(move |_| {
                     let wb = &state.workbook;
                     let Some(plan) = wb.plans().get(idx) else { return };
-                    let table = wb.table_for(&plan.month).unwrap_or(wb.table());
+                    let table = wb.table_for_plan(plan);
                     let text = crate::io::export::scores_csv(table, plan, &score(table, plan), lang);
                     if let Err(e) = crate::ui::browser::download(&name, "text/csv;charset=utf-8", &text) {
                         state.dispatch(Action::Notify(crate::ui::state::Notice { msg: Msg::DownloadFailed, args: vec![e], error: true }));

@@ -122,7 +122,7 @@ pub fn PaySheetPanel() -> Html {
     ) else {
         return Html::default();
     };
-    let table = wb.table_for(&plan.month).unwrap_or(wb.table());
+    let table = wb.table_for_plan(plan);
     let (scores, pays, sh) = month(table, plan, model);
     let sh = Rc::new(sh);
     let nl = model.lines.items.len();
@@ -360,7 +360,7 @@ fn pays_of(state: &AppContext) -> crate::model::payout::Payouts {
         wb.payouts().get(state.payout()),
     ) {
         (Some(plan), Some(model)) => {
-            let t = wb.table_for(&plan.month).unwrap_or(wb.table());
+            let t = wb.table_for_plan(plan);
             month(t, plan, model).1
         }
         _ => crate::model::payout::Payouts {

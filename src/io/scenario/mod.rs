@@ -12,15 +12,20 @@
 //! [`Snapshot`] or every problem found, each with its path in the file.
 
 use crate::i18n::Msg;
-use crate::model::formula::ErrorKind;
 use crate::model::id::Id;
 use crate::model::payout::{PayoutModel, Scenario, MAX_PARTS};
 use crate::model::plan::Plan;
 use crate::model::qa::QaParams;
 use crate::model::workbook::Snapshot;
 use crate::model::workbook::MAX_MODELS;
-use crate::model::{Cell, Column, Direction, MetricId, Table, Unit};
+use crate::model::{MetricId, Unit};
 use serde::{Deserialize, Serialize};
+
+mod migrate;
+mod months;
+use migrate::migrate_2_to_3;
+pub use migrate::{problem_code, problem_of};
+use months::{month_to_file, read_month, MonthV1};
 
 /// The version this build writes. Files with a higher version are refused;
 /// version 1 (before payout models) is read as version 2 with none, and
@@ -85,24 +90,6 @@ struct MappingV1 {
     unit: Unit,
 }
 
-#[derive(Serialize, Deserialize)]
-struct MonthV1 {
-    month: String,
-    columns: Vec<ColumnV1>,
-    /// Row-major; formula cells are saved as null (they are recomputed).
-    rows: Vec<Vec<Option<CellV1>>>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct ColumnV1 {
-    name: String,
-    metric: Option<MetricId>,
-    unit: Unit,
-    direction: Direction,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    formula: Option<String>,
-}
-
 /// A scenario: by id since version 3 (`plan_id`, `payout_id`), by name
 /// (`plan`, `payout`) in version 2.
 #[derive(Serialize, Deserialize)]
@@ -127,110 +114,12 @@ fn is_zero(v: &u32) -> bool {
     *v == 0
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(untagged)]
-enum CellV1 {
-    Number(f64),
-    Text(String),
-    Bool(bool),
-    /// `problem`: a stable code of [`problem_code`] (version 2 wrote the
-    /// name of the message instead; both are read).
-    Invalid {
-        invalid: String,
-        problem: String,
-    },
-    /// `error`: the cell's code (`#DIV/0!`; version 2 wrote `Div0`).
-    Error {
-        error: String,
-    },
-}
-
-/// The stable code saved for why a cell's text did not parse.
-pub fn problem_code(m: Msg) -> &'static str {
-    match m {
-        Msg::ErrBadDuration => "bad-duration",
-        Msg::ErrNotFinite => "not-finite",
-        Msg::ErrNegative => "negative",
-        _ => "not-a-number",
-    }
-}
-
-/// The message of a saved problem code (or of a version-2 message name);
-/// anything unknown reads as "not a number", the cell's text is kept.
-pub fn problem_of(code: &str) -> Msg {
-    match code {
-        "bad-duration" | "ErrBadDuration" => Msg::ErrBadDuration,
-        "not-finite" | "ErrNotFinite" => Msg::ErrNotFinite,
-        "negative" | "ErrNegative" => Msg::ErrNegative,
-        _ => Msg::ErrNotANumber,
-    }
-}
-
-const ERROR_KINDS: [ErrorKind; 6] = [
-    ErrorKind::Div0,
-    ErrorKind::Value,
-    ErrorKind::Name,
-    ErrorKind::NA,
-    ErrorKind::Num,
-    ErrorKind::Cycle,
-];
-
-/// The error kind of a saved code (`#DIV/0!`, or version 2's `Div0`).
-fn error_of(code: &str) -> Option<ErrorKind> {
-    ERROR_KINDS
-        .into_iter()
-        .find(|k| k.code() == code || format!("{k:?}") == code)
-}
-
 /// A problem in a file: where (a JSON path such as `months[0].rows[3]`) and what.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FileProblem {
     pub path: String,
     pub msg: Msg,
     pub args: Vec<String>,
-}
-
-fn month_to_file(month: &str, t: &Table) -> MonthV1 {
-    MonthV1 {
-        month: month.to_string(),
-        columns: t
-            .columns
-            .iter()
-            .map(|c| ColumnV1 {
-                name: c.name.clone(),
-                metric: c.metric,
-                unit: c.unit,
-                direction: c.direction,
-                formula: c.formula.clone(),
-            })
-            .collect(),
-        rows: (0..t.len())
-            .map(|r| {
-                t.columns
-                    .iter()
-                    .enumerate()
-                    .map(|(c, col)| {
-                        if col.is_formula() {
-                            return None;
-                        }
-                        match t.at(r, c) {
-                            Cell::Empty => None,
-                            Cell::Number(v) => Some(CellV1::Number(*v)),
-                            Cell::Text(s) => Some(CellV1::Text(s.clone())),
-                            Cell::Bool(b) => Some(CellV1::Bool(*b)),
-                            Cell::Invalid { raw, problem } => Some(CellV1::Invalid {
-                                invalid: raw.clone(),
-                                problem: problem_code(*problem).to_string(),
-                            }),
-                            Cell::Error(e) => Some(CellV1::Error {
-                                error: e.code().to_string(),
-                            }),
-                        }
-                    })
-                    .collect()
-            })
-            .collect(),
-    }
 }
 
 /// Writes a snapshot as JSON.
@@ -435,118 +324,4 @@ pub fn from_json(text: &str) -> Result<Snapshot, Vec<FileProblem>> {
     } else {
         Err(problems)
     }
-}
-
-/// One month (or day) table of a file, its problems added to `problems`.
-fn read_month(base: &str, m: &MonthV1, problems: &mut Vec<FileProblem>) -> Table {
-    if m.month.trim().is_empty() {
-        problems.push(problem(
-            format!("{base}.month"),
-            Msg::ErrMonthEmpty,
-            Vec::new(),
-        ));
-    }
-    if !m.columns.iter().any(|c| c.metric == Some(MetricId::Agent)) {
-        problems.push(problem(
-            format!("{base}.columns"),
-            Msg::ErrNoAgentColumn,
-            Vec::new(),
-        ));
-    }
-    for (ci, c) in m.columns.iter().enumerate() {
-        if let Some(f) = &c.formula {
-            if let Err(e) = crate::model::formula::validate(f) {
-                problems.push(problem(
-                    format!("{base}.columns[{ci}].formula"),
-                    e.msg,
-                    e.args,
-                ));
-            }
-        }
-    }
-    let width = m.columns.len();
-    let mut rows = Vec::with_capacity(m.rows.len());
-    for (ri, r) in m.rows.iter().enumerate() {
-        if r.len() != width {
-            problems.push(problem(
-                format!("{base}.rows[{ri}]"),
-                Msg::FileErrRowWidth,
-                vec![r.len().to_string(), width.to_string()],
-            ));
-        }
-        rows.push(
-            r.iter()
-                .map(|c| match c {
-                    None => Cell::Empty,
-                    Some(CellV1::Number(v)) if v.is_finite() => Cell::Number(*v),
-                    Some(CellV1::Number(_)) => Cell::Empty,
-                    Some(CellV1::Text(s)) => Cell::Text(s.clone()),
-                    Some(CellV1::Bool(b)) => Cell::Bool(*b),
-                    Some(CellV1::Invalid { invalid, problem }) => Cell::Invalid {
-                        raw: invalid.clone(),
-                        problem: problem_of(problem),
-                    },
-                    Some(CellV1::Error { error }) => match error_of(error) {
-                        Some(e) => Cell::Error(e),
-                        None => Cell::Empty,
-                    },
-                })
-                .collect(),
-        );
-    }
-    let columns = m
-        .columns
-        .iter()
-        .map(|c| Column {
-            name: c.name.clone(),
-            metric: c.metric,
-            unit: c.unit,
-            direction: c.direction,
-            formula: c.formula.clone(),
-        })
-        .collect();
-    Table::from_rows(columns, rows)
-}
-
-/// Version 2 → 3: plans, payout models and scenarios get ids in file order
-/// (plans from 1, then models, then scenarios), and scenarios refer to the
-/// first plan and model of the name they gave (none when it is gone).
-fn migrate_2_to_3(file: &mut FileV1) {
-    let mut next = 1u32;
-    let mut give = |id: &mut Id| {
-        *id = Id(next);
-        next += 1;
-    };
-    for p in file.plans.iter_mut() {
-        give(&mut p.id);
-    }
-    for m in file.payouts.iter_mut() {
-        give(&mut m.id);
-    }
-    let plan_id = |name: &Option<String>| {
-        name.as_ref()
-            .and_then(|n| file.plans.iter().find(|p| p.name == *n))
-            .map(|p| p.id.0)
-    };
-    let model_id = |name: &Option<String>| {
-        name.as_ref()
-            .and_then(|n| file.payouts.iter().find(|m| m.name == *n))
-            .map(|m| m.id.0)
-    };
-    let refs: Vec<(Option<u32>, Option<u32>)> = file
-        .scenarios
-        .iter()
-        .map(|s| (plan_id(&s.plan), model_id(&s.payout)))
-        .collect();
-    for (s, (p, m)) in file.scenarios.iter_mut().zip(refs) {
-        let mut id = Id::NONE;
-        give(&mut id);
-        s.id = id.0;
-        s.plan_id = Some(p.unwrap_or(0));
-        s.payout_id = Some(m.unwrap_or(0));
-        s.plan = None;
-        s.payout = None;
-    }
-    file.next_id = next;
-    file.version = VERSION;
 }
