@@ -40,6 +40,22 @@ pub fn with_unit(v: f64, unit: Unit, lang: Lang) -> String {
     }
 }
 
+/// A move of `v` in `unit` with its sign and unit: `+2 个百分点` / `+2 pp`
+/// for a share, `−1 天` / `−1 day`, `+5秒`.
+pub fn signed_move(v: f64, unit: Unit, lang: Lang) -> String {
+    let sign = if v < 0.0 { "−" } else { "+" };
+    match unit {
+        Unit::Percent => Msg::CliffStepPp.fill(
+            lang,
+            &[
+                sign.into(),
+                crate::model::formula::value::general(v.abs() * 100.0),
+            ],
+        ),
+        _ => format!("{sign}{}", with_unit(v.abs(), unit, lang)),
+    }
+}
+
 /// Names joined as a list in `lang` (`、` in Chinese, `, ` in English).
 pub fn list(names: &[String], lang: Lang) -> String {
     names.join(match lang {

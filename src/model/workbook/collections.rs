@@ -110,14 +110,7 @@ impl Workbook {
     /// above every id held.
     pub(super) fn give_ids(&mut self) {
         // Ids already given come first, so a fresh one never takes them.
-        let held = self
-            .plans
-            .iter()
-            .map(|p| p.id.0)
-            .chain(self.payouts.iter().map(|m| m.id.0))
-            .chain(self.scenarios.iter().map(|s| s.id.0))
-            .max()
-            .unwrap_or(0);
+        let held = self.max_id();
         let mut seen: Vec<Id> = Vec::new();
         let mut next = self.next_id.max(1).max(held.saturating_add(1));
         let mut fix = |id: &mut Id, seen: &mut Vec<Id>| {
@@ -157,17 +150,17 @@ impl Workbook {
         s
     }
 
+    /// The highest id held by a plan, model or scenario (0 for none).
+    fn max_id(&self) -> u32 {
+        let plans = self.plans.iter().map(|p| p.id.0);
+        let models = self.payouts.iter().map(|m| m.id.0);
+        let scenarios = self.scenarios.iter().map(|s| s.id.0);
+        plans.chain(models).chain(scenarios).max().unwrap_or(0)
+    }
+
     /// After a step: the counter stays above every id ever given.
     pub(super) fn bump_ids(&mut self) {
-        let max = self
-            .plans
-            .iter()
-            .map(|p| p.id.0)
-            .chain(self.payouts.iter().map(|m| m.id.0))
-            .chain(self.scenarios.iter().map(|s| s.id.0))
-            .max()
-            .unwrap_or(0);
-        self.next_id = self.next_id.max(max.saturating_add(1));
+        self.next_id = self.next_id.max(self.max_id().saturating_add(1));
     }
 
     /// The step of an intent on plans, payout models or scenarios.

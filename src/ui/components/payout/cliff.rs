@@ -112,15 +112,7 @@ pub(super) fn CliffPanel(p: &CliffProps) -> Html {
                 .and_then(|i| p.table.columns.get(i))
                 .map(|c| c.unit)
                 .unwrap_or(Unit::Number);
-            match unit {
-                Unit::Percent => {
-                    Msg::CliffStepPp.fill(lang, &[sign.into(), general(c.step.abs() * 100.0)])
-                }
-                _ => format!(
-                    "{sign}{}",
-                    crate::ui::format::with_unit(c.step.abs(), unit, lang)
-                ),
-            }
+            crate::ui::format::signed_move(c.step, unit, lang)
         }
     };
     html! {

@@ -2,7 +2,6 @@
 
 use super::*;
 use crate::i18n::{Lang, Msg};
-use crate::model::formula::value::general;
 use crate::model::payout::Shift;
 use crate::model::{Table, Unit};
 use crate::ui::components::fields::{select_value, NumberField};
@@ -73,16 +72,7 @@ pub(super) fn what_if(
             .find(|c| c.header == s.column)
             .map(|c| c.unit)
             .unwrap_or(Unit::Number);
-        let sign = if s.delta < 0.0 { "−" } else { "+" };
-        match u {
-            Unit::Percent => {
-                Msg::CliffStepPp.fill(lang, &[sign.into(), general(s.delta.abs() * 100.0)])
-            }
-            _ => format!(
-                "{sign}{}",
-                crate::ui::format::with_unit(s.delta.abs(), u, lang)
-            ),
-        }
+        crate::ui::format::signed_move(s.delta, u, lang)
     };
     let list = state.shifts.iter().enumerate().map(|(i, s)| {
         let remove = {
