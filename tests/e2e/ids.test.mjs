@@ -40,7 +40,10 @@ test('a template added twice gets two names; the recipient of a link lands on th
   const link = await a.page.getByTestId('share-link').inputValue();
   await a.context.close();
 
-  const b = await env.open({ locale: 'zh-CN' });
+  // A fresh browser opens the link itself (a hash change on an open page is not a new visit).
+  const context = await env.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+  const b = { context, page: await context.newPage(), errors: [] };
+  b.page.on('pageerror', (e) => b.errors.push(String(e)));
   await b.page.goto(link);
   await b.page.getByTestId('link-open').click();
   await b.page.getByRole('tab', { name: '奖金' }).click();

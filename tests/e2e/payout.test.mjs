@@ -65,7 +65,7 @@ test('payouts, budget solver, what-if, forecast, scenarios and CSV on the demo',
 
   // Pay cliffs on the demo: attendance at the 18-day gate is one.
   await page.getByTestId('cliff-run').click();
-  await expectText(page.getByTestId('cliff-table'), /七七\s+出勤天数\s+−1\S*\s+¥[\d,]+ → ¥0\s+-¥[\d,]+\s+门槛「出勤天数」/, 10000);
+  await expectText(page.getByTestId('cliff-table'), /七七\s+出勤天数\s+−1 天\s+¥[\d,]+ → ¥0\s+-¥[\d,]+\s+门槛「出勤天数」/, 10000);
 
   // Scenarios: the current model, and a copy paying ¥1,200 base; compare them.
   await page.getByTestId('scn-save').click();
