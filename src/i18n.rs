@@ -732,7 +732,7 @@ messages! {
     PsXlsx => "工资表 Excel", "Pay sheet Excel";
     PsStmXlsx => "个人明细 Excel（每人一页）", "Statements Excel (a sheet each)";
     PsStmCsv => "个人明细 CSV", "Statements CSV";
-    PsAnon => "导出时匿名（客服01…）", "Anonymise exports (客服01…)";
+    PsAnon => "导出时匿名（客服01…）", "Anonymise exports (agents numbered 01, 02…)";
     PsPrintSheet => "打印工资表", "Print pay sheet";
     PsPrintShown => "打印筛选出的个人明细（{0} 人）", "Print the statements shown ({0})";
     PsPrintOne => "打印此人明细", "Print this statement";

@@ -137,7 +137,7 @@ pub(super) fn ForecastPanel(p: &ForecastProps) -> Html {
                 </table></details>
             <details class="table-view"><summary>{ Msg::McVarTitle.t(lang) }</summary>
                 <table class="plain"><thead><tr><th>{ Msg::McColMetric.t(lang) }</th><th class="num">{ Msg::McColCv.t(lang) }</th><th>{ Msg::McColSource.t(lang) }</th></tr></thead>
-                <tbody>{ for used.iter().map(|v| html! { <tr><td>{ v.column.clone() }</td><td class="num">{ pct(v.cv) }</td><td>{ source(v) }</td></tr> }) }</tbody></table></details>
+                <tbody>{ for used.iter().map(|v| html! { <tr><td>{ display_name(&p.table, &v.column, lang) }</td><td class="num">{ pct(v.cv) }</td><td>{ source(v) }</td></tr> }) }</tbody></table></details>
             <details class="table-view"><summary>{ Msg::McAgentTitle.fill(lang, &[r.per_agent_months.to_string()]) }</summary>
                 <table class="plain" data-testid="mc-agents"><thead><tr><th>{ Msg::ColAgent.t(lang) }</th><th class="num">{ "P5" }</th><th class="num">{ "P50" }</th><th class="num">{ "P95" }</th></tr></thead>
                 <tbody>{ for r.per_agent.iter().enumerate().take(*agents_shown).map(|(i, (_, lo, mid, hi))| html! {
@@ -160,7 +160,7 @@ pub(super) fn ForecastPanel(p: &ForecastProps) -> Html {
                 <NumberField id="mc-cv" label={Msg::McDefaultCv.t(lang)} value={*default_cv} unit={Unit::Percent} {lang} suffix="%" on_change={setter(&default_cv)} />
             </div>
             <table class="plain compact"><thead><tr><th>{ Msg::McColMetric.t(lang) }</th><th class="num">{ Msg::McColCv.t(lang) }</th><th>{ Msg::McColSource.t(lang) }</th></tr></thead>
-                <tbody>{ for vars.iter().map(|v| html! { <tr><td>{ v.column.clone() }</td><td class="num">{ if v.source == CvSource::Held { "—".into() } else { pct(v.cv) } }</td><td>{ source(v) }</td></tr> }) }</tbody></table>
+                <tbody>{ for vars.iter().map(|v| html! { <tr><td>{ display_name(&p.table, &v.column, lang) }</td><td class="num">{ if v.source == CvSource::Held { "—".into() } else { pct(v.cv) } }</td><td>{ source(v) }</td></tr> }) }</tbody></table>
             <div class="actions">
                 <button type="button" class="primary" onclick={on_run} disabled={running} data-testid="mc-run">{ Msg::McRun.t(lang) }</button>
                 if running { <button type="button" onclick={on_cancel} data-testid="mc-cancel">{ Msg::McCancel.t(lang) }</button> }
