@@ -827,7 +827,7 @@ messages! {
     PsXlsx => "工资表 Excel", "Pay sheet Excel";
     PsStmXlsx => "个人明细 Excel（每人一页）", "Statements Excel (a sheet each)";
     PsStmCsv => "个人明细 CSV", "Statements CSV";
-    PsAnon => "导出时匿名（客服01…）", "Anonymise exports (agents numbered)";
+    PsAnon => "导出时匿名（客服01…）", "Anonymise exports (agents numbered 01, 02…)";
     PsPrintSheet => "打印工资表", "Print pay sheet";
     PsPrintShown => "打印筛选出的个人明细（{0} 人）", "Print the statements shown ({0})";
     PsPrintOne => "打印此人明细", "Print this statement";
@@ -1326,8 +1326,8 @@ messages! {
     ScnEmpty => "还没有保存的场景。", "No saved scenarios yet.";
     ScnA => "场景 A", "Scenario A";
     ScnB => "场景 B", "Scenario B";
-    ScnNoPlan => "找不到考核方案「{0}」", "No plan named “{0}”";
-    ScnNoModel => "找不到奖金方案「{0}」", "No payout model named “{0}”";
+    ScnNoPlan => "所用考核方案已删除", "its plan was removed";
+    ScnNoModel => "所用奖金方案已删除", "its payout model was removed";
     ScnSummary => "A 总额 {0}，B 总额 {1}，变化 {2}；{3} 人增加，{4} 人减少，{5} 人不变。", "A pays {0}, B pays {1}, change {2}; {3} gain, {4} lose, {5} unchanged.";
     ScnChartTitle => "每人奖金变化（B − A）", "Change per agent (B − A)";
     PaySolveNoEffect => "调整该数值不改变总额（例如所有人得分为 0）", "Changing this number does not change the total (e.g. every score is 0)";
@@ -1335,6 +1335,15 @@ messages! {
     // (end of the rule engine keys)
     //
     // ---- keys for stable ids and intents (#14 ids): add new ones right below this line ----
+    ErrNoSuchModel => "该奖金方案不存在", "There is no such payout model";
+    ErrNoSuchScenario => "该情景不存在", "There is no such scenario";
+    ErrNameTaken => "名称「{0}」已被使用", "The name “{0}” is already taken";
+    ErrNameEmpty => "名称不能为空", "A name cannot be empty";
+    PayGateMissedAll => "{0} 未达标，奖金清零", "{0} missed: pay zeroed";
+    PayGateMissedCut => "{0} 未达标，扣减 {1}", "{0} missed: cut {1}";
+    FmtDays => "{0} 天", "{0} days";
+    FmtDay => "{0} 天", "{0} day";
+    FmtPoints => "{0} 分", "{0} pts";
     // (end of the stable ids and intents keys)
     //
     // ---- keys for forecast in workers (#16 montecarlo): add new ones right below this line ----

@@ -102,6 +102,7 @@ fn payouts_comparison_and_qa_export_as_csv() {
     )
     .table;
     let plan = Plan {
+        id: Default::default(),
         name: "p".into(),
         month: "2026-11".into(),
         group: None,
@@ -119,6 +120,7 @@ fn payouts_comparison_and_qa_export_as_csv() {
     };
     let step = |min: f64, coef: f64| CoefStep { min, coef };
     let m = PayoutModel {
+        id: Default::default(),
         name: "m".into(),
         components: vec![
             Component::Target {

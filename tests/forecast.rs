@@ -92,6 +92,7 @@ fn plans_on(t: &Table) -> Vec<Plan> {
 
 fn pool_model() -> PayoutModel {
     PayoutModel {
+        id: Default::default(),
         name: "pool".into(),
         components: vec![
             Component::Pool {
@@ -205,6 +206,7 @@ fn percentiles_converge_on_a_normal_total() {
     }
     let t = import_text(&tsv).table;
     let p = Plan {
+        id: Default::default(),
         name: "p".into(),
         month: "2026-11".into(),
         group: None,
@@ -217,6 +219,7 @@ fn percentiles_converge_on_a_normal_total() {
         grading: Grading::default_thresholds(),
     };
     let m = PayoutModel {
+        id: Default::default(),
         name: "c".into(),
         components: vec![Component::Commission {
             column: "客服销售额".into(),
@@ -276,6 +279,7 @@ fn variability_comes_from_three_months_when_there_are_three() {
         "two months are not enough"
     );
     let p = Plan {
+        id: Default::default(),
         name: "p".into(),
         month: "2026-11".into(),
         group: None,
@@ -305,6 +309,7 @@ fn cliffs_are_found_at_band_edges_and_tiers() {
     let t =
         import_text("客服昵称\t询单转化率\t客服销售额\n甲\t44.9%\t1000\n乙\t30%\t24900\n").table;
     let p = Plan {
+        id: Default::default(),
         name: "p".into(),
         month: "2026-11".into(),
         group: None,
@@ -318,6 +323,7 @@ fn cliffs_are_found_at_band_edges_and_tiers() {
     };
     let s = |min: f64, coef: f64| CoefStep { min, coef };
     let m = PayoutModel {
+        id: Default::default(),
         name: "m".into(),
         components: vec![
             Component::Target {

@@ -446,6 +446,7 @@ fn presales_plan() -> Plan {
         fixed,
     };
     Plan {
+        id: Default::default(),
         name: "售前方案 2026-11".into(),
         month: "2026-11".into(),
         group: None,

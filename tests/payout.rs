@@ -228,6 +228,7 @@ fn team() -> Table {
 /// Score = conversion ÷ 40 % × 100: 100, 90, 75, 55.
 fn plan() -> Plan {
     Plan {
+        id: Default::default(),
         name: "p".into(),
         month: "2026-11".into(),
         group: None,
@@ -247,6 +248,7 @@ fn plan() -> Plan {
 
 fn model(components: Vec<Component>) -> PayoutModel {
     PayoutModel {
+        id: Default::default(),
         name: "m".into(),
         components,
         gates: Vec::new(),

@@ -87,6 +87,7 @@ fn model() -> impl Strategy<Value = PayoutModel> {
         prop::sample::select(ROUNDING_UNITS.to_vec()),
     )
         .prop_map(|(components, gate, prorate, rounding)| PayoutModel {
+            id: Default::default(),
             name: "p".into(),
             components,
             gates: gate

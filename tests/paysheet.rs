@@ -34,6 +34,7 @@ pub fn team() -> Table {
 
 fn plan() -> Plan {
     Plan {
+        id: Default::default(),
         name: "p".into(),
         month: "2026-11".into(),
         group: None,
@@ -169,6 +170,7 @@ pub fn lines() -> PayLines {
 pub fn model(lines: PayLines) -> PayoutModel {
     let s = |min: f64, coef: f64| CoefStep { min, coef };
     PayoutModel {
+        id: Default::default(),
         name: "工资方案".into(),
         components: vec![Component::Target {
             base: 1000.0,

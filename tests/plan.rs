@@ -27,6 +27,7 @@ fn team() -> Table {
 
 fn one_item(column: &str, rule: Rule) -> Plan {
     Plan {
+        id: Default::default(),
         name: "t".into(),
         month: "2026-11".into(),
         group: None,
@@ -287,6 +288,7 @@ fn gates_zero_the_item_or_the_whole_score() {
 /// The worked example: 3 items over the 4 agents, thresholds S/A/B/C/D.
 fn worked() -> Plan {
     Plan {
+        id: Default::default(),
         name: "示例".into(),
         month: "2026-11".into(),
         group: None,

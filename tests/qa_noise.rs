@@ -175,6 +175,7 @@ fn a_plan_grade_boundary_blurred_by_qa_noise_is_found() {
     // One item: QA score linear 60 → 0, 95 → 100. 甲 (88 − 60) ÷ 35 × 100 = 80 (B ≥ 70);
     // 乙 (84 − 60) ÷ 35 × 100 = 68.57 (C ≥ 60); 丙 0 (D).
     let plan = Plan {
+        id: Default::default(),
         name: "质检".into(),
         month: "2026-11".into(),
         group: None,
@@ -255,6 +256,7 @@ fn pay_steps_reached_within_the_qa_noise_are_listed() {
     use kpi_sandbox::model::plan::{Grading, Plan, PlanItem, Rule};
     let table = kpi_sandbox::io::import::import_text("客服昵称\t质检得分\n甲\t90\n乙\t40\n").table;
     let plan = Plan {
+        id: Default::default(),
         name: "质检".into(),
         month: "2026-11".into(),
         group: None,

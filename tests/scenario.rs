@@ -66,23 +66,24 @@ fn a_workbook_survives_a_round_trip() {
     assert_eq!(back.qa(), wb.qa());
     // Writing again gives the same text.
     assert_eq!(to_json(&back.snapshot()), json);
-    assert!(json.contains("\"version\":2"));
+    assert!(json.contains("\"version\":3"));
 }
 
 #[test]
 fn payout_models_and_scenarios_round_trip_and_version_1_files_migrate() {
-    use kpi_sandbox::model::payout::{PayoutModel, Scenario};
+    use kpi_sandbox::model::payout::PayoutModel;
     let mut wb = rich();
-    wb.apply(Command::SetPayouts(Box::new(vec![PayoutModel::example(
+    wb.apply(Command::AddPayoutModel(Box::new(PayoutModel::example(
         "月度奖金",
-    )])))
+    ))))
     .unwrap();
-    wb.apply(Command::SetScenarios(Box::new(vec![Scenario {
+    let (plan, payout) = (wb.plans()[0].id, wb.payouts()[0].id);
+    wb.apply(Command::AddScenario {
         name: "现行".into(),
         month: "2026-11".into(),
-        plan: "x".into(),
-        payout: "月度奖金".into(),
-    }])))
+        plan,
+        payout,
+    })
     .unwrap();
     let json = to_json(&wb.snapshot());
     let back = from_json(&json).unwrap();
@@ -90,7 +91,7 @@ fn payout_models_and_scenarios_round_trip_and_version_1_files_migrate() {
     assert_eq!(back.scenarios, wb.scenarios());
     // A version 1 file (no payouts, no scenarios) still opens, with none.
     let v1 = to_json(&rich().snapshot())
-        .replacen("\"version\":2", "\"version\":1", 1)
+        .replacen("\"version\":3", "\"version\":1", 1)
         .replace(",\"payouts\":[],\"scenarios\":[]", "");
     assert!(!v1.contains("payouts"));
     let old = from_json(&v1).unwrap();
@@ -111,12 +112,12 @@ fn foreign_future_and_broken_files_are_refused_with_paths() {
         ("not json".into(), Msg::FileErrJson, "line 1, column 2"),
         ("{}".into(), Msg::FileErrNotOurs, "app"),
         (
-            with("\"version\":2", "\"version\":3"),
+            with("\"version\":3", "\"version\":4"),
             Msg::FileErrFuture,
             "version",
         ),
         (
-            with("\"version\":2", "\"version\":\"2\""),
+            with("\"version\":3", "\"version\":\"3\""),
             Msg::FileErrVersion,
             "version",
         ),
@@ -168,5 +169,40 @@ proptest! {
             Ok(s) => { let _ = Workbook::from_snapshot(s); }
             Err(p) => prop_assert!(!p.is_empty()),
         }
+    }
+}
+
+#[test]
+fn messages_are_saved_by_stable_codes_and_version_2_names_still_read() {
+    use kpi_sandbox::model::Cell;
+    // `rich` holds an invalid cell ("soon" typed into 首次响应时间, seconds).
+    let wb = rich();
+    let json = to_json(&wb.snapshot());
+    assert!(json.contains(r#""invalid":"soon","problem":"bad-duration""#));
+    assert!(!json.contains("ErrBadDuration"));
+    // Version 2 wrote the message's name; it reads as the same cell.
+    let v2 = json.replacen("\"version\":3", "\"version\":2", 1).replace(
+        r#""problem":"bad-duration""#,
+        r#""problem":"ErrBadDuration""#,
+    );
+    let back = Workbook::from_snapshot(from_json(&v2).unwrap());
+    assert_eq!(back.table(), wb.table());
+    assert!(matches!(
+        back.table().cell(0, 10),
+        Some(Cell::Invalid {
+            problem: Msg::ErrBadDuration,
+            ..
+        })
+    ));
+    // Codes read back: each of the four, and an unknown one as "not a number".
+    for (code, msg) in [
+        ("bad-duration", Msg::ErrBadDuration),
+        ("not-finite", Msg::ErrNotFinite),
+        ("negative", Msg::ErrNegative),
+        ("not-a-number", Msg::ErrNotANumber),
+        ("ErrBadDuration", Msg::ErrBadDuration),
+        ("something-new", Msg::ErrNotANumber),
+    ] {
+        assert_eq!(kpi_sandbox::io::scenario::problem_of(code), msg, "{code}");
     }
 }

@@ -163,7 +163,7 @@ fn broken_links_say_what_is_wrong() {
             Msg::LinkErrContent,
         ),
         (
-            zlib_of(&to_json(&s).replace("\"version\":2", "\"version\":7")),
+            zlib_of(&to_json(&s).replace("\"version\":3", "\"version\":7")),
             Msg::LinkErrContent,
         ),
         (
@@ -183,7 +183,7 @@ fn broken_links_say_what_is_wrong() {
     }
     // The content error carries the file problem and its path.
     let e = decode(&zlib_of(
-        &to_json(&s).replace("\"version\":2", "\"version\":7"),
+        &to_json(&s).replace("\"version\":3", "\"version\":7"),
     ))
     .unwrap_err();
     assert_eq!(e.problem.unwrap().msg, Msg::FileErrFuture);

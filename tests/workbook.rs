@@ -159,17 +159,19 @@ fn plans_are_commands_and_follow_renames() {
     let p = template(Template::PreSales, "售前方案", "2026-11");
     wb.apply(Command::AddPlan(Box::new(p.clone()))).unwrap();
     assert_eq!(wb.plans().len(), 1);
+    let id = wb.plans()[0].id;
     let mut q = p.clone();
     q.items[0].weight = 35.0;
-    wb.apply(Command::SetPlan {
-        idx: 0,
+    wb.apply(Command::EditPlan {
+        id,
         plan: Box::new(q),
     })
     .unwrap();
     assert_eq!(wb.plans()[0].items[0].weight, 35.0);
+    assert_eq!(wb.plans()[0].id, id);
     assert_eq!(
-        wb.apply(Command::SetPlan {
-            idx: 5,
+        wb.apply(Command::EditPlan {
+            id: kpi_sandbox::model::id::Id(99),
             plan: Box::new(p.clone())
         })
         .unwrap_err()
@@ -187,7 +189,7 @@ fn plans_are_commands_and_follow_renames() {
     assert_eq!(wb.plans()[0].items[0].column, "转化");
     wb.undo();
     assert_eq!(wb.plans()[0].items[0].column, "询单转化率");
-    wb.apply(Command::RemovePlan { idx: 0 }).unwrap();
+    wb.apply(Command::RemovePlan { id }).unwrap();
     assert!(wb.plans().is_empty());
     wb.undo();
     assert_eq!(wb.plans()[0].items[0].weight, 35.0);
@@ -388,45 +390,53 @@ fn data_columns_are_inserted_mapped_and_undone() {
 
 #[test]
 fn scenarios_follow_plan_and_model_renames() {
-    use kpi_sandbox::model::payout::{PayoutModel, Scenario};
+    use kpi_sandbox::model::payout::PayoutModel;
     use kpi_sandbox::model::plan::{template, Template};
+    use kpi_sandbox::model::workbook::PayoutEdit;
     let mut wb = Workbook::with_plans(
         demo_table(),
         "2026-11",
         vec![template(Template::PreSales, "售前", "2026-11")],
     )
     .with_payouts(vec![PayoutModel::example("月度奖金")]);
-    let sc = Scenario {
+    let (plan, payout) = (wb.plans()[0].id, wb.payouts()[0].id);
+    wb.apply(Command::AddScenario {
         name: "现行".into(),
         month: "2026-11".into(),
-        plan: "售前".into(),
-        payout: "月度奖金".into(),
-    };
-    wb.apply(Command::SetScenarios(Box::new(vec![sc.clone()])))
-        .unwrap();
-    // Renaming the plan renames it in the scenario, as one undo step.
+        plan,
+        payout,
+    })
+    .unwrap();
+    let sc = wb.scenarios()[0].clone();
+    // Scenarios refer by id: renaming the plan changes nothing in them.
     let mut p = wb.plans()[0].clone();
     p.name = "售前 v2".into();
     assert_eq!(
-        wb.apply(Command::SetPlan {
-            idx: 0,
+        wb.apply(Command::EditPlan {
+            id: plan,
             plan: Box::new(p)
         })
         .unwrap(),
         Touched::Inputs
     );
-    assert_eq!(wb.scenarios()[0].plan, "售前 v2");
+    assert_eq!(wb.scenarios()[0], sc);
+    assert_eq!(wb.scenario_plan(&sc).unwrap().name, "售前 v2");
     wb.undo();
     assert_eq!(wb.plans()[0].name, "售前");
-    assert_eq!(wb.scenarios()[0], sc);
-    // The same for a payout model renamed in place; removing one renames nothing.
-    let mut m = wb.payouts().to_vec();
-    m[0].name = "十一月奖金".into();
-    wb.apply(Command::SetPayouts(Box::new(m))).unwrap();
-    assert_eq!(wb.scenarios()[0].payout, "十一月奖金");
-    wb.apply(Command::SetPayouts(Box::default())).unwrap();
-    assert_eq!(wb.scenarios()[0].payout, "十一月奖金");
+    // The same for a payout model renamed in place; removing it leaves the
+    // scenario pointing at nothing, and undo brings it back.
+    let mut m = wb.payouts()[0].clone();
+    m.name = "十一月奖金".into();
+    wb.apply(Command::EditPayoutModel {
+        id: payout,
+        edit: PayoutEdit::Replace(Box::new(m)),
+    })
+    .unwrap();
+    assert_eq!(wb.scenario_payout(&sc).unwrap().name, "十一月奖金");
+    wb.apply(Command::RemovePayoutModel { id: payout }).unwrap();
+    assert!(wb.scenario_payout(&sc).is_none());
     wb.undo();
     wb.undo();
+    assert_eq!(wb.scenario_payout(&sc).unwrap().name, "月度奖金");
     assert_eq!(wb.scenarios()[0], sc);
 }

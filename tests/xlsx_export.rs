@@ -255,6 +255,7 @@ fn rank_percentile_and_grade_formulas_compare_exactly() {
     use kpi_sandbox::model::payout::{Coefficient, GradeCoef};
     use kpi_sandbox::model::plan::{Grading, Plan, PlanItem, Rule};
     let plan = Plan {
+        id: Default::default(),
         name: "排名".into(),
         month: "2026-11".into(),
         group: None,

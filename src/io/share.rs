@@ -41,15 +41,8 @@ pub enum Scope {
     Anonymous,
 }
 
-/// What a link holds.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Shared {
-    Workbook(Box<Snapshot>),
-    Plans {
-        plans: Vec<Plan>,
-        payouts: Vec<PayoutModel>,
-    },
-}
+/// What a link holds (defined with the session, which opens it).
+pub use crate::model::session::Shared;
 
 /// Why a link could not be read.
 #[derive(Clone, Debug, PartialEq)]

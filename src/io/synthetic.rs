@@ -76,6 +76,7 @@ pub fn bench_plan() -> crate::model::plan::Plan {
     let item = |column: &str, weight: f64, rule: Rule| PlanItem::new(column, weight, rule, false);
     let bands = |b: &[(f64, f64)]| Rule::bands(b, 0.0);
     Plan {
+        id: Default::default(),
         name: "bench".into(),
         month: "2026-11".into(),
         group: None,

@@ -8,6 +8,7 @@
 pub mod findings;
 pub mod forecast;
 pub mod formula;
+pub mod id;
 pub mod metric;
 pub mod months;
 pub mod payout;
@@ -19,6 +20,7 @@ pub mod qa_noise;
 pub mod range;
 pub mod rollup;
 pub mod round;
+pub mod session;
 pub mod staffing;
 pub mod stats;
 pub mod table;

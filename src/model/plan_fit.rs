@@ -338,20 +338,5 @@ pub fn item_problems(plan: &Plan, table: &Table) -> Vec<(usize, Msg, Vec<String>
     out
 }
 
-/// `base`, or `base (2)`, `base (3)`… — the first not in `taken`
-/// (compared trimmed, ignoring case).
-pub fn unique_name(base: &str, taken: &[&str]) -> String {
-    let is_taken = |n: &str| {
-        taken
-            .iter()
-            .any(|t| t.trim().to_lowercase() == n.trim().to_lowercase())
-    };
-    let base = base.trim();
-    if !is_taken(base) {
-        return base.to_string();
-    }
-    (2..)
-        .map(|k| format!("{base} ({k})"))
-        .find(|n| !is_taken(n))
-        .unwrap_or_else(|| base.to_string())
-}
+/// The one naming rule lives with the ids.
+pub use super::id::unique_name;

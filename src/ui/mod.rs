@@ -11,6 +11,7 @@ pub mod bench;
 pub mod browser;
 pub mod components;
 pub mod idb;
+pub mod format;
 pub mod jobs;
 pub mod state;
 pub mod store;

@@ -35,7 +35,7 @@ test('payouts, budget solver, what-if, forecast, scenarios and CSV on the demo',
   await setField(page, '#pay-budget', '15000');
   await expectText(page.getByTestId('pay-budget-line'), /超出 ¥1,080/);
   await page.getByTestId('pay-solve-0').click();
-  await expectText(page.getByTestId('pay-solved'), /^已设为 \d+/);
+  await expectText(page.getByTestId('pay-solved'), /^已设为 ¥[\d,]+/);
   const solved = yuan(await page.getByTestId('pay-total').innerText());
   assert.ok(solved <= 15000 && solved > 14900, `solved total ${solved}`);
   await expectText(page.getByTestId('pay-budget-line'), /剩余/);
@@ -65,7 +65,7 @@ test('payouts, budget solver, what-if, forecast, scenarios and CSV on the demo',
 
   // Pay cliffs on the demo: attendance at the 18-day gate is one.
   await page.getByTestId('cliff-run').click();
-  await expectText(page.getByTestId('cliff-table'), /七七\s+出勤天数\s+−1\S*\s+¥[\d,]+ → ¥0\s+-¥[\d,]+\s+门槛「出勤天数」/, 10000);
+  await expectText(page.getByTestId('cliff-table'), /七七\s+出勤天数\s+−1 天\s+¥[\d,]+ → ¥0\s+-¥[\d,]+\s+门槛「出勤天数」/, 10000);
 
   // Scenarios: the current model, and a copy paying ¥1,200 base; compare them.
   await page.getByTestId('scn-save').click();

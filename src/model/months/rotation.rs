@@ -236,6 +236,7 @@ pub fn propose(
         .unwrap_or_else(|| plan.month.clone());
     let new_month = next_month(&base);
     Plan {
+        id: Default::default(),
         name: format!("{} {}", strip_month(&plan.name), new_month),
         month: new_month,
         group: plan.group.clone(),

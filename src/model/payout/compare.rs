@@ -5,13 +5,18 @@ use crate::model::formula::calc::resolve;
 use crate::model::table::{Cell, Table};
 use serde::{Deserialize, Serialize};
 
-/// A named combination: a month's data, a plan and a payout model (by name).
+/// A named combination: a month's data, a plan and a payout model (by id).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {
+    /// Stable identity within a workbook (0 until it enters one).
+    #[serde(default)]
+    pub id: crate::model::id::Id,
     pub name: String,
     pub month: String,
-    pub plan: String,
-    pub payout: String,
+    /// The plan's id (`Id::NONE` when the plan it named is gone).
+    pub plan: crate::model::id::Id,
+    /// The payout model's id (`Id::NONE` when the model it named is gone).
+    pub payout: crate::model::id::Id,
 }
 
 /// One agent in a comparison (matched by name).

@@ -139,6 +139,9 @@ pub const ROUNDING_UNITS: [f64; 4] = [0.01, 1.0, 10.0, 100.0];
 /// A payout model.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PayoutModel {
+    /// Stable identity within a workbook (0 until it enters one).
+    #[serde(default)]
+    pub id: crate::model::id::Id,
     pub name: String,
     pub components: Vec<Component>,
     pub gates: Vec<PayGate>,
@@ -177,6 +180,7 @@ impl PayoutModel {
     pub fn example(name: &str) -> PayoutModel {
         let step = |min: f64, coef: f64| CoefStep { min, coef };
         PayoutModel {
+            id: Default::default(),
             name: name.into(),
             components: vec![Component::Target {
                 base: 1000.0,

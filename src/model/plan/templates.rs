@@ -98,6 +98,7 @@ pub fn template(t: Template, name: &str, month: &str) -> Plan {
         ],
     };
     Plan {
+        id: Default::default(),
         name: name.into(),
         month: month.into(),
         group: Some(match t {

@@ -234,6 +234,9 @@ impl Grading {
 /// A weighted KPI plan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
+    /// Stable identity within a workbook (0 until it enters one).
+    #[serde(default)]
+    pub id: crate::model::id::Id,
     pub name: String,
     /// `YYYY-MM`.
     pub month: String,

@@ -60,7 +60,7 @@ pub fn DataWorkspace() -> Html {
                     <button type="button" data-testid="export-xlsx" onclick={{
                         let state = state.clone();
                         Callback::from(move |_| {
-                            let bytes = crate::io::xlsx_write::workbook_xlsx(&state.workbook.snapshot(), lang);
+                            let bytes = crate::io::xlsx_write::workbook_xlsx(&state.viewed_snapshot(), lang);
                             let name = format!("{}-{}.xlsx", Msg::AppTitle.t(lang), state.workbook.month());
                             let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
                             if let Err(e) = crate::ui::browser::download_bytes(&name, mime, &bytes) {

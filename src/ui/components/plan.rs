@@ -72,14 +72,17 @@ pub fn PlanWorkspace() -> Html {
     let lang = state.lang;
     let table = state.workbook.table();
     let plans = state.workbook.plans();
-    let idx = state.plan.min(plans.len().saturating_sub(1));
+    let idx = state.plan().min(plans.len().saturating_sub(1));
     let add = |p: Plan| {
         let state = state.clone();
+        // The workbook names and selects it (one dispatch, one undo step).
         Callback::from(move |_| {
-            let n = state.workbook.plans().len();
-            state.dispatch(Action::Apply(Command::AddPlan(Box::new(p.clone()))));
-            state.dispatch(Action::SelectPlan(n));
+            state.dispatch(Action::Apply(Command::AddPlan(Box::new(p.clone()))))
         })
+    };
+    let intent = |cmd: Command| {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Apply(cmd.clone())))
     };
     let month = plans
         .get(idx)
@@ -97,7 +100,6 @@ pub fn PlanWorkspace() -> Html {
                 wb.month().to_string()
             };
             let f = crate::model::plan_fit::fit_template(t, name.t(lang), &month, wb.table());
-            let n = wb.plans().len();
             // Metric names in the notes are shown in the user's language.
             let shown_name = |a: &String| match (lang, crate::model::lookup_header(a)) {
                 (Lang::En, Some(d)) => d.en.to_string(),
@@ -111,7 +113,6 @@ pub fn PlanWorkspace() -> Html {
             let taken: Vec<&str> = wb.plans().iter().map(|p| p.name.as_str()).collect();
             let shown = crate::model::plan_fit::unique_name(&f.plan.name, &taken);
             state.dispatch(Action::Apply(Command::AddPlan(Box::new(f.plan))));
-            state.dispatch(Action::SelectPlan(n));
             if !notes.is_empty() {
                 state.dispatch(Action::Notify(crate::ui::state::Notice {
                     msg: Msg::FitAppliedWith,
@@ -128,6 +129,7 @@ pub fn PlanWorkspace() -> Html {
         })
     };
     let blank = Plan {
+        id: Default::default(),
         name: Msg::PlanBlankName.t(lang).into(),
         month: month.clone(),
         group: None,
@@ -166,15 +168,9 @@ pub fn PlanWorkspace() -> Html {
                 <button type="button" onclick={add_fitted(Template::AfterSales, Msg::TplAfterSales)}>{ "+ " }{ Msg::PlanAddAfterSales.t(lang) }</button>
                 <button type="button" onclick={add(blank)}>{ "+ " }{ Msg::PlanAddBlank.t(lang) }</button>
                 if let Some(p) = plans.get(idx) {
-                    <button type="button" onclick={add(Plan { name: crate::model::plan_fit::unique_name(&format!("{}{}", p.name, Msg::PlanCopySuffix.t(lang)), &plans.iter().map(|q| q.name.as_str()).collect::<Vec<_>>()), ..p.clone() })}>{ Msg::PlanDuplicate.t(lang) }</button>
-                    <button type="button" onclick={add(p.copy_to_next_month())} title={Msg::PlanFixedHint.t(lang)}>{ Msg::PlanNextMonth.t(lang) }</button>
-                    <button type="button" class="danger" onclick={{
-                        let state = state.clone();
-                        Callback::from(move |_| {
-                            state.dispatch(Action::Apply(Command::RemovePlan { idx }));
-                            state.dispatch(Action::SelectPlan(idx.saturating_sub(1)));
-                        })
-                    }}>{ Msg::PlanRemove.t(lang) }</button>
+                    <button type="button" onclick={intent(Command::CopyPlan { id: p.id, month: None })}>{ Msg::PlanDuplicate.t(lang) }</button>
+                    <button type="button" onclick={intent(Command::CopyPlan { id: p.id, month: Some(crate::model::plan::next_month(&p.month)) })} title={Msg::PlanFixedHint.t(lang)}>{ Msg::PlanNextMonth.t(lang) }</button>
+                    <button type="button" class="danger" onclick={intent(Command::RemovePlan { id: p.id })}>{ Msg::PlanRemove.t(lang) }</button>
                 }
             </div>
         </div>
@@ -188,8 +184,8 @@ pub fn PlanWorkspace() -> Html {
         Rc::new(move |f| {
             let mut p = plan.clone();
             f(&mut p);
-            state.dispatch(Action::Apply(Command::SetPlan {
-                idx,
+            state.dispatch(Action::Apply(Command::EditPlan {
+                id: p.id,
                 plan: Box::new(p),
             }));
         })

@@ -256,13 +256,13 @@ pub fn ScoresWorkspace() -> Html {
     };
     let lang = state.lang;
     let plans = state.workbook.plans();
-    let idx = state.plan.min(plans.len().saturating_sub(1));
+    let idx = state.plan().min(plans.len().saturating_sub(1));
     let Some(plan) = plans.get(idx) else {
         return html! { <div class="workspace scores"><p class="muted">{ Msg::NoPlans.t(lang) }</p></div> };
     };
     // A month's plan scores that month's table.
     let month_table = state.workbook.table_for(&plan.month);
-    let table = month_table.unwrap_or(state.workbook.table());
+    let table = state.workbook.table_for_plan(plan);
     let month_note = match month_table {
         Some(_) => Msg::ScoresMonth.fill(lang, std::slice::from_ref(&plan.month)),
         None => Msg::ScoresMonthFallback.fill(
@@ -297,7 +297,7 @@ pub fn ScoresWorkspace() -> Html {
         })
         .collect();
     let cmp = state
-        .compare
+        .compare()
         .filter(|c| *c != idx)
         .and_then(|c| plans.get(c))
         .map(|p| (p, score(table, p)));
@@ -441,7 +441,7 @@ pub fn ScoresWorkspace() -> Html {
                     <select id="scores-compare" onchange={on_cmp}>
                         <option value="" selected={cmp.is_none()}>{ Msg::ScoresCompareNone.t(lang) }</option>
                         { for plans.iter().enumerate().filter(|(i, _)| *i != idx).map(|(i, p)| html! {
-                            <option value={i.to_string()} selected={state.compare == Some(i)}>{ format!("{} · {}", p.name, p.month) }</option>
+                            <option value={i.to_string()} selected={state.compare() == Some(i)}>{ format!("{} · {}", p.name, p.month) }</option>
                         }) }
                     </select></div>
                 <div class="field"><label for="scores-filter">{ Msg::ScoresFilter.t(lang) }</label>
@@ -458,7 +458,7 @@ pub fn ScoresWorkspace() -> Html {
                 Callback::from(move |_| {
                     let wb = &state.workbook;
                     let Some(plan) = wb.plans().get(idx) else { return };
-                    let table = wb.table_for(&plan.month).unwrap_or(wb.table());
+                    let table = wb.table_for_plan(plan);
                     let text = crate::io::export::scores_csv(table, plan, &score(table, plan), lang);
                     if let Err(e) = crate::ui::browser::download(&name, "text/csv;charset=utf-8", &text) {
                         state.dispatch(Action::Notify(crate::ui::state::Notice { msg: Msg::DownloadFailed, args: vec![e], error: true }));
@@ -473,7 +473,7 @@ pub fn ScoresWorkspace() -> Html {
                             let state = state.clone();
                             let mut fixed = plan.clone();
                             fixed.group = None;
-                            Callback::from(move |_| state.dispatch(Action::Apply(Command::SetPlan { idx, plan: Box::new(fixed.clone()) })))
+                            Callback::from(move |_| state.dispatch(Action::Apply(Command::EditPlan { id: fixed.id, plan: Box::new(fixed.clone()) })))
                         }}>{ Msg::WhyEmptyFixGroup.t(lang) }</button>
                     }
                 </div>

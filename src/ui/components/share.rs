@@ -40,7 +40,8 @@ pub fn SharePanel() -> Html {
     if !*open {
         return html! { <button type="button" onclick={toggle} data-testid="share-open">{ Msg::ShareButton.t(lang) }</button> };
     }
-    let link = link_for(&encode(&state.workbook.snapshot(), *scope));
+    // The plan and model on screen go first, so the recipient lands on them.
+    let link = link_for(&encode(&state.viewed_snapshot(), *scope));
     let len = link.chars().count();
     let pick = |s: Scope| {
         let (scope, copied) = (scope.clone(), copied.clone());

@@ -19,10 +19,13 @@ use yew::prelude::*;
 
 /// Applies `f` to the lines of model `idx` (read at call time).
 pub fn edit(state: &AppContext, idx: usize, f: impl FnOnce(&mut PayLines)) {
-    let mut next = state.workbook.payouts().to_vec();
-    if let Some(m) = next.get_mut(idx) {
-        f(&mut m.lines);
-        state.dispatch(Action::Apply(Command::SetPayouts(Box::new(next))));
+    if let Some(m) = state.workbook.payouts().get(idx) {
+        let mut lines = m.lines.clone();
+        f(&mut lines);
+        state.dispatch(Action::Apply(Command::EditPayoutModel {
+            id: m.id,
+            edit: crate::model::workbook::PayoutEdit::SetLines(Box::new(lines)),
+        }));
     }
 }
 

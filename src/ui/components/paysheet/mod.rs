@@ -116,11 +116,13 @@ pub fn PaySheetPanel() -> Html {
     };
     let lang = state.lang;
     let wb = &state.workbook;
-    let (Some(plan), Some(model)) = (wb.plans().get(state.plan), wb.payouts().get(state.payout))
-    else {
+    let (Some(plan), Some(model)) = (
+        wb.plans().get(state.plan()),
+        wb.payouts().get(state.payout()),
+    ) else {
         return Html::default();
     };
-    let table = wb.table_for(&plan.month).unwrap_or(wb.table());
+    let table = wb.table_for_plan(plan);
     let (scores, pays, sh) = month(table, plan, model);
     let sh = Rc::new(sh);
     let nl = model.lines.items.len();
@@ -324,7 +326,7 @@ pub fn PaySheetPanel() -> Html {
         <section class="card paysheet" data-testid="paysheet" aria-labelledby="ps-title">
             <h3 id="ps-title">{ Msg::PsTitle.t(lang) }</h3>
             <p class="help">{ Msg::PsHelp.t(lang) }</p>
-            <lines::LinesEditor lines={model.lines.clone()} model={state.payout}
+            <lines::LinesEditor lines={model.lines.clone()} model={state.payout()}
                 columns={table.columns.iter().map(|c| c.name.clone()).collect::<Vec<_>>()}
                 table={Rc::new(table.clone())} {lang} />
             if model.lines.is_empty() { <p class="muted">{ Msg::PsNoLines.t(lang) }</p> }
@@ -353,9 +355,12 @@ pub fn PaySheetPanel() -> Html {
 /// The month's payouts as the panel computed them (read at click time).
 fn pays_of(state: &AppContext) -> crate::model::payout::Payouts {
     let wb = &state.workbook;
-    match (wb.plans().get(state.plan), wb.payouts().get(state.payout)) {
+    match (
+        wb.plans().get(state.plan()),
+        wb.payouts().get(state.payout()),
+    ) {
         (Some(plan), Some(model)) => {
-            let t = wb.table_for(&plan.month).unwrap_or(wb.table());
+            let t = wb.table_for_plan(plan);
             month(t, plan, model).1
         }
         _ => crate::model::payout::Payouts {

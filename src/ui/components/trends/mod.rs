@@ -77,8 +77,8 @@ pub fn TrendsWorkspace() -> Html {
         let deps = state.as_ref().map(|s| {
             (
                 s.revision,
-                s.plan,
-                s.payout,
+                s.plan_id,
+                s.payout_id,
                 Rc::as_ptr(&s.workbook) as usize,
             )
         });
@@ -93,9 +93,9 @@ pub fn TrendsWorkspace() -> Html {
                 .into_iter()
                 .filter_map(|m| wb.table_for(&m).map(|t| (m, t)))
                 .collect();
-            let plan = wb.plans().get(state.plan);
+            let plan = wb.plans().get(state.plan());
             let aliases = &wb.months_settings().aliases;
-            History::build(&months, aliases, plan, wb.payouts().get(state.payout))
+            History::build(&months, aliases, plan, wb.payouts().get(state.payout()))
         })
     };
     let Some(state) = state else {
@@ -235,7 +235,7 @@ pub fn TrendsWorkspace() -> Html {
                     </select></div>
                 <div class="field"><label for="trends-plan">{ Msg::MoPlanForScore.t(lang) }</label>
                     <select id="trends-plan" onchange={on_plan}>
-                        { for plans.iter().enumerate().map(|(i, p)| html! { <option value={i.to_string()} selected={i == state.plan}>{ format!("{} · {}", p.name, p.month) }</option> }) }
+                        { for plans.iter().enumerate().map(|(i, p)| html! { <option value={i.to_string()} selected={i == state.plan()}>{ format!("{} · {}", p.name, p.month) }</option> }) }
                     </select></div>
                 <div class="actions"><button type="button" onclick={on_csv} data-testid="trends-csv">{ Msg::MoExportCsv.t(lang) }</button>
                     <button type="button" onclick={on_xlsx} data-testid="trends-xlsx">{ Msg::MoExportXlsx.t(lang) }</button></div>

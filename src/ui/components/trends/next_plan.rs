@@ -91,7 +91,7 @@ pub fn NextPlanPanel(props: &PanelProps) -> Html {
     };
     let h = &ctx.history;
     let wb = &state.workbook;
-    let Some(plan) = wb.plans().get(state.plan) else {
+    let Some(plan) = wb.plans().get(state.plan()) else {
         return html! { <section class="card"><p class="muted">{ Msg::NoPlans.t(lang) }</p></section> };
     };
     let label = h.months.get(ctx.month).cloned().unwrap_or_default();

@@ -1,25 +1,36 @@
-//! The saved format: the whole workbook (all months, plans, QA inputs) as
-//! versioned JSON, used by autosave and, later, scenario files. Schema in
-//! `docs/SCENARIO.md`.
+//! The saved format: the whole workbook (all months, plans, payout models,
+//! scenarios, QA inputs) as versioned JSON, used by autosave, workbook files
+//! and share links. Schema in `docs/SCENARIO.md`.
 //!
-//! This is a compatibility boundary: the file types here (`FileV1`…) are not
-//! the model's types, so the model can change while old files keep loading.
+//! This is a compatibility boundary: months, cells, scenarios and the
+//! importer's memory have their own file types here, and messages are saved
+//! by stable codes ([`problem_code`]), never by the names of `Msg`, so the
+//! model can change while old files keep loading. Version 2 files (scenarios
+//! naming their plan and payout model, no ids) are migrated on reading by
+//! [`migrate_2_to_3`].
 //! Reading never panics and never half-applies: it returns a complete
 //! [`Snapshot`] or every problem found, each with its path in the file.
 
 use crate::i18n::Msg;
-use crate::model::formula::ErrorKind;
+use crate::model::id::Id;
 use crate::model::payout::{PayoutModel, Scenario, MAX_PARTS};
 use crate::model::plan::Plan;
 use crate::model::qa::QaParams;
 use crate::model::workbook::Snapshot;
 use crate::model::workbook::MAX_MODELS;
-use crate::model::{Cell, Column, Direction, MetricId, Table, Unit};
+use crate::model::{MetricId, Unit};
 use serde::{Deserialize, Serialize};
 
+mod migrate;
+mod months;
+use migrate::migrate_2_to_3;
+pub use migrate::{problem_code, problem_of};
+use months::{month_to_file, read_month, MonthV1};
+
 /// The version this build writes. Files with a higher version are refused;
-/// version 1 (before payout models) is read as version 2 with none.
-pub const VERSION: u32 = 2;
+/// version 1 (before payout models) is read as version 2 with none, and
+/// version 2 (references by name) is migrated to ids.
+pub const VERSION: u32 = 3;
 const APP: &str = "kpi-sandbox";
 
 #[derive(Serialize, Deserialize)]
@@ -35,7 +46,10 @@ struct FileV1 {
     payouts: Vec<PayoutModel>,
     /// Since version 2.
     #[serde(default)]
-    scenarios: Vec<Scenario>,
+    scenarios: Vec<ScenarioFile>,
+    /// Since version 3: the next id the workbook gives.
+    #[serde(default)]
+    next_id: u32,
     /// Across-months settings (#18): optional, so older files open with none.
     #[serde(default)]
     months_settings: crate::model::months::MonthsSettings,
@@ -76,32 +90,28 @@ struct MappingV1 {
     unit: Unit,
 }
 
+/// A scenario: by id since version 3 (`plan_id`, `payout_id`), by name
+/// (`plan`, `payout`) in version 2.
 #[derive(Serialize, Deserialize)]
-struct MonthV1 {
-    month: String,
-    columns: Vec<ColumnV1>,
-    /// Row-major; formula cells are saved as null (they are recomputed).
-    rows: Vec<Vec<Option<CellV1>>>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct ColumnV1 {
+struct ScenarioFile {
+    #[serde(default, skip_serializing_if = "is_zero")]
+    id: u32,
     name: String,
-    metric: Option<MetricId>,
-    unit: Unit,
-    direction: Direction,
+    month: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    formula: Option<String>,
+    plan_id: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    payout_id: Option<u32>,
+    /// Version 2: the plan's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    plan: Option<String>,
+    /// Version 2: the payout model's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    payout: Option<String>,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(untagged)]
-enum CellV1 {
-    Number(f64),
-    Text(String),
-    Bool(bool),
-    Invalid { invalid: String, problem: Msg },
-    Error { error: ErrorKind },
+fn is_zero(v: &u32) -> bool {
+    *v == 0
 }
 
 /// A problem in a file: where (a JSON path such as `months[0].rows[3]`) and what.
@@ -110,47 +120,6 @@ pub struct FileProblem {
     pub path: String,
     pub msg: Msg,
     pub args: Vec<String>,
-}
-
-fn month_to_file(month: &str, t: &Table) -> MonthV1 {
-    MonthV1 {
-        month: month.to_string(),
-        columns: t
-            .columns
-            .iter()
-            .map(|c| ColumnV1 {
-                name: c.name.clone(),
-                metric: c.metric,
-                unit: c.unit,
-                direction: c.direction,
-                formula: c.formula.clone(),
-            })
-            .collect(),
-        rows: (0..t.len())
-            .map(|r| {
-                t.columns
-                    .iter()
-                    .enumerate()
-                    .map(|(c, col)| {
-                        if col.is_formula() {
-                            return None;
-                        }
-                        match t.at(r, c) {
-                            Cell::Empty => None,
-                            Cell::Number(v) => Some(CellV1::Number(*v)),
-                            Cell::Text(s) => Some(CellV1::Text(s.clone())),
-                            Cell::Bool(b) => Some(CellV1::Bool(*b)),
-                            Cell::Invalid { raw, problem } => Some(CellV1::Invalid {
-                                invalid: raw.clone(),
-                                problem: *problem,
-                            }),
-                            Cell::Error(e) => Some(CellV1::Error { error: *e }),
-                        }
-                    })
-                    .collect()
-            })
-            .collect(),
-    }
 }
 
 /// Writes a snapshot as JSON.
@@ -163,7 +132,20 @@ pub fn to_json(s: &Snapshot) -> String {
         plans: s.plans.clone(),
         qa: s.qa.clone(),
         payouts: s.payouts.clone(),
-        scenarios: s.scenarios.clone(),
+        scenarios: s
+            .scenarios
+            .iter()
+            .map(|x| ScenarioFile {
+                id: x.id.0,
+                name: x.name.clone(),
+                month: x.month.clone(),
+                plan_id: Some(x.plan.0),
+                payout_id: Some(x.payout.0),
+                plan: None,
+                payout: None,
+            })
+            .collect(),
+        next_id: s.next_id,
         months_settings: s.months_settings.clone(),
         days: s
             .days
@@ -228,11 +210,14 @@ pub fn from_json(text: &str) -> Result<Snapshot, Vec<FileProblem>> {
                 vec![v.to_string(), VERSION.to_string()],
             )])
         }
-        Some(1 | 2) => {}
+        Some(1..=3) => {}
         _ => return Err(vec![problem("version", Msg::FileErrVersion, Vec::new())]),
     }
-    let file: FileV1 = serde_json::from_str(text)
+    let mut file: FileV1 = serde_json::from_str(text)
         .map_err(|e| vec![problem("", Msg::FileErrShape, vec![e.to_string()])])?;
+    if file.version < 3 {
+        migrate_2_to_3(&mut file);
+    }
     let mut problems = Vec::new();
     let mut tables = Vec::new();
     for (mi, m) in file.months.iter().enumerate() {
@@ -308,7 +293,18 @@ pub fn from_json(text: &str) -> Result<Snapshot, Vec<FileProblem>> {
             plans: file.plans,
             qa: file.qa,
             payouts: file.payouts,
-            scenarios: file.scenarios,
+            scenarios: file
+                .scenarios
+                .into_iter()
+                .map(|x| Scenario {
+                    id: Id(x.id),
+                    name: x.name,
+                    month: x.month,
+                    plan: Id(x.plan_id.unwrap_or(0)),
+                    payout: Id(x.payout_id.unwrap_or(0)),
+                })
+                .collect(),
+            next_id: file.next_id,
             months_settings: file.months_settings,
             days,
             memory: crate::model::metric::ImportMemory {
@@ -328,72 +324,4 @@ pub fn from_json(text: &str) -> Result<Snapshot, Vec<FileProblem>> {
     } else {
         Err(problems)
     }
-}
-
-/// One month (or day) table of a file, its problems added to `problems`.
-fn read_month(base: &str, m: &MonthV1, problems: &mut Vec<FileProblem>) -> Table {
-    if m.month.trim().is_empty() {
-        problems.push(problem(
-            format!("{base}.month"),
-            Msg::ErrMonthEmpty,
-            Vec::new(),
-        ));
-    }
-    if !m.columns.iter().any(|c| c.metric == Some(MetricId::Agent)) {
-        problems.push(problem(
-            format!("{base}.columns"),
-            Msg::ErrNoAgentColumn,
-            Vec::new(),
-        ));
-    }
-    for (ci, c) in m.columns.iter().enumerate() {
-        if let Some(f) = &c.formula {
-            if let Err(e) = crate::model::formula::validate(f) {
-                problems.push(problem(
-                    format!("{base}.columns[{ci}].formula"),
-                    e.msg,
-                    e.args,
-                ));
-            }
-        }
-    }
-    let width = m.columns.len();
-    let mut rows = Vec::with_capacity(m.rows.len());
-    for (ri, r) in m.rows.iter().enumerate() {
-        if r.len() != width {
-            problems.push(problem(
-                format!("{base}.rows[{ri}]"),
-                Msg::FileErrRowWidth,
-                vec![r.len().to_string(), width.to_string()],
-            ));
-        }
-        rows.push(
-            r.iter()
-                .map(|c| match c {
-                    None => Cell::Empty,
-                    Some(CellV1::Number(v)) if v.is_finite() => Cell::Number(*v),
-                    Some(CellV1::Number(_)) => Cell::Empty,
-                    Some(CellV1::Text(s)) => Cell::Text(s.clone()),
-                    Some(CellV1::Bool(b)) => Cell::Bool(*b),
-                    Some(CellV1::Invalid { invalid, problem }) => Cell::Invalid {
-                        raw: invalid.clone(),
-                        problem: *problem,
-                    },
-                    Some(CellV1::Error { error }) => Cell::Error(*error),
-                })
-                .collect(),
-        );
-    }
-    let columns = m
-        .columns
-        .iter()
-        .map(|c| Column {
-            name: c.name.clone(),
-            metric: c.metric,
-            unit: c.unit,
-            direction: c.direction,
-            formula: c.formula.clone(),
-        })
-        .collect();
-    Table::from_rows(columns, rows)
 }

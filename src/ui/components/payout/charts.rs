@@ -1,0 +1,41 @@
+//! The bar chart the payout panels share (inline SVG, table view beside it).
+
+use super::*;
+use yew::prelude::*;
+/// Horizontal bars, one per label; negative values extend left of the axis.
+pub(super) fn bars(title: &str, items: &[(String, f64)], cents: bool, testid: &str) -> Html {
+    let max = items.iter().map(|i| i.1.abs()).fold(0.0, f64::max).max(1.0);
+    let any_neg = items.iter().any(|i| i.1 < 0.0);
+    let row_h = 18.0;
+    let (w, label_w) = (640.0, 84.0);
+    let h = row_h * items.len() as f64 + 8.0;
+    let axis = if any_neg {
+        label_w + (w - label_w - 90.0) / 2.0
+    } else {
+        label_w
+    };
+    let span = if any_neg {
+        (w - label_w - 90.0) / 2.0
+    } else {
+        w - label_w - 90.0
+    };
+    html! {
+        <svg class="chart bars" viewBox={format!("0 0 {w} {h}")} role="img" aria-label={title.to_string()} data-testid={testid.to_string()}>
+            <title>{ title.to_string() }</title>
+            <line class="axis" x1={axis.to_string()} x2={axis.to_string()} y1="0" y2={h.to_string()} />
+            { for items.iter().enumerate().map(|(i, (label, v))| {
+                let y = 4.0 + i as f64 * row_h;
+                let len = v.abs() / max * span;
+                let x = if *v < 0.0 { axis - len } else { axis };
+                html! { <g>
+                    <text class="tick" x={(label_w - 6.0).to_string()} y={format!("{:.1}", y + 13.0)} text-anchor="end">{ label.chars().take(8).collect::<String>() }</text>
+                    <rect class={classes!("bar", (*v < 0.0).then_some("neg"))} x={format!("{x:.1}")} y={format!("{:.1}", y + 2.0)} width={format!("{len:.1}")} height={format!("{:.1}", row_h - 5.0)} />
+                    <text class="tick" x={format!("{:.1}", if *v < 0.0 { axis + 4.0 } else { axis + len + 4.0 })} y={format!("{:.1}", y + 13.0)}>{ if any_neg { signed_money(*v, cents) } else { money(*v, cents) } }</text>
+                </g> }
+            }) }
+        </svg>
+    }
+}
+
+/// How many agents the bar charts draw (the table lists everyone).
+pub(super) const CHART_ROWS: usize = 40;

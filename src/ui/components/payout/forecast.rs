@@ -1,0 +1,177 @@
+//! The Monte Carlo cost forecast panel (moved here unchanged from the
+//! single-file workspace; the forecast itself lives in `model::forecast`).
+
+use super::*;
+use crate::i18n::{Lang, Msg};
+use crate::model::forecast::{variabilities, CvSource, Forecast, ForecastResult, Variability};
+use crate::model::payout::PayoutModel;
+use crate::model::plan::Plan;
+use crate::model::{Table, Unit};
+use crate::ui::components::fields::NumberField;
+use crate::ui::jobs;
+use std::cell::Cell;
+use std::rc::Rc;
+use yew::prelude::*;
+#[derive(Properties, PartialEq)]
+pub(super) struct ForecastProps {
+    pub(super) table: Rc<Table>,
+    pub(super) months_tables: Rc<Vec<Table>>,
+    pub(super) plan: Rc<Plan>,
+    pub(super) model: Rc<PayoutModel>,
+    pub(super) names: Rc<Vec<String>>,
+    pub(super) lang: Lang,
+    pub(super) cents: bool,
+}
+
+#[component]
+pub(super) fn ForecastPanel(p: &ForecastProps) -> Html {
+    let lang = p.lang;
+    let months = use_state(|| 10_000.0f64);
+    let seed = use_state(|| 1.0f64);
+    let default_cv = use_state(|| 0.1f64);
+    let job = use_mut_ref(|| None::<Forecast>);
+    let cancel = use_mut_ref(|| Rc::new(Cell::new(false)));
+    let progress = use_state(|| None::<(usize, usize)>);
+    let result = use_state(|| None::<(ForecastResult, Vec<Variability>)>);
+    let vars_used = use_mut_ref(Vec::<Variability>::new);
+    let agents_shown = use_state(|| crate::ui::components::fields::PAGE_ROWS);
+    {
+        // Leaving the workspace stops a running forecast.
+        let cancel = cancel.clone();
+        use_effect_with((), move |_| move || cancel.borrow().set(true));
+    }
+    let refs: Vec<&Table> = p.months_tables.iter().collect();
+    let vars = variabilities(&refs, &p.table, &p.plan, &p.model, *default_cv);
+    let on_run = {
+        let (job, cancel, progress, result, vars_used) = (
+            job.clone(),
+            cancel.clone(),
+            progress.clone(),
+            result.clone(),
+            vars_used.clone(),
+        );
+        let (table, plan, model, vars) = (
+            p.table.clone(),
+            p.plan.clone(),
+            p.model.clone(),
+            vars.clone(),
+        );
+        let (months, seed) = (*months, *seed);
+        let n_agents = p.names.len();
+        Callback::from(move |_| {
+            cancel.borrow().set(true);
+            let flag = Rc::new(Cell::new(false));
+            *cancel.borrow_mut() = flag.clone();
+            let n = months.clamp(1.0, 1_000_000.0) as usize;
+            *job.borrow_mut() = Some(Forecast::new(
+                &table,
+                &plan,
+                &model,
+                &vars,
+                n,
+                seed.max(0.0) as u64,
+            ));
+            *vars_used.borrow_mut() = vars.clone();
+            progress.set(Some((0, n)));
+            result.set(None);
+            let slot = job.clone();
+            let (progress, result, vars_used) =
+                (progress.clone(), result.clone(), vars_used.clone());
+            let on_tick = Callback::from(move |finished: bool| {
+                let guard = slot.borrow();
+                let Some(f) = guard.as_ref() else { return };
+                if finished {
+                    result.set(Some((f.result(), vars_used.borrow().clone())));
+                    progress.set(None);
+                } else {
+                    progress.set(Some(f.progress()));
+                }
+            });
+            // About 20,000 agent-months per chunk, so a chunk stays well under a slice.
+            let chunk = (20_000 / n_agents.max(1)).max(1);
+            jobs::run(job.clone(), flag, chunk, on_tick);
+        })
+    };
+    let on_cancel = {
+        let (cancel, progress) = (cancel.clone(), progress.clone());
+        Callback::from(move |_| {
+            cancel.borrow().set(true);
+            progress.set(None);
+        })
+    };
+    let source = |v: &Variability| match v.source {
+        CvSource::History(n) => Msg::McFromHistory.fill(lang, &[n.to_string()]),
+        CvSource::Default => Msg::McFromDefault.t(lang).to_string(),
+        CvSource::Held => Msg::McHeld.t(lang).to_string(),
+    };
+    let running = progress.is_some();
+    let res = result.as_ref().map(|(r, used)| {
+        let cents = p.cents;
+        let max_count = r.histogram.iter().map(|b| b.2).max().unwrap_or(1).max(1) as f64;
+        let (w, h) = (640.0, 200.0);
+        let bw = (w - 20.0) / r.histogram.len().max(1) as f64;
+        html! { <div data-testid="mc-result">
+            <dl class="stats">
+                <div><dt>{ "P5" }</dt><dd data-testid="mc-p5">{ money(r.p5, cents) }</dd></div>
+                <div><dt>{ "P50" }</dt><dd data-testid="mc-p50">{ money(r.p50, cents) }</dd></div>
+                <div><dt>{ "P95" }</dt><dd data-testid="mc-p95">{ money(r.p95, cents) }</dd></div>
+                <div><dt>{ Msg::McMean.t(lang) }</dt><dd>{ money(r.mean, cents) }</dd></div>
+                if let Some(o) = r.p_over_budget { <div><dt>{ Msg::McOverBudget.t(lang) }</dt><dd data-testid="mc-over">{ pct(o) }</dd></div> }
+            </dl>
+            <p class="muted">{ Msg::McDone.fill(lang, &[r.months.to_string()]) }</p>
+            <svg class="chart hist" viewBox={format!("0 0 {w} {h}")} role="img" aria-label={Msg::McHistTitle.t(lang)}>
+                <title>{ Msg::McHistTitle.t(lang) }</title>
+                { for r.histogram.iter().enumerate().map(|(i, (lo, _, c))| {
+                    let bh = *c as f64 / max_count * (h - 40.0);
+                    let x = 10.0 + i as f64 * bw;
+                    html! { <g>
+                        <rect class="bar" x={format!("{:.1}", x + 1.0)} y={format!("{:.1}", h - 24.0 - bh)} width={format!("{:.1}", (bw - 2.0).max(1.0))} height={format!("{bh:.1}")} />
+                        if i % 4 == 0 { <text class="tick" x={format!("{x:.1}")} y={format!("{:.1}", h - 8.0)}>{ money(*lo, false) }</text> }
+                    </g> }
+                }) }
+            </svg>
+            <details class="table-view"><summary>{ Msg::QaCurveTable.t(lang) }</summary>
+                <table class="plain" data-testid="mc-hist-table">
+                    <thead><tr><th>{ Msg::McBin.t(lang) }</th><th class="num">{ Msg::McMonths.t(lang) }</th></tr></thead>
+                    <tbody>{ for r.histogram.iter().map(|(lo, hi, c)| html! { <tr><td>{ format!("{} – {}", money(*lo, cents), money(*hi, cents)) }</td><td class="num">{ c }</td></tr> }) }</tbody>
+                </table></details>
+            <details class="table-view"><summary>{ Msg::McVarTitle.t(lang) }</summary>
+                <table class="plain"><thead><tr><th>{ Msg::McColMetric.t(lang) }</th><th class="num">{ Msg::McColCv.t(lang) }</th><th>{ Msg::McColSource.t(lang) }</th></tr></thead>
+                <tbody>{ for used.iter().map(|v| html! { <tr><td>{ display_name(&p.table, &v.column, lang) }</td><td class="num">{ pct(v.cv) }</td><td>{ source(v) }</td></tr> }) }</tbody></table></details>
+            <details class="table-view"><summary>{ Msg::McAgentTitle.fill(lang, &[r.per_agent_months.to_string()]) }</summary>
+                <table class="plain" data-testid="mc-agents"><thead><tr><th>{ Msg::ColAgent.t(lang) }</th><th class="num">{ "P5" }</th><th class="num">{ "P50" }</th><th class="num">{ "P95" }</th></tr></thead>
+                <tbody>{ for r.per_agent.iter().enumerate().take(*agents_shown).map(|(i, (_, lo, mid, hi))| html! {
+                    <tr><td>{ p.names.get(i).cloned().unwrap_or_default() }</td><td class="num">{ money(*lo, cents) }</td><td class="num">{ money(*mid, cents) }</td><td class="num">{ money(*hi, cents) }</td></tr>
+                }) }</tbody></table>
+                { crate::ui::components::fields::more_rows(&agents_shown, r.per_agent.len(), lang) }</details>
+        </div> }
+    });
+    let setter = |h: &UseStateHandle<f64>| {
+        let h = h.clone();
+        Callback::from(move |v: f64| h.set(v))
+    };
+    html! {
+        <section class="card" aria-labelledby="mc-title">
+            <h3 id="mc-title">{ Msg::McTitle.t(lang) }</h3>
+            <p class="help muted">{ Msg::McHelp.t(lang) }</p>
+            <div class="params">
+                <NumberField id="mc-months" label={Msg::McMonthsLabel.t(lang)} value={*months} {lang} on_change={setter(&months)} />
+                <NumberField id="mc-seed" label={Msg::McSeed.t(lang)} value={*seed} {lang} on_change={setter(&seed)} />
+                <NumberField id="mc-cv" label={Msg::McDefaultCv.t(lang)} value={*default_cv} unit={Unit::Percent} {lang} suffix="%" on_change={setter(&default_cv)} />
+            </div>
+            <table class="plain compact"><thead><tr><th>{ Msg::McColMetric.t(lang) }</th><th class="num">{ Msg::McColCv.t(lang) }</th><th>{ Msg::McColSource.t(lang) }</th></tr></thead>
+                <tbody>{ for vars.iter().map(|v| html! { <tr><td>{ display_name(&p.table, &v.column, lang) }</td><td class="num">{ if v.source == CvSource::Held { "—".into() } else { pct(v.cv) } }</td><td>{ source(v) }</td></tr> }) }</tbody></table>
+            <div class="actions">
+                <button type="button" class="primary" onclick={on_run} disabled={running} data-testid="mc-run">{ Msg::McRun.t(lang) }</button>
+                if running { <button type="button" onclick={on_cancel} data-testid="mc-cancel">{ Msg::McCancel.t(lang) }</button> }
+            </div>
+            if let Some((done, all)) = *progress {
+                <div class="progress" role="status">
+                    <progress max={all.to_string()} value={done.to_string()} data-testid="mc-progress"></progress>
+                    <span>{ Msg::McProgress.fill(lang, &[done.to_string(), all.to_string()]) }</span>
+                </div>
+            }
+            { for res }
+        </section>
+    }
+}

@@ -1,0 +1,142 @@
+//! Files and links written by earlier versions keep opening unchanged.
+//!
+//! The fixtures in `tests/fixtures/saved/` were written once by
+//! `examples/gen_saved_v2.rs` on the code of version 2 and are frozen (see
+//! their README.md). The
+//! expected values below were read from the fixture JSON by hand (and a
+//! short Python sum), not from this program: 30 agents in 2026-11, 20 of
+//! them in 售前 and 10 in 售后; the ten 售后 sales figures are 5138.01,
+//! 7259.54, 3620.74, 6098.65, 4468.39, 10995.32, 12692.68, 8155.00, 3946.86
+//! and 5499.28, so 1 % of each rounded to the fen sums to ¥678.75.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use kpi_sandbox::io::scenario::from_json;
+use kpi_sandbox::io::share::{decode, Shared};
+use kpi_sandbox::model::payout::compute;
+use kpi_sandbox::model::plan::score;
+use kpi_sandbox::model::workbook::Snapshot;
+use kpi_sandbox::model::Workbook;
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/saved/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+const PLANS: [(&str, &str); 4] = [
+    ("售前考核方案", "2026-11"),
+    ("售后考核方案", "2026-11"),
+    ("售前考核方案 2026-12", "2026-12"),
+    ("售前考核方案（副本）", "2026-11"),
+];
+const MODELS: [&str; 4] = [
+    "月度绩效奖金",
+    "固定奖金",
+    "销售提成",
+    "月度绩效奖金（副本）",
+];
+
+/// (scenario, month, plan, payout model, total paid in that month); the
+/// last one names a plan that no longer exists and still opens.
+/// (name, month, plan, payout model, total).
+type Expected = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    Option<f64>,
+);
+const SCENARIOS: [Expected; 4] = [
+    (
+        "现行",
+        "2026-11",
+        Some("售前考核方案"),
+        "月度绩效奖金",
+        None,
+    ),
+    (
+        "固定",
+        "2026-11",
+        Some("售前考核方案"),
+        "固定奖金",
+        Some(20_000.0),
+    ),
+    (
+        "提成",
+        "2026-11",
+        Some("售后考核方案"),
+        "销售提成",
+        Some(678.75),
+    ),
+    ("旧方案", "2026-10", None, "月度绩效奖金", None),
+];
+
+/// Checks a whole-workbook snapshot against what the fixture holds.
+fn check(s: Snapshot) {
+    let wb = Workbook::from_snapshot(s);
+    assert_eq!(wb.month(), "2026-11");
+    assert_eq!(wb.months(), vec!["2026-10", "2026-11"]);
+    assert_eq!(wb.table().len(), 30);
+    assert_eq!(wb.table_for("2026-10").unwrap().len(), 2);
+    let plans: Vec<(&str, &str)> = wb
+        .plans()
+        .iter()
+        .map(|p| (p.name.as_str(), p.month.as_str()))
+        .collect();
+    assert_eq!(plans, PLANS);
+    let models: Vec<&str> = wb.payouts().iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(models, MODELS);
+    assert_eq!(wb.scenarios().len(), SCENARIOS.len());
+    for (sc, (name, month, plan, model, total)) in wb.scenarios().iter().zip(SCENARIOS) {
+        assert_eq!(sc.name, name);
+        assert_eq!(sc.month, month);
+        let p = wb.scenario_plan(sc);
+        assert_eq!(p.map(|p| p.name.as_str()), plan, "{name}");
+        let m = wb.scenario_payout(sc).unwrap();
+        assert_eq!(m.name, model, "{name}");
+        if let (Some(p), Some(total)) = (p, total) {
+            let table = wb.table_for(&sc.month).unwrap();
+            let scores = score(table, p);
+            let pay = compute(table, p, &scores, m);
+            assert!(
+                (pay.stats.total - total).abs() < 1e-6,
+                "{name}: {}",
+                pay.stats.total
+            );
+        }
+    }
+}
+
+#[test]
+fn a_version_2_file_opens_with_its_plans_models_scenarios_and_totals() {
+    check(from_json(&fixture("workbook_v2.json")).unwrap());
+}
+
+#[test]
+fn a_version_2_share_link_opens_the_same_workbook() {
+    match decode(&fixture("share_v2_everything.txt")).unwrap() {
+        Shared::Workbook(s) => {
+            // Day files never travel; everything else does.
+            check(*s);
+        }
+        other => panic!("not a workbook: {other:?}"),
+    }
+}
+
+#[test]
+fn a_version_2_plans_link_opens_its_plans_and_models() {
+    match decode(&fixture("share_v2_plans.txt")).unwrap() {
+        Shared::Plans { plans, payouts } => {
+            let names: Vec<&str> = plans.iter().map(|p| p.name.as_str()).collect();
+            assert_eq!(names, PLANS.map(|p| p.0));
+            let models: Vec<&str> = payouts.iter().map(|m| m.name.as_str()).collect();
+            assert_eq!(models, MODELS);
+        }
+        other => panic!("not plans: {other:?}"),
+    }
+}
