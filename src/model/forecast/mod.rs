@@ -1015,12 +1015,12 @@ impl Forecast {
                     kept.iter()
                         .filter_map(|k| self.agent_pays.get(k * n + a).copied()),
                 );
-                s.sort_by(|a, b| a.total_cmp(b));
+                // Order statistics by selection: the same values a sort gives.
                 (
                     *r,
-                    percentile_inc(&s, 0.05),
-                    percentile_inc(&s, 0.5),
-                    percentile_inc(&s, 0.95),
+                    percentile_select(&mut s, 0.05),
+                    percentile_select(&mut s, 0.5),
+                    percentile_select(&mut s, 0.95),
                 )
             })
             .collect();
@@ -1039,6 +1039,26 @@ impl Forecast {
             per_agent_months: kept.len(),
         }
     }
+}
+
+/// [`percentile_inc`] of `v` without sorting it: the order statistics it
+/// interpolates between, found by selection (total order, so the same
+/// values, bit for bit, as on the sorted data). `v` is reordered.
+pub fn percentile_select(v: &mut [f64], p: f64) -> f64 {
+    let n = v.len();
+    if n == 0 {
+        return 0.0;
+    }
+    let h = (n - 1) as f64 * p.clamp(0.0, 1.0);
+    let lo = (h.floor() as usize).min(n - 1);
+    let (_, a, rest) = v.select_nth_unstable_by(lo, |x, y| x.total_cmp(y));
+    let a = *a;
+    let b = rest
+        .iter()
+        .copied()
+        .min_by(|x, y| x.total_cmp(y))
+        .unwrap_or(a);
+    a + (h - lo as f64) * (b - a)
 }
 
 /// `out[i][a] = base[i][a] × (1 + cv_i × draws[group_i][a])`, kept in range.
