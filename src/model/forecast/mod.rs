@@ -8,19 +8,22 @@
 //! **Forecast model.** Each simulated month draws, for every agent and every
 //! metric the plan or the payout model reads (sales, gates; not the days or
 //! pool-base columns, which are held), `v × (1 + cv × z)` with `z` standard
-//! normal, kept in the unit's range. Metrics are drawn independently;
-//! formula columns (e.g. 客服销售额) are drawn as metrics in their own right
+//! normal, kept in the unit's range. The `z` of one agent's metrics are
+//! drawn jointly when a correlation applies ([`joint`]: from ≥ 3 months of
+//! history, or the user's value; Cholesky), else independently. Formula
+//! columns (e.g. 客服销售额) are still drawn as metrics in their own right
 //! rather than recomputed from drawn inputs. `cv` is estimated per metric
 //! from the monthly tables when at least 3 months hold it (the median over
 //! agents present in ≥ 3 of them of their month-to-month coefficient of
 //! variation), otherwise the user's value.
 //!
 //! **Reproducibility.** The generator is xoshiro256** seeded by SplitMix64;
-//! normals come from Acklam's inverse of the normal CDF with a logarithm
-//! written here from `+ − × ÷` and `sqrt` only, so the same seed gives the
-//! same months bit for bit natively and in every browser. Draw order is
-//! month, then metric, then agent, so running in chunks gives exactly the
-//! same result as one run.
+//! month `m` draws from it jumped `m` times (2^128 steps each, [`rng`]), and
+//! normals come from a ziggurat whose tables and rare branches use `libm`,
+//! so the same seed gives the same months bit for bit natively and in every
+//! browser, and any split of the months across workers or chunks merges
+//! ([`Forecast::absorb`]) to the same result. Within a month the draw order
+//! is metric, then agent.
 
 use super::formula::calc::resolve;
 use super::payout::{clamp_unit, column_values, percentile_inc, Compiled, Inputs, PayoutModel};
