@@ -351,3 +351,31 @@ fn zero_cv_with_a_correlation_still_gives_the_deterministic_payout() {
     );
     assert!(f.correlations().independent(), "nothing is drawn");
 }
+
+#[test]
+fn percentiles_by_selection_equal_percentiles_of_the_sorted_data() {
+    use kpi_sandbox::model::payout::percentile_inc;
+    let mut r = Rng::new(9);
+    for n in [1usize, 2, 3, 10, 101, 4_000] {
+        // Repeated values and both zeros, so ties and signs are exercised.
+        let v: Vec<f64> = (0..n)
+            .map(|i| match i % 7 {
+                0 => 0.0,
+                1 => -0.0,
+                2 => 120.0,
+                _ => (r.uniform() * 1_000.0).round(),
+            })
+            .collect();
+        let mut sorted = v.clone();
+        sorted.sort_by(|a, b| a.total_cmp(b));
+        for p in [0.0, 0.05, 0.5, 0.95, 1.0] {
+            let mut w = v.clone();
+            let got = percentile_select(&mut w, p);
+            assert_eq!(
+                got.to_bits(),
+                percentile_inc(&sorted, p).to_bits(),
+                "n {n} p {p}"
+            );
+        }
+    }
+}

@@ -12,6 +12,10 @@
 //! module traps (release builds abort on panic) and the page sees
 //! the worker's `error` event.
 //!
+//! It also runs forecasts, cliff scans and the budget solver for the page
+//! (`compute`, protocol in `src/bin/worker/compute.rs`); those requests are
+//! arrays led by a text tag, told apart before the file protocol reads them.
+//!
 //! Natively there is nothing to run; `cargo test` only checks it compiles.
 
 fn main() {

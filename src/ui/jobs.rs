@@ -99,6 +99,8 @@ pub struct Note {
 
 /// The longest a slice runs before yielding to the browser.
 const SLICE_MS: f64 = 30.0;
+/// The shortest time between two progress updates from workers.
+const PROGRESS_MS: f64 = 100.0;
 
 /// Runs the job in `slot` until it finishes or `cancel` is set; `on_tick`
 /// gets `true` once when finished, `false` after progress.
@@ -129,6 +131,9 @@ pub fn run_noting<J: Chunked>(
     let used = requests.len();
     // Set once the run falls back to the page, so late worker events are ignored.
     let moved = Rc::new(Cell::new(false));
+    // Progress is shown at most every PROGRESS_MS, so replies from many
+    // workers do not re-render the panel for each one.
+    let last_tick = Rc::new(Cell::new(now_ms()));
     let on_event: Rc<dyn Fn(Event)> = {
         let (slot, cancel, on_tick, on_note, moved) = (
             slot.clone(),
@@ -137,6 +142,7 @@ pub fn run_noting<J: Chunked>(
             on_note.clone(),
             moved.clone(),
         );
+        let last_tick = last_tick.clone();
         Rc::new(move |ev: Event| {
             if cancel.get() || moved.get() {
                 return;
@@ -157,7 +163,10 @@ pub fn run_noting<J: Chunked>(
                             ended: false,
                         });
                     }
-                    on_tick.emit(finished);
+                    if finished || now_ms() - last_tick.get() > PROGRESS_MS {
+                        last_tick.set(now_ms());
+                        on_tick.emit(finished);
+                    }
                 }
                 Event::StartFailed(detail) => {
                     moved.set(true);

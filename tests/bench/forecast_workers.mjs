@@ -25,6 +25,8 @@ for (const n of counts) {
   const context = await env.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
   await context.addInitScript((k) => { Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => k }); }, n);
   const page = await context.newPage();
+  page.on('crash', () => console.log('  (page crashed)'));
+  page.on('pageerror', (e) => console.log('  page error:', String(e)));
   await page.goto(env.url);
   await page.getByRole('grid').waitFor();
   await page.locator('.grid-wrap').focus();
@@ -49,13 +51,17 @@ for (const n of counts) {
       const button = document.querySelector('[data-testid=mc-run]');
       const t0 = performance.now();
       let started = false;
-      const obs = new MutationObserver(() => {
-        if (button.disabled) started = true;
-        else if (started) { obs.disconnect(); done(performance.now() - t0); }
-      });
-      obs.observe(document.body, { attributes: true, childList: true, subtree: true });
+      const poll = () => {
+        const b = document.querySelector('[data-testid=mc-run]');
+        if (b.disabled) started = true;
+        else if (started) return done(performance.now() - t0);
+        if (performance.now() - t0 > 120_000) return done(-1);
+        setTimeout(poll, 2);
+      };
       button.click();
+      poll();
     }));
+    if (ms < 0) console.log('  timed out; panel says:', (await page.locator('#mc-title').locator('..').innerText()).slice(-300));
     const longs = await page.evaluate(() => window.__long);
     const note = await page.getByTestId('mc-note').innerText().catch(() => '');
     console.log(`  ${String(n).padStart(2)} worker(s), ${run.padEnd(22)} ${ms.toFixed(0).padStart(6)} ms; longest main-thread task ${Math.max(0, ...longs).toFixed(0)} ms (${longs.length} over 50 ms)  ${note}`);

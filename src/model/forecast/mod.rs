@@ -8,19 +8,22 @@
 //! **Forecast model.** Each simulated month draws, for every agent and every
 //! metric the plan or the payout model reads (sales, gates; not the days or
 //! pool-base columns, which are held), `v × (1 + cv × z)` with `z` standard
-//! normal, kept in the unit's range. Metrics are drawn independently;
-//! formula columns (e.g. 客服销售额) are drawn as metrics in their own right
+//! normal, kept in the unit's range. The `z` of one agent's metrics are
+//! drawn jointly when a correlation applies ([`joint`]: from ≥ 3 months of
+//! history, or the user's value; Cholesky), else independently. Formula
+//! columns (e.g. 客服销售额) are still drawn as metrics in their own right
 //! rather than recomputed from drawn inputs. `cv` is estimated per metric
 //! from the monthly tables when at least 3 months hold it (the median over
 //! agents present in ≥ 3 of them of their month-to-month coefficient of
 //! variation), otherwise the user's value.
 //!
 //! **Reproducibility.** The generator is xoshiro256** seeded by SplitMix64;
-//! normals come from Acklam's inverse of the normal CDF with a logarithm
-//! written here from `+ − × ÷` and `sqrt` only, so the same seed gives the
-//! same months bit for bit natively and in every browser. Draw order is
-//! month, then metric, then agent, so running in chunks gives exactly the
-//! same result as one run.
+//! month `m` draws from it jumped `m` times (2^128 steps each, [`rng`]), and
+//! normals come from a ziggurat whose tables and rare branches use `libm`,
+//! so the same seed gives the same months bit for bit natively and in every
+//! browser, and any split of the months across workers or chunks merges
+//! ([`Forecast::absorb`]) to the same result. Within a month the draw order
+//! is metric, then agent.
 
 use super::formula::calc::resolve;
 use super::payout::{clamp_unit, column_values, percentile_inc, Compiled, Inputs, PayoutModel};
@@ -723,12 +726,12 @@ impl Forecast {
                     kept.iter()
                         .filter_map(|k| self.agent_pays.get(k * n + a).copied()),
                 );
-                s.sort_by(|a, b| a.total_cmp(b));
+                // Order statistics by selection: the same values a sort gives.
                 (
                     *r,
-                    percentile_inc(&s, 0.05),
-                    percentile_inc(&s, 0.5),
-                    percentile_inc(&s, 0.95),
+                    percentile_select(&mut s, 0.05),
+                    percentile_select(&mut s, 0.5),
+                    percentile_select(&mut s, 0.95),
                 )
             })
             .collect();
@@ -747,6 +750,26 @@ impl Forecast {
             per_agent_months: kept.len(),
         }
     }
+}
+
+/// [`percentile_inc`] of `v` without sorting it: the order statistics it
+/// interpolates between, found by selection (total order, so the same
+/// values, bit for bit, as on the sorted data). `v` is reordered.
+pub fn percentile_select(v: &mut [f64], p: f64) -> f64 {
+    let n = v.len();
+    if n == 0 {
+        return 0.0;
+    }
+    let h = (n - 1) as f64 * p.clamp(0.0, 1.0);
+    let lo = (h.floor() as usize).min(n - 1);
+    let (_, a, rest) = v.select_nth_unstable_by(lo, |x, y| x.total_cmp(y));
+    let a = *a;
+    let b = rest
+        .iter()
+        .copied()
+        .min_by(|x, y| x.total_cmp(y))
+        .unwrap_or(a);
+    a + (h - lo as f64) * (b - a)
 }
 
 /// `out[i][a] = base[i][a] × (1 + cv_i × draws[group_i][a])`, kept in range.

@@ -29,6 +29,7 @@ pub enum Correlation {
 /// Everything a forecast needs, for building it in a worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ForecastSpec {
+    #[serde(with = "lean_table")]
     pub table: Table,
     pub plan: Plan,
     pub model: PayoutModel,
@@ -42,6 +43,7 @@ pub struct ForecastSpec {
 /// Everything a cliff scan needs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CliffSpec {
+    #[serde(with = "lean_table")]
     pub table: Table,
     pub plan: Plan,
     pub model: PayoutModel,
@@ -84,6 +86,7 @@ pub fn split(total: usize, parts: usize) -> Vec<(usize, usize)> {
 /// Everything the budget solver needs (`payout::solve`), for a worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SolveSpec {
+    #[serde(with = "lean_table")]
     pub table: Table,
     pub plan: Plan,
     pub model: PayoutModel,
@@ -107,5 +110,72 @@ impl SolveSpec {
             self.budget,
         )
         .map(|s| (s.value, s.total, s.above))
+    }
+}
+
+/// The table as it travels to a worker: columns and cells, where a cell
+/// that did not parse travels as its text (it counts as no number either
+/// way). This keeps the page from carrying a serializer for every message
+/// key (`Cell::Invalid` holds one), and the JSON short.
+mod lean_table {
+    use crate::model::formula::ErrorKind;
+    use crate::model::table::{Cell, Column, Table};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize, Deserialize)]
+    enum LeanCell {
+        E,
+        N(f64),
+        T(String),
+        B(bool),
+        X(ErrorKind),
+    }
+
+    #[derive(Serialize, Deserialize)]
+    struct Lean {
+        columns: Vec<Column>,
+        rows: Vec<Vec<LeanCell>>,
+    }
+
+    pub fn serialize<S: Serializer>(t: &Table, s: S) -> Result<S::Ok, S::Error> {
+        let rows = (0..t.len())
+            .map(|r| {
+                (0..t.columns.len())
+                    .map(|c| match t.cell(r, c) {
+                        None | Some(Cell::Empty) => LeanCell::E,
+                        Some(Cell::Number(v)) => LeanCell::N(*v),
+                        Some(Cell::Text(x)) => LeanCell::T(x.clone()),
+                        Some(Cell::Invalid { raw, .. }) => LeanCell::T(raw.clone()),
+                        Some(Cell::Bool(b)) => LeanCell::B(*b),
+                        Some(Cell::Error(k)) => LeanCell::X(*k),
+                    })
+                    .collect()
+            })
+            .collect();
+        Lean {
+            columns: t.columns.clone(),
+            rows,
+        }
+        .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Table, D::Error> {
+        let lean = Lean::deserialize(d)?;
+        let rows = lean
+            .rows
+            .into_iter()
+            .map(|r| {
+                r.into_iter()
+                    .map(|c| match c {
+                        LeanCell::E => Cell::Empty,
+                        LeanCell::N(v) => Cell::Number(v),
+                        LeanCell::T(x) => Cell::Text(x),
+                        LeanCell::B(b) => Cell::Bool(b),
+                        LeanCell::X(k) => Cell::Error(k),
+                    })
+                    .collect()
+            })
+            .collect();
+        Ok(Table::from_rows(lean.columns, rows))
     }
 }
