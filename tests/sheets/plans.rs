@@ -153,6 +153,7 @@ pub fn demo_workbook() -> Workbook {
     ];
     let plans = vec![
         Plan {
+            id: Default::default(),
             name: "售前全规则".into(),
             month: "2026-11".into(),
             group: Some("售前".into()),
@@ -166,6 +167,7 @@ pub fn demo_workbook() -> Workbook {
             ]),
         },
         Plan {
+            id: Default::default(),
             name: "全员越低越好".into(),
             month: "2026-11".into(),
             group: None,
@@ -185,6 +187,7 @@ pub fn demo_workbook() -> Workbook {
         // Grade table (both plans' labels, and one neither has), marginal
         // commission, a halving gate on refunds (fails above), ¥1.
         PayoutModel {
+            id: Default::default(),
             name: "等级提成".into(),
             components: vec![
                 Component::Target {
@@ -237,6 +240,7 @@ pub fn demo_workbook() -> Workbook {
         // Curve, retroactive commission, a second target part (score
         // table, computed inline), a pool by sales, two gates, ¥100.
         PayoutModel {
+            id: Default::default(),
             name: "曲线奖池".into(),
             components: vec![
                 Component::Target {
@@ -292,6 +296,7 @@ pub fn demo_workbook() -> Workbook {
         },
         // A pool alone, to the fen.
         PayoutModel {
+            id: Default::default(),
             name: "奖池".into(),
             components: vec![Component::Pool {
                 amount: 20_000.0,
@@ -623,6 +628,7 @@ fn random_plan(rng: &mut Rng, k: usize) -> Plan {
         )
     };
     Plan {
+        id: Default::default(),
         name: format!("随机{k}"),
         month: "2026-11".into(),
         group: match rng.below(4) {
@@ -738,6 +744,7 @@ fn random_model(rng: &mut Rng, k: usize, labels: &[String]) -> PayoutModel {
         })
         .collect();
     PayoutModel {
+        id: Default::default(),
         name: format!("模型{k}"),
         components,
         gates,

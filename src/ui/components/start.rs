@@ -88,7 +88,7 @@ fn steps(state: &AppContext, demo: &Table, lang: Lang) -> Vec<Step> {
         tab: Tab::Data,
         go: Msg::StartCheck,
     };
-    let plan = wb.plans().get(state.plan);
+    let plan = wb.plans().get(state.plan());
     let plan_table = plan.and_then(|p| wb.table_for(&p.month)).unwrap_or(table);
     let (plan_step, scores_step, pay_step) = match plan {
         None => (
@@ -153,7 +153,7 @@ fn steps(state: &AppContext, demo: &Table, lang: Lang) -> Vec<Step> {
             };
             let model = wb
                 .payouts()
-                .get(state.payout)
+                .get(state.payout())
                 .or_else(|| wb.payouts().first());
             let pay_step = match model {
                 Some(m) if scored > 0 => {

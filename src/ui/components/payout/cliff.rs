@@ -70,13 +70,19 @@ pub(super) fn CliffPanel(p: &CliffProps) -> Html {
     let cancel = use_mut_ref(|| Rc::new(Cell::new(false)));
     let progress = use_state(|| None::<(usize, usize)>);
     let found = use_state(|| None::<Vec<crate::model::forecast::Cliff>>);
+    let note = use_state(|| None::<jobs::Note>);
     {
         let cancel = cancel.clone();
         use_effect_with((), move |_| move || cancel.borrow().set(true));
     }
     let on_run = {
-        let (job, cancel, progress, found) =
-            (job.clone(), cancel.clone(), progress.clone(), found.clone());
+        let (job, cancel, progress, found, note) = (
+            job.clone(),
+            cancel.clone(),
+            progress.clone(),
+            found.clone(),
+            note.clone(),
+        );
         let (table, plan, model, share) =
             (p.table.clone(), p.plan.clone(), p.model.clone(), *share);
         Callback::from(move |_| {
@@ -87,6 +93,15 @@ pub(super) fn CliffPanel(p: &CliffProps) -> Html {
             progress.set(Some(scan.progress()));
             *job.borrow_mut() = Some(scan);
             found.set(None);
+            let on_note = {
+                let (note, progress) = (note.clone(), progress.clone());
+                Callback::from(move |x: jobs::Note| {
+                    if x.ended {
+                        progress.set(None);
+                    }
+                    note.set(Some(x));
+                })
+            };
             let slot = job.clone();
             let (progress, found) = (progress.clone(), found.clone());
             let on_tick = Callback::from(move |finished: bool| {
@@ -99,7 +114,7 @@ pub(super) fn CliffPanel(p: &CliffProps) -> Html {
                     progress.set(Some(s.progress()));
                 }
             });
-            jobs::run(job.clone(), flag, 1, on_tick);
+            jobs::run_noting(job.clone(), flag, 1, on_tick, on_note);
         })
     };
     let grades = crate::model::forecast::ScoreKernel::new(&p.plan, &p.table).grade_labels;
@@ -128,6 +143,7 @@ pub(super) fn CliffPanel(p: &CliffProps) -> Html {
                 <div class="progress" role="status"><progress max={all.to_string()} value={done.to_string()}></progress>
                     <span>{ Msg::McProgress.fill(lang, &[done.to_string(), all.to_string()]) }</span></div>
             }
+            if let Some(n) = note.as_ref().filter(|n| n.ended || n.msg != Msg::McWorkers) { <p class={if n.ended { "field-error" } else { "muted" }} role="status" data-testid="cliff-note">{ n.msg.fill(lang, &n.args) }</p> }
             if let Some(list) = found.as_ref() {
                 if list.is_empty() { <p data-testid="cliff-none">{ Msg::CliffNone.fill(lang, &[pct(*share)]) }</p> } else {
                     <div class="table-scroll"><table class="plain" data-testid="cliff-table">

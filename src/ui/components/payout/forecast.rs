@@ -3,7 +3,10 @@
 
 use super::*;
 use crate::i18n::{Lang, Msg};
-use crate::model::forecast::{variabilities, CvSource, Forecast, ForecastResult, Variability};
+use crate::model::forecast::joint::{choose as choose_correlation, Joint};
+use crate::model::forecast::{
+    variabilities, CvSource, Forecast, ForecastResult, ForecastSpec, Variability, MAX_MONTHS,
+};
 use crate::model::payout::PayoutModel;
 use crate::model::plan::Plan;
 use crate::model::{Table, Unit};
@@ -12,6 +15,29 @@ use crate::ui::jobs;
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
+/// The forecast's short line on the correlations it used.
+fn correlation_text(j: &Joint, from: Option<usize>, user: f64, lang: Lang) -> String {
+    let pairs = j.pairs();
+    if pairs.is_empty() {
+        return Msg::McCorrIndependent.t(lang).to_string();
+    }
+    let sep = if lang == Lang::En { ", " } else { "，" };
+    let list: Vec<String> = pairs
+        .iter()
+        .map(|(a, b, r)| format!("{a}–{b} {r:.2}"))
+        .collect();
+    let source = match from {
+        Some(m) => Msg::McCorrFromHistory.fill(lang, &[m.to_string()]),
+        None if user != 0.0 => Msg::McCorrUser.t(lang).to_string(),
+        None => String::new(),
+    };
+    format!(
+        "{}{}",
+        Msg::McCorrUsed.fill(lang, &[list.join(sep)]),
+        source
+    )
+}
+
 #[derive(Properties, PartialEq)]
 pub(super) struct ForecastProps {
     pub(super) table: Rc<Table>,
@@ -29,6 +55,9 @@ pub(super) fn ForecastPanel(p: &ForecastProps) -> Html {
     let months = use_state(|| 10_000.0f64);
     let seed = use_state(|| 1.0f64);
     let default_cv = use_state(|| 0.1f64);
+    let user_rho = use_state(|| 0.0f64);
+    let note = use_state(|| None::<jobs::Note>);
+    let corr_line = use_state(String::new);
     let job = use_mut_ref(|| None::<Forecast>);
     let cancel = use_mut_ref(|| Rc::new(Cell::new(false)));
     let progress = use_state(|| None::<(usize, usize)>);
@@ -58,22 +87,51 @@ pub(super) fn ForecastPanel(p: &ForecastProps) -> Html {
         );
         let (months, seed) = (*months, *seed);
         let n_agents = p.names.len();
+        let (note, corr_line, months_tables, user_rho) = (
+            note.clone(),
+            corr_line.clone(),
+            p.months_tables.clone(),
+            *user_rho,
+        );
         Callback::from(move |_| {
             cancel.borrow().set(true);
             let flag = Rc::new(Cell::new(false));
             *cancel.borrow_mut() = flag.clone();
-            let n = months.clamp(1.0, 1_000_000.0) as usize;
-            *job.borrow_mut() = Some(Forecast::new(
-                &table,
-                &plan,
-                &model,
-                &vars,
-                n,
-                seed.max(0.0) as u64,
-            ));
+            if months > MAX_MONTHS as f64 {
+                note.set(Some(jobs::Note {
+                    msg: Msg::McTooMany,
+                    args: vec![crate::model::unit::format_grouped(MAX_MONTHS as f64, 0)],
+                    ended: true,
+                }));
+                progress.set(None);
+                return;
+            }
+            let n = months.max(1.0) as usize;
+            let refs: Vec<&Table> = months_tables.iter().collect();
+            let (correlation, from) = choose_correlation(&refs, &vars, user_rho);
+            let f = Forecast::from_spec(ForecastSpec {
+                table: (*table).clone(),
+                plan: (*plan).clone(),
+                model: (*model).clone(),
+                vars: vars.clone(),
+                months: n,
+                seed: seed.max(0.0) as u64,
+                correlation,
+            });
+            corr_line.set(correlation_text(f.correlations(), from, user_rho, lang));
+            *job.borrow_mut() = Some(f);
             *vars_used.borrow_mut() = vars.clone();
             progress.set(Some((0, n)));
-            result.set(None);
+            note.set(None);
+            let on_note = {
+                let (note, progress) = (note.clone(), progress.clone());
+                Callback::from(move |x: jobs::Note| {
+                    if x.ended {
+                        progress.set(None);
+                    }
+                    note.set(Some(x));
+                })
+            };
             let slot = job.clone();
             let (progress, result, vars_used) =
                 (progress.clone(), result.clone(), vars_used.clone());
@@ -89,7 +147,7 @@ pub(super) fn ForecastPanel(p: &ForecastProps) -> Html {
             });
             // About 20,000 agent-months per chunk, so a chunk stays well under a slice.
             let chunk = (20_000 / n_agents.max(1)).max(1);
-            jobs::run(job.clone(), flag, chunk, on_tick);
+            jobs::run_noting(job.clone(), flag, chunk, on_tick, on_note);
         })
     };
     let on_cancel = {
@@ -158,6 +216,7 @@ pub(super) fn ForecastPanel(p: &ForecastProps) -> Html {
                 <NumberField id="mc-months" label={Msg::McMonthsLabel.t(lang)} value={*months} {lang} on_change={setter(&months)} />
                 <NumberField id="mc-seed" label={Msg::McSeed.t(lang)} value={*seed} {lang} on_change={setter(&seed)} />
                 <NumberField id="mc-cv" label={Msg::McDefaultCv.t(lang)} value={*default_cv} unit={Unit::Percent} {lang} suffix="%" on_change={setter(&default_cv)} />
+                <NumberField id="mc-rho" label={Msg::McCorrLabel.t(lang)} value={*user_rho} {lang} on_change={setter(&user_rho)} />
             </div>
             <table class="plain compact"><thead><tr><th>{ Msg::McColMetric.t(lang) }</th><th class="num">{ Msg::McColCv.t(lang) }</th><th>{ Msg::McColSource.t(lang) }</th></tr></thead>
                 <tbody>{ for vars.iter().map(|v| html! { <tr><td>{ display_name(&p.table, &v.column, lang) }</td><td class="num">{ if v.source == CvSource::Held { "—".into() } else { pct(v.cv) } }</td><td>{ source(v) }</td></tr> }) }</tbody></table>
@@ -171,6 +230,8 @@ pub(super) fn ForecastPanel(p: &ForecastProps) -> Html {
                     <span>{ Msg::McProgress.fill(lang, &[done.to_string(), all.to_string()]) }</span>
                 </div>
             }
+            if !corr_line.is_empty() { <p class="muted" data-testid="mc-corr">{ (*corr_line).clone() }</p> }
+            if let Some(n) = note.as_ref() { <p class={if n.ended { "field-error" } else { "muted" }} role="status" data-testid="mc-note">{ n.msg.fill(lang, &n.args) }</p> }
             { for res }
         </section>
     }

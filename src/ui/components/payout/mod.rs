@@ -19,10 +19,9 @@ mod scenarios;
 mod what_if;
 
 use crate::i18n::{Lang, Msg};
+use crate::model::forecast::{SolveReply, SolveSpec};
 use crate::model::formula::value::general;
-use crate::model::payout::{
-    apply_shifts, compute, solve, Component, PayoutModel, Scenario, Solved,
-};
+use crate::model::payout::{apply_shifts, compute, Component, PayoutModel, Scenario, Solved};
 use crate::model::plan::{score, PlanScores};
 use crate::model::workbook::PayoutEdit;
 use crate::model::{Command, Table, Unit};
@@ -30,6 +29,7 @@ use crate::ui::components::fields::select_value;
 use crate::ui::components::scores::pts;
 pub use crate::ui::format::money;
 use crate::ui::format::{list, pct, signed_money};
+use crate::ui::jobs;
 use crate::ui::state::{Action, AppContext, Notice};
 use charts::*;
 use cliff::*;
@@ -205,14 +205,21 @@ pub fn PayWorkspace() -> Html {
                 let base = wb.table_for_plan(plan);
                 let shifted = (!state.shifts.is_empty()).then(|| apply_shifts(base, &state.shifts));
                 let table = shifted.as_ref().unwrap_or(base);
-                let r = solve(table, &score(table, plan), m, i, budget);
-                if let Ok(s) = &r {
-                    state.dispatch(Action::Apply(Command::EditPayoutModel {
-                        id: m.id,
-                        edit: PayoutEdit::SetParam { part: i, value: s.value },
-                    }));
-                }
-                solved.set(Some((i, r)));
+                // The solver runs in a worker (or in page slices without one); the
+                // answer edits the model it was asked for, by id.
+                let spec = SolveSpec { table: table.clone(), plan: plan.clone(), model: m.clone(), component: i, budget };
+                let id = m.id;
+                let (state, solved) = (state.clone(), solved.clone());
+                jobs::solve(spec, Callback::from(move |r: SolveReply| {
+                    let r = r.map(|(value, total, above)| Solved { value, total, above });
+                    if let Ok(s) = &r {
+                        state.dispatch(Action::Apply(Command::EditPayoutModel {
+                            id,
+                            edit: PayoutEdit::SetParam { part: i, value: s.value },
+                        }));
+                    }
+                    solved.set(Some((i, r)));
+                }));
             });
             html! { <button type="button" {onclick} data-testid={format!("pay-solve-{i}")}>{ what.fill(lang, &[(i + 1).to_string()]) }</button> }
         })
