@@ -44,7 +44,15 @@ WASM := wasm32-unknown-unknown
 # keys' Serialize/Deserialize written by hand over a name table instead of
 # serde's derive, which matched ≈ 1,500 key names as bytes, as str and as an
 # index (≈ 220 KB of raw code, ≈ 67 KB gzip).
-SIZE_BUDGET_KB ?= 835
+# Raised to 890 KB on 2026-12-02 at 883.8 KB, on purpose, when the session's
+# branches met: IndexedDB storage with the migration, fallback and library
+# export/import (≈ +20 KB, measured on its branch), the forecast/cliff/solver
+# worker pool with its page fallback and joint draws (≈ +20 KB: the page keeps
+# the kernel for the fallback), the first-steps checklist and English
+# completeness (≈ +10 KB), stable ids, intents and the native session
+# reducer. Issue 16's ≤ 555 KB is still open: it needs each workspace's code
+# loaded on first use, which Trunk + Yew do not split today.
+SIZE_BUDGET_KB ?= 890
 # The Web Worker's files (worker-*.js/.wasm: calamine for .xls/.ods), fetched
 # only when such a file is first opened, have their own budget. Started at
 # 350 KB when it measured 309 KB gzip (calamine's BIFF, ODF, zip, codepages);
@@ -104,6 +112,8 @@ bench: setup-browser
 	trunk build --release --offline
 	node tests/bench/browser.mjs
 	node tests/bench/responsive.mjs
+	node tests/bench/forecast_workers.mjs
+	node tests/bench/startup.mjs
 
 ## fuzz: run each fuzz target for FUZZ_SECONDS (nightly toolchain + cargo-fuzz)
 FUZZ_SECONDS ?= 60

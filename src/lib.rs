@@ -32,24 +32,43 @@
 //!     from their counts, means weighted by 接待人数, days present).
 //!   - `table`: the team table, stored column by column (typed columns,
 //!     cells; invalid input kept as text with a reason), sort orders.
-//!   - `workbook`: the state (the current month's table, other months, QA
-//!     inputs, plans, payout models, scenarios), its [`model::Command`]s and
-//!     the undo history.
+//!   - `workbook/`: the state (the current month's table, other months, QA
+//!     inputs, plans, payout models, scenarios) — `command` (the
+//!     [`model::Command`]s: cell and column edits, imports, and intents for
+//!     plans, payout models and scenarios by id: `AddPlan`, `CopyPlan {id}`,
+//!     `EditPayoutModel {id, edit}`, `MergeShared`…), `steps`, `months`,
+//!     `collections` (one generic list change per intent) and `history`
+//!     (undo/redo). `Workbook::dispatch` returns what the UI should select
+//!     next; `Workbook::table_for_plan` is the one answer to "which table
+//!     does this plan score".
+//!   - `id`: stable ids (one per-workbook counter, never reused) and the one
+//!     naming rule for new and copied plans, models and scenarios
+//!     (`name (2)`, a copy for next month named with its month).
+//!   - `session`: the app state (workbook, selections by id, language,
+//!     notices, what-if shifts) and its one reducer, headless and tested
+//!     natively; `ui::state` wraps it for Yew.
+//!   - `stats`: the one mean, standard deviation and inclusive percentile.
 //!   - `payout`: bonus payout models (target × 绩效系数 by steps, grade or
 //!     curve; a pool split by base × score with floors and caps solved
 //!     exactly; marginal or retroactive commission; gates; pro-rating; one
 //!     rounding), totals, the budget solver, scenario comparison and what-if
-//!     shifts. One evaluation (`payout::Compiled::evaluate`) serves them all.
-//!     Worked examples: `docs/PAYOUTS.md`.
+//!     shifts. One evaluation (`payout::Compiled::evaluate`) serves them all;
+//!     each part (coefficient, commission tiers, gate, pro-rating, rounding)
+//!     is defined once in `payout/parts.rs` with its Excel formula beside its
+//!     evaluation. Worked examples: `docs/PAYOUTS.md`.
 //!   - `paysheet`: a layer over `payout::Compiled::evaluate` — it consumes
 //!     the evaluation's per-agent result and adds pay lines in a documented
 //!     order (bonus → 红线 → earnings → deductions, each capped → floor → one
 //!     rounding); `paysheet::statement` assembles an agent's statement from
 //!     the same results (`docs/PAYSHEET.md`).
-//!   - `forecast`: the Monte Carlo cost forecast and the pay-cliff scan, on a
-//!     compiled score kernel held equal to `plan::score` by a test; a seeded
-//!     generator and normal quantiles built from basic float operations, so a
-//!     seed gives the same months everywhere; both run in chunks.
+//!   - `forecast/`: the Monte Carlo cost forecast and the pay-cliff scan on
+//!     the plan's compiled form (`plan::CompiledPlan`, the same code
+//!     `plan::score` runs); `rng` (xoshiro256** with `jump`: month `m` draws
+//!     from the seed's stream jumped `m` times; ziggurat normals on `libm`,
+//!     so a seed gives the same bits natively and in wasm), `parts` (the
+//!     specs that travel to workers, partial results merged by month index,
+//!     `split`), `joint` (correlations from ≥ 3 months of history or the
+//!     user's value, Cholesky, shrunk toward independence when not valid).
 //!   - `qa`: QA (质检) staffing — the ratio rule with its documented role
 //!     split, the workload and Cochran methods, the recommendation, cost and
 //!     the headcount curve.
@@ -62,10 +81,14 @@
 //!   - `range`: grid ranges in view coordinates (status-bar count, sum and
 //!     average; fill down; clear; find); `Command::SetRange` is the one
 //!     command for block writes (a paste into a range, a fill, a clear).
-//!   - `plan`: KPI plans (items, weights, seven scoring rules, grades by
+//!   - `plan/`: KPI plans (items, weights, seven scoring rules, grades by
 //!     thresholds or forced distribution), validation against the seed's
 //!     weight rules, scoring with an explanation of every point, "what is
-//!     needed for the next grade", templates.
+//!     needed for the next grade", templates. Each rule kind is defined once
+//!     (`plan/rules/`: own-value kinds in `own.rs`, team kinds in `team.rs`)
+//!     — points, explanation, Excel formula, checks, words — and compiled
+//!     once per plan (`plan/engine.rs`, `CompiledPlan`) into the kernel that
+//!     `plan::score`, the forecast, the cliff scan and the .xlsx writer use.
 //!   - `formula`: formula columns — `lexer`, `parser` (Pratt, Excel
 //!     precedence), `ast` (printable; print → parse round-trips), `value`
 //!     (errors as values, Excel coercions), `functions`, `calc` (compile,
@@ -89,11 +112,14 @@
 //!   (the `csv` crate); `import` finds the header row below titles, maps
 //!   headers (dictionary, remembered mappings, unit hints), parses values,
 //!   drops summary rows and reports diagnostics (`docs/IMPORT.md`); `join`
-//!   plans adding a second source's columns to a month by agent; `scenario` is the versioned saved format
-//!   (autosave), a compatibility boundary with its own file types and
-//!   path-located problems; `share` puts it (or only the plans, or an
+//!   plans adding a second source's columns to a month by agent; `scenario/` is the versioned saved format
+//!   (autosave; version 3), a compatibility boundary with its own file types
+//!   (months, cells, scenarios by plan/model id, messages by stable codes)
+//!   and path-located problems, migrating version 2 (`migrate.rs`; frozen
+//!   v2 files and links in `tests/fixtures/saved/`); `share` puts it (or only the plans, or an
 //!   anonymised copy) into a URL fragment (zlib + strict base64url);
-//!   `library` keeps the index of named workbooks saved in the browser;
+//!   `library` keeps the index of named workbooks saved in the browser and
+//!   reads/writes the whole library as one file;
 //!   `xlsx` reads `.xlsx` workbooks (zip directory + SpreadsheetML values
 //!   and number formats, deflate from miniz_oxide) into rows for the importer; `xlsx_write`
 //!   writes the workbook as .xlsx with live formulas for scores and payouts; `months_export` writes trends as CSV and xlsx; `export` writes CSV (BOM, units, injection
@@ -103,14 +129,22 @@
 //!   `.xls`/`.ods` (calamine) into `xlsx::Sheet` rows and defines the
 //!   page↔worker reply text; `hourly` (分时接待 → 24 hours) and `findings`
 //!   (findings and per-chat scores from a paste).
-//! - `src/bin/worker.rs`: the Web Worker (Trunk `data-type="worker"`), the
-//!   only binary linking calamine.
+//! - `src/bin/worker.rs` (+ `worker/compute.rs`): the Web Worker (Trunk
+//!   `data-type="worker"`): reads `.xls`/`.ods` (the only binary linking
+//!   calamine) and runs forecast parts, cliff-scan parts and the budget
+//!   solver; the page starts 1–8 of them (`navigator.hardwareConcurrency`).
 //! - `ui` (wasm32 only): the Yew app — `app` (shell, tabs, language switch),
-//!   `state` (the one reducer), `components/` (`data` + `grid`: the data
+//!   `state` (the Yew wrapper of `model::session`), `store` + `idb` (the
+//!   autosave and the library in IndexedDB, one transaction per write, a
+//!   migration from localStorage that deletes an old key only after its
+//!   copy reads back equal, localStorage with a notice where IndexedDB is
+//!   unavailable; autosave at idle time, announced to other tabs on a
+//!   BroadcastChannel), `format` (money, percentages, moves with units), `components/` (`start`: the first-steps checklist, which reads
+//!   the workbook and only switches tabs or undoes; `data` + `grid/`: the data
 //!   workspace; `import`: paste, files (several at once: day files),
 //!   drag-and-drop; `import_preview`: the preview with its fixes (header
 //!   row, metric and unit per column, shop prefix, days, join); `plan`: the plan editor; `scores`: scores, why, histogram and
-//!   plan comparison; `payout`: the 奖金 workspace (model editor, totals and
+//!   plan comparison; `payout/`: the 奖金 workspace (model editor, totals and
 //!   solver, what-if, forecast, cliffs, scenarios); `trends/`: the 趋势
 //!   workspace (months summary, small multiples, 面谈 list, LMDI waterfall,
 //!   team targets, next month's rotating plan and its announcement, talent
@@ -122,14 +156,16 @@
 //!   use, restarts it after it dies, never lets a worker failure touch state;
 //!   `fields`: validated number inputs;
 //!   `chart`: inline SVG charts; `formula_bar`: the formula bar and the
-//!   add-formula panel), `jobs` (long work in ~30 ms slices with progress and
+//!   add-formula panel), `worker_compute` (the pool of compute workers, results merged
+//!   in month order), `jobs` (long work in workers, or in ~30 ms page slices
+//!   when a worker cannot start, with progress and
 //!   stop), `browser` (storage, navigator), `bench` (the
 //!   in-browser measurement at `#bench`), and the panic hook.
 //!
 //! ## Invariants
 //! - **`model` and `io` never import a browser crate** (yew, web-sys, gloo,
 //!   js-sys, wasm-bindgen). `tests/tidy.rs` fails the build if one appears.
-//! - **The UI changes state only through `Workbook::apply`, `undo` and
+//! - **The UI changes state only through `Workbook::apply`/`dispatch`, `undo` and
 //!   `redo`.** Each command is validated, applied and recorded in one place,
 //!   so undo never diverges from what happened; a rejected command changes
 //!   nothing.
@@ -158,6 +194,21 @@
 //!   Random draws come from a seed the user sees.
 //! - **Every formula the .xlsx writer can emit is recomputed by LibreOffice**
 //!   in `make test-sheets` and must equal the model's own value.
+//! - **Each scoring rule kind and each payout part is defined once**: scores,
+//!   explanations, the forecast and cliff kernel and the Excel formulas come
+//!   from the same definition, so they agree by construction.
+//! - **Plans, payout models and scenarios are referenced by `Id`, never by
+//!   name**; components dispatch intents only, and the workbook names new
+//!   and copied items and says what to select.
+//! - **A forecast's result is bit-identical for a seed whatever the number of
+//!   workers and chunk sizes** (one stream per month; partials merge by
+//!   month index; a native test compares 1, 2, 3 and 8 workers).
+//! - **Incremental formula recalculation equals a full one bit for bit**
+//!   after any edit sequence (a property test): only rows whose values
+//!   changed are followed, sorted copies are patched, sums are never
+//!   updated by subtraction.
+//! - **English text holds no Chinese** (a native test of the table; an e2e
+//!   walk of every workspace in English outside user data).
 //! - **A formula's tree is only as deep as its nesting** (≤ 64 levels);
 //!   operator chains of any length are flat, so no input deepens recursion.
 //! - **`Calc` after any sequence of edits equals `formula::compile(table)`

@@ -1,9 +1,9 @@
 //! Risk: the Monte Carlo cost forecast and the pay-cliff scan.
 //!
-//! Both re-score the plan many times, so they use [`ScoreKernel`], a
-//! compiled form of [`super::plan::score`] over plain `f64` columns (NaN is
-//! missing) that gives the same totals and grades without the explanations.
-//! A test holds the two equal.
+//! Both re-score the plan many times, so they use [`ScoreKernel`]: the
+//! plan's compiled form (`plan::CompiledPlan`, `plan/engine.rs`) over plain
+//! `f64` columns (NaN is missing) — the very code `plan::score` runs, so the
+//! totals and grades agree by construction (without the explanations).
 //!
 //! **Forecast model.** Each simulated month draws, for every agent and every
 //! metric the plan or the payout model reads (sales, gates; not the days or
