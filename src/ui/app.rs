@@ -58,6 +58,41 @@ pub fn App() -> Html {
     }
     {
         let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+        // The state whose save is still to come: a page that is hidden or left
+        // (tab closed, reload) saves it at once instead of losing the last
+        // ~1.6 s of edits to the debounce and the idle wait.
+        let unsaved = use_mut_ref(|| None::<UseReducerHandle<AppState>>);
+        {
+            let (unsaved, pending) = (unsaved.clone(), pending.clone());
+            use_effect_with((), move |_| {
+                let flush = std::rc::Rc::new(move || {
+                    let s = unsaved.borrow_mut().take();
+                    if let Some(s) = s {
+                        pending.borrow_mut().take();
+                        autosave(s);
+                    }
+                });
+                let f = flush.clone();
+                let hide = gloo::events::EventListener::new(
+                    &gloo::utils::window(),
+                    "pagehide",
+                    move |_| f(),
+                );
+                let vis = gloo::events::EventListener::new(
+                    &gloo::utils::document(),
+                    "visibilitychange",
+                    move |_| {
+                        if gloo::utils::document().hidden() {
+                            flush();
+                        }
+                    },
+                );
+                move || {
+                    drop(hide);
+                    drop(vis);
+                }
+            });
+        }
         let state = state.clone();
         use_effect_with(state.revision, move |rev| {
             if *rev > 0 && *other_tab.borrow() {
@@ -68,10 +103,16 @@ pub fn App() -> Html {
                     error: true,
                 }));
             } else if *rev > 0 {
-                let s = state.clone();
+                *unsaved.borrow_mut() = Some(state.clone());
+                let u = unsaved.clone();
                 *pending.borrow_mut() =
                     Some(gloo::timers::callback::Timeout::new(600, move || {
-                        browser::when_idle(move || autosave(s));
+                        browser::when_idle(move || {
+                            let s = u.borrow_mut().take();
+                            if let Some(s) = s {
+                                autosave(s);
+                            }
+                        });
                     }));
             }
         });

@@ -50,7 +50,7 @@ fn refusal(msg: Msg, detail: String) -> Refusal {
 }
 
 /// The hashed script name from the page's `<meta name="kpi-worker">`.
-fn script_url() -> Option<String> {
+pub(crate) fn script_url() -> Option<String> {
     gloo::utils::document()
         .query_selector("meta[name=kpi-worker]")
         .ok()
@@ -59,7 +59,8 @@ fn script_url() -> Option<String> {
         .filter(|c| !c.is_empty())
 }
 
-fn js_text(v: &JsValue) -> String {
+/// A JS error or value as text, for a refusal's detail.
+pub(crate) fn js_text(v: &JsValue) -> String {
     v.as_string()
         .or_else(|| {
             v.dyn_ref::<js_sys::Error>()

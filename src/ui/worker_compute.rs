@@ -86,23 +86,7 @@ pub fn worker_count() -> usize {
     }
 }
 
-fn script_url() -> Option<String> {
-    gloo::utils::document()
-        .query_selector("meta[name=kpi-worker]")
-        .ok()
-        .flatten()
-        .and_then(|m| m.get_attribute("content"))
-        .filter(|c| !c.is_empty())
-}
-
-fn js_text(v: &JsValue) -> String {
-    v.as_string()
-        .or_else(|| {
-            v.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-        })
-        .unwrap_or_else(|| "error".to_string())
-}
+use super::worker::{js_text, script_url};
 
 /// A running job's handle: dropping it does nothing (the run lives until it
 /// ends); [`Lease::stop`] ends it.

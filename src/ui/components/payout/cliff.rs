@@ -93,15 +93,7 @@ pub(super) fn CliffPanel(p: &CliffProps) -> Html {
             progress.set(Some(scan.progress()));
             *job.borrow_mut() = Some(scan);
             found.set(None);
-            let on_note = {
-                let (note, progress) = (note.clone(), progress.clone());
-                Callback::from(move |x: jobs::Note| {
-                    if x.ended {
-                        progress.set(None);
-                    }
-                    note.set(Some(x));
-                })
-            };
+            let on_note = super::note_callback(&note, &progress);
             let slot = job.clone();
             let (progress, found) = (progress.clone(), found.clone());
             let on_tick = Callback::from(move |finished: bool| {

@@ -123,15 +123,7 @@ pub(super) fn ForecastPanel(p: &ForecastProps) -> Html {
             *vars_used.borrow_mut() = vars.clone();
             progress.set(Some((0, n)));
             note.set(None);
-            let on_note = {
-                let (note, progress) = (note.clone(), progress.clone());
-                Callback::from(move |x: jobs::Note| {
-                    if x.ended {
-                        progress.set(None);
-                    }
-                    note.set(Some(x));
-                })
-            };
+            let on_note = super::note_callback(&note, &progress);
             let slot = job.clone();
             let (progress, result, vars_used) =
                 (progress.clone(), result.clone(), vars_used.clone());

@@ -31,6 +31,21 @@ pub use crate::ui::format::money;
 use crate::ui::format::{list, pct, signed_money};
 use crate::ui::jobs;
 use crate::ui::state::{Action, AppContext, Notice};
+/// A job's notes (workers used, fallback, a worker that died): shown in the
+/// panel; a note that ends the job also ends its progress bar.
+pub(super) fn note_callback(
+    note: &UseStateHandle<Option<jobs::Note>>,
+    progress: &UseStateHandle<Option<(usize, usize)>>,
+) -> Callback<jobs::Note> {
+    let (note, progress) = (note.clone(), progress.clone());
+    Callback::from(move |x: jobs::Note| {
+        if x.ended {
+            progress.set(None);
+        }
+        note.set(Some(x));
+    })
+}
+
 use charts::*;
 use cliff::*;
 use coef::*;
