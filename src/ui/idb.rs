@@ -262,4 +262,14 @@ fn write_boxed(
     };
     on(|f| tx.set_onerror(f), fail.clone());
     on(|f| tx.set_onabort(f), fail);
+    // Commit now rather than when the page's event loop next notices the
+    // transaction is idle: a write started as the page is hidden or left
+    // (the autosave's flush on `pagehide`) still reaches the disk. A browser
+    // without `commit()` auto-commits as before. (Called through Reflect:
+    // web-sys marks its binding deprecated.)
+    if let Ok(f) = js_sys::Reflect::get(&tx, &JsValue::from_str("commit")) {
+        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+            let _ = f.call0(&tx);
+        }
+    }
 }
