@@ -15,6 +15,31 @@ use crate::ui::jobs;
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
+/// Round tick values over `[lo, hi]` (a step of 1, 2, 2.5 or 5 × 10ⁿ giving
+/// at most about five labels), each with its position as a fraction of the span.
+fn round_ticks(lo: Option<f64>, hi: Option<f64>) -> Vec<(f64, f64)> {
+    let (Some(lo), Some(hi)) = (lo, hi) else {
+        return Vec::new();
+    };
+    let span = hi - lo;
+    if !(span.is_finite() && span > 0.0) {
+        return vec![(lo, 0.5)];
+    }
+    let raw = span / 5.0;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag);
+    let first = (lo / step).ceil();
+    (0..12)
+        .map(|k| (first + k as f64) * step)
+        .take_while(|v| *v <= hi)
+        .map(|v| (v, (v - lo) / span))
+        .collect()
+}
+
 /// The forecast's short line on the correlations it used.
 fn correlation_text(j: &Joint, from: Option<usize>, user: f64, lang: Lang) -> String {
     let pairs = j.pairs();
@@ -171,13 +196,17 @@ pub(super) fn ForecastPanel(p: &ForecastProps) -> Html {
             <p class="muted">{ Msg::McDone.fill(lang, &[r.months.to_string()]) }</p>
             <svg class="chart hist" viewBox={format!("0 0 {w} {h}")} role="img" aria-label={Msg::McHistTitle.t(lang)}>
                 <title>{ Msg::McHistTitle.t(lang) }</title>
-                { for r.histogram.iter().enumerate().map(|(i, (lo, _, c))| {
+                { for r.histogram.iter().enumerate().map(|(i, (_, _, c))| {
                     let bh = *c as f64 / max_count * (h - 40.0);
                     let x = 10.0 + i as f64 * bw;
                     html! { <g>
                         <rect class="bar" x={format!("{:.1}", x + 1.0)} y={format!("{:.1}", h - 24.0 - bh)} width={format!("{:.1}", (bw - 2.0).max(1.0))} height={format!("{bh:.1}")} />
-                        if i % 4 == 0 { <text class="tick" x={format!("{x:.1}")} y={format!("{:.1}", h - 8.0)}>{ money(*lo, false) }</text> }
                     </g> }
+                }) }
+                // Axis labels at round amounts (¥1,000, ¥2,000…), placed by value, not at bin edges.
+                { for round_ticks(r.histogram.first().map(|b| b.0), r.histogram.last().map(|b| b.1)).into_iter().map(|(v, frac)| {
+                    let x = 10.0 + frac * (w - 20.0);
+                    html! { <text class="tick" x={format!("{x:.1}")} y={format!("{:.1}", h - 8.0)} text-anchor="middle">{ money(v, false) }</text> }
                 }) }
             </svg>
             <details class="table-view"><summary>{ Msg::QaCurveTable.t(lang) }</summary>
