@@ -1,0 +1,307 @@
+//! The pay-cliff scan: agents whose pay jumps when one input moves by a
+//! small step (a threshold, a gate, a grade boundary), with the causes, run
+//! in parts by agent so workers can share it (see [`super::parts`]).
+
+use super::*;
+/// What caused a cliff.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Cause {
+    /// A plan item's points changed (item index, points before, after).
+    Item(usize, f64, f64),
+    /// The grade changed (before, after).
+    Grade(usize, usize),
+    /// A payout component's amount jumped (component index).
+    Component(usize),
+    /// A payout gate passed or failed (gate index).
+    Gate(usize),
+}
+
+/// A place where a small move in one metric swings one agent's pay.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Cliff {
+    pub row: usize,
+    pub agent: String,
+    pub column: String,
+    /// The move, in stored units (0.01 is 1 pp for a share).
+    pub step: f64,
+    /// Whether the step is relative (1 % of the value) rather than absolute.
+    pub relative: bool,
+    pub pay_before: f64,
+    pub pay_after: f64,
+    pub causes: Vec<Cause>,
+}
+
+impl Cliff {
+    pub fn change(&self) -> f64 {
+        self.pay_after - self.pay_before
+    }
+}
+
+/// The step a cliff scan moves a metric of `unit` by: 1 pp for a share,
+/// 1 s, 1 day or 1 point; otherwise 1 % of the value (relative).
+pub fn cliff_step(unit: Unit) -> (f64, bool) {
+    match unit {
+        Unit::Percent => (0.01, false),
+        Unit::Seconds | Unit::Days | Unit::Points => (1.0, false),
+        _ => (0.01, true),
+    }
+}
+
+/// A pay-cliff scan in progress (chunked like [`Forecast`]): for each agent
+/// and each metric the plan or model reads, moves the value one step up and
+/// one step down with everyone else held, and keeps the moves that change
+/// the agent's pay by more than `share` of the larger of the two pays.
+#[derive(Clone, Debug)]
+pub struct CliffScan {
+    kernel: ScoreKernel,
+    pay: Compiled,
+    rows: Vec<usize>,
+    names: Vec<String>,
+    items: Vec<Vec<f64>>,
+    slots: Inputs,
+    /// The drawn columns: (name, table column, unit).
+    metrics: Vec<(String, Option<usize>, Unit)>,
+    base_pays: Vec<f64>,
+    base_points: Vec<f64>,
+    base_grades: Vec<usize>,
+    base_parts: Vec<crate::model::payout::AgentPay>,
+    share: f64,
+    /// This instance scans agents `start..end`; `next_agent` is the next one.
+    start: usize,
+    end: usize,
+    next_agent: usize,
+    /// Agents scanned here or taken in from workers.
+    scanned: usize,
+    scratch: Scratch,
+    pub found: Vec<Cliff>,
+    spec: CliffSpec,
+}
+
+impl CliffScan {
+    pub fn new(table: &Table, plan: &Plan, model: &PayoutModel, share: f64) -> CliffScan {
+        CliffScan::from_spec(CliffSpec {
+            table: table.clone(),
+            plan: plan.clone(),
+            model: model.clone(),
+            share,
+        })
+    }
+
+    /// Agents `start..end` of the scan `spec` describes, for one worker.
+    pub fn part(spec: CliffSpec, start: usize, end: usize) -> CliffScan {
+        let mut s = CliffScan::from_spec(spec);
+        s.end = end.min(s.rows.len());
+        s.start = start.min(s.end);
+        s.next_agent = s.start;
+        s
+    }
+
+    /// What it was built from.
+    pub fn spec(&self) -> &CliffSpec {
+        &self.spec
+    }
+
+    /// The cliffs found since the last call, with the agents they cover.
+    pub fn take_part(&mut self) -> CliffPart {
+        let part = CliffPart {
+            start: self.start,
+            end: self.next_agent,
+            found: std::mem::take(&mut self.found),
+        };
+        self.start = self.next_agent;
+        part
+    }
+
+    /// Takes in a worker's part; the cliffs are kept in agent order, as one
+    /// scan finds them, whatever order the parts arrive in.
+    pub fn absorb(&mut self, part: CliffPart) {
+        let pos = |r: usize| self.rows.iter().position(|x| *x == r).unwrap_or(usize::MAX);
+        let mut found = std::mem::take(&mut self.found);
+        self.scanned += part.end.saturating_sub(part.start);
+        found.extend(part.found);
+        let mut keyed: Vec<(usize, Cliff)> = found.into_iter().map(|c| (pos(c.row), c)).collect();
+        keyed.sort_by_key(|(k, _)| *k);
+        self.found = keyed.into_iter().map(|(_, c)| c).collect();
+    }
+
+    fn from_spec(spec: CliffSpec) -> CliffScan {
+        let (table, plan, model, share) = (&spec.table, &spec.plan, &spec.model, spec.share);
+        let kernel = ScoreKernel::new(plan, table);
+        let pay = Compiled::new(model, table, &kernel.grade_labels);
+        let rows = plan.members(table);
+        let n_rows = rows.len();
+        let names = rows.iter().map(|r| table.agent_name(*r)).collect();
+        let items: Vec<Vec<f64>> = kernel
+            .columns
+            .iter()
+            .map(|c| column_values(table, *c, &rows))
+            .collect();
+        let slots = pay.inputs(table, &rows);
+        let vars = variabilities(&[], table, plan, model, 1.0);
+        let metrics = vars
+            .iter()
+            .filter(|v| v.source != CvSource::Held)
+            .map(|v| {
+                let c = resolve(table, &v.column);
+                let unit = c
+                    .and_then(|c| table.columns.get(c))
+                    .map(|c| c.unit)
+                    .unwrap_or(Unit::Number);
+                (v.column.clone(), c, unit)
+            })
+            .filter(|m| m.1.is_some())
+            .collect();
+        let mut scratch = Scratch::default();
+        kernel.score(&items, &mut scratch, true);
+        let mut base_parts = Vec::new();
+        let base_pays = pay.evaluate(
+            &scratch.totals,
+            &scratch.grades,
+            &kernel.grade_labels,
+            &slots,
+            Some(&mut base_parts),
+        );
+        CliffScan {
+            base_points: scratch.points.clone(),
+            base_grades: scratch.grades.clone(),
+            kernel,
+            pay,
+            rows,
+            names,
+            items,
+            slots,
+            metrics,
+            base_pays,
+            base_parts,
+            share,
+            start: 0,
+            end: n_rows,
+            next_agent: 0,
+            scanned: 0,
+            scratch,
+            found: Vec::new(),
+            spec,
+        }
+    }
+
+    /// Agents scanned and agents in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.scanned, self.rows.len())
+    }
+
+    /// Scans up to `chunk` more agents; true when finished.
+    pub fn run(&mut self, chunk: usize) -> bool {
+        let n = self.rows.len();
+        let n_items = self.kernel.columns.len();
+        for _ in 0..chunk {
+            let a = self.next_agent;
+            if a >= self.end {
+                break;
+            }
+            self.next_agent += 1;
+            self.scanned += 1;
+            let before = self.base_pays.get(a).copied().unwrap_or(0.0);
+            for (name, col, unit) in self.metrics.clone() {
+                let (step, relative) = cliff_step(unit);
+                for dir in [1.0, -1.0] {
+                    let mut items = self.items.clone();
+                    let mut slots = self.slots.clone();
+                    let mut moved = false;
+                    let mv = |v: &mut f64| {
+                        if v.is_nan() {
+                            return false;
+                        }
+                        let d = if relative { v.abs() * step } else { step };
+                        *v = clamp_unit(*v + dir * d, unit);
+                        true
+                    };
+                    for (i, c) in self.kernel.columns.iter().enumerate() {
+                        if *c == col {
+                            if let Some(v) = items.get_mut(i).and_then(|v| v.get_mut(a)) {
+                                moved |= mv(v);
+                            }
+                        }
+                    }
+                    for (s, c) in self.pay.slot_columns.iter().enumerate() {
+                        if *c == col {
+                            if let Some(v) = slots.get_mut(s).and_then(|v| v.get_mut(a)) {
+                                moved |= mv(v);
+                            }
+                        }
+                    }
+                    if !moved {
+                        continue;
+                    }
+                    self.kernel.score(&items, &mut self.scratch, true);
+                    let mut parts = Vec::new();
+                    let pays = self.pay.evaluate(
+                        &self.scratch.totals,
+                        &self.scratch.grades,
+                        &self.kernel.grade_labels,
+                        &slots,
+                        Some(&mut parts),
+                    );
+                    let after = pays.get(a).copied().unwrap_or(0.0);
+                    let big = before.abs().max(after.abs());
+                    if big == 0.0 || (after - before).abs() <= self.share * big {
+                        continue;
+                    }
+                    let mut causes = Vec::new();
+                    for i in 0..n_items {
+                        let p0 = self.base_points.get(i * n + a).copied().unwrap_or(0.0);
+                        let p1 = self.scratch.points.get(i * n + a).copied().unwrap_or(0.0);
+                        if p0 != p1 {
+                            causes.push(Cause::Item(i, p0, p1));
+                        }
+                    }
+                    let g0 = self.base_grades.get(a).copied().unwrap_or(0);
+                    let g1 = self.scratch.grades.get(a).copied().unwrap_or(0);
+                    if g0 != g1 {
+                        causes.push(Cause::Grade(g0, g1));
+                    }
+                    if let (Some(b), Some(x)) = (self.base_parts.get(a), parts.get(a)) {
+                        for (gi, _) in self.pay.model.gates.iter().enumerate() {
+                            if b.failed_gates.contains(&gi) != x.failed_gates.contains(&gi) {
+                                causes.push(Cause::Gate(gi));
+                            }
+                        }
+                        for (ci, (p0, p1)) in b.parts.iter().zip(&x.parts).enumerate() {
+                            let comp = self.pay.model.components.get(ci);
+                            let is_commission = matches!(
+                                comp,
+                                Some(crate::model::payout::Component::Commission { .. })
+                            );
+                            if is_commission && (p1 - p0).abs() > self.share * big {
+                                causes.push(Cause::Component(ci));
+                            }
+                        }
+                    }
+                    self.found.push(Cliff {
+                        row: self.rows.get(a).copied().unwrap_or(0),
+                        agent: self.names.get(a).cloned().unwrap_or_default(),
+                        column: name.clone(),
+                        step: dir * step,
+                        relative,
+                        pay_before: before,
+                        pay_after: after,
+                        causes,
+                    });
+                }
+            }
+        }
+        self.next_agent >= self.end
+    }
+
+    /// The cliffs found so far, largest swing first.
+    pub fn worst(&self, limit: usize) -> Vec<Cliff> {
+        let mut v = self.found.clone();
+        v.sort_by(|a, b| {
+            b.change()
+                .abs()
+                .total_cmp(&a.change().abs())
+                .then(a.row.cmp(&b.row))
+        });
+        v.truncate(limit);
+        v
+    }
+}
