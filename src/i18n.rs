@@ -1362,6 +1362,21 @@ messages! {
     // ---- keys for speed and bundle (#16 speed): add new ones right below this line ----
     // (end of the speed and bundle keys)
     //
+    // ---- keys for forecast kernel (#16 kernel): add new ones right below this line ----
+    // (end of the forecast kernel keys)
+    //
+    // ---- keys for main thread and edits (#16 responsive): add new ones right below this line ----
+    // (end of the main thread and edits keys)
+    //
+    // ---- keys for bundle size (#16 size): add new ones right below this line ----
+    // (end of the bundle size keys)
+    //
+    // ---- keys for English and phone polish (#15 polish): add new ones right below this line ----
+    // (end of the English and phone polish keys)
+    //
+    // ---- keys for saved file types (#14 saved): add new ones right below this line ----
+    // (end of the saved file types keys)
+    //
     // ---- keys for storage (#20 storage): add new ones right below this line ----
     LibImportNotLibrary => "这不是工作簿库文件（应为本应用“导出整个库”得到的 .json 文件）；库未改动。", "This is not a library file (expected the .json from “Export the whole library”); the library is unchanged.";
     LibImportNewer => "该库文件由更新版本的本应用生成（版本 {0}），请先更新本应用；库未改动。", "This library file comes from a newer version of the app (version {0}); update the app first. The library is unchanged.";
