@@ -63,3 +63,14 @@ pub fn list(names: &[String], lang: Lang) -> String {
         Lang::En => ", ",
     })
 }
+
+/// A number for a working line: grouped, up to `dp` decimals, trailing zeros
+/// dropped (`1,234.5`, `3`). Non-finite values are the caller's to word.
+pub fn trimmed(v: f64, dp: usize) -> String {
+    let s = format_grouped(v, dp);
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}

@@ -9,19 +9,13 @@ use super::fields::select_value;
 use crate::i18n::Msg;
 use crate::io::findings::{read_findings, Skip};
 use crate::model::findings::{rollup, write_rollup, Scoring};
-use crate::model::unit::format_grouped;
 use crate::model::Command;
 use crate::ui::state::{Action, AppContext};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 fn num(v: f64) -> String {
-    let s = format_grouped(v, 2);
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    }
+    crate::ui::format::trimmed(v, 2)
 }
 
 /// `服务态度=30, 专业度=40` → items; `None` when a part does not read.

@@ -2,6 +2,7 @@
 
 pub mod chart;
 pub mod data;
+pub mod field_errors;
 pub mod fields;
 pub mod findings;
 pub mod formula_bar;

@@ -11,7 +11,6 @@ use crate::model::qa::{
     curve, size_team, AgentSource, Confidence, MethodResult, QaField, QaParams, QaReport,
     Recommended, Role, RoleName, Sampling,
 };
-use crate::model::unit::format_grouped;
 use crate::model::{format_value_pub as fmtv, Command, Unit};
 use crate::ui::state::{Action, AppContext};
 use std::collections::HashMap;
@@ -33,12 +32,7 @@ fn role_name(r: &Role, lang: Lang) -> String {
 
 /// A number for the working: up to `dp` decimals, trailing zeros dropped.
 fn num(v: f64, dp: usize) -> String {
-    let s = format_grouped(v, dp);
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    }
+    crate::ui::format::trimmed(v, dp)
 }
 
 fn pct(v: f64) -> String {
@@ -74,18 +68,8 @@ pub fn QaWorkspace() -> Html {
         Rc::new(move |field, change| {
             let mut cand = qa.clone();
             change(&mut cand);
-            let problems = cand.validate();
-            let mut errs = (*errors).clone();
-            errs.remove(&field);
-            if let Some(p) = problems
-                .iter()
-                .find(|p| p.field == field)
-                .or(problems.first())
-            {
-                errs.insert(field, p.msg);
-                errors.set(errs);
-            } else {
-                errors.set(errs);
+            let problems = cand.validate().into_iter().map(|p| (p.field, p.msg));
+            if crate::ui::components::field_errors::settle(&errors, field, problems) {
                 state.dispatch(Action::Apply(Command::SetQa(Box::new(cand))));
             }
         })

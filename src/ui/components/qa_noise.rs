@@ -14,7 +14,6 @@ use crate::model::qa::{achieved_margin, Confidence, QaField, QaParams};
 use crate::model::qa_noise::{
     agent_intervals, overlaps, pay_noise, plan_overlaps, NoiseParams, Noisy, Separation,
 };
-use crate::model::unit::format_grouped;
 use crate::model::{Command, Table};
 use crate::ui::state::{Action, AppContext};
 use std::rc::Rc;
@@ -25,12 +24,7 @@ fn num(v: f64, dp: usize) -> String {
     if !v.is_finite() {
         return "—".into();
     }
-    let s = format_grouped(v, dp);
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    }
+    crate::ui::format::trimmed(v, dp)
 }
 
 fn band_label(i: usize, bands: &[f64]) -> String {

@@ -16,7 +16,6 @@ use crate::model::staffing::{
     check_team, plan, standard_day, Binding, StaffField, StaffNotice, StaffingParams,
     StaffingReport, Target, HOURS,
 };
-use crate::model::unit::format_grouped;
 use crate::model::{format_value_pub as fmtv, Command, Unit};
 use crate::ui::state::{Action, AppContext};
 use std::collections::HashMap;
@@ -29,12 +28,7 @@ fn num(v: f64, dp: usize) -> String {
     if !v.is_finite() {
         return "∞".into();
     }
-    let s = format_grouped(v, dp);
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    }
+    crate::ui::format::trimmed(v, dp)
 }
 
 fn pct(v: f64) -> String {
@@ -109,18 +103,12 @@ pub fn StaffingPanel() -> Html {
         Rc::new(move |field, change| {
             let mut cand = qa.clone();
             change(&mut cand.staffing);
-            let problems = cand.staffing.validate();
-            let mut errs = (*errors).clone();
-            errs.remove(&field);
-            if let Some(p) = problems
-                .iter()
-                .find(|p| p.field == field)
-                .or(problems.first())
-            {
-                errs.insert(field, p.msg);
-                errors.set(errs);
-            } else {
-                errors.set(errs);
+            let problems = cand
+                .staffing
+                .validate()
+                .into_iter()
+                .map(|p| (p.field, p.msg));
+            if crate::ui::components::field_errors::settle(&errors, field, problems) {
                 state.dispatch(Action::Apply(Command::SetQa(Box::new(cand))));
             }
         })
