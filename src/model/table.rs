@@ -330,7 +330,7 @@ impl Table {
             }
         }
         let mut order: Vec<usize> = (0..self.n_rows).collect();
-        order.sort_by(|&a, &b| {
+        crate::model::order::sort_by(&mut order, |&a, &b| {
             let (ca, cb) = (self.cell(a, col), self.cell(b, col));
             let (ra, rb) = (rank(ca), rank(cb));
             if ra != rb || ra != 0 {
