@@ -137,7 +137,9 @@ pub fn scores_csv(t: &Table, plan: &Plan, s: &PlanScores, lang: Lang) -> String 
     header.push(Msg::ColGrade.t(lang).to_string());
     let gcol = t.column_of(crate::model::MetricId::Group);
     let mut agents: Vec<_> = s.agents.iter().collect();
-    agents.sort_by(|a, b| a.rank.cmp(&b.rank).then(a.row.cmp(&b.row)));
+    crate::model::order::sort_by(&mut agents, |a, b| {
+        a.rank.cmp(&b.rank).then(a.row.cmp(&b.row))
+    });
     let rows: Vec<Vec<Out>> = agents
         .iter()
         .map(|a| {

@@ -659,7 +659,7 @@ pub fn import_grid_with(grid: Grid, options: &ImportOptions) -> ImportResult {
         }
     }
 
-    diagnostics.sort_by_key(|d| {
+    crate::model::order::sort_by_key(&mut diagnostics, |d| {
         (
             d.severity != Severity::Error,
             d.row.unwrap_or(0),

@@ -11,6 +11,7 @@ pub mod formula;
 pub mod id;
 pub mod metric;
 pub mod months;
+pub mod order;
 pub mod payout;
 pub mod paysheet;
 pub mod plan;

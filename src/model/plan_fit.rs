@@ -62,7 +62,7 @@ fn sorted_values(table: &Table, col: usize, rows: &[usize]) -> Vec<f64> {
         .filter_map(|r| table.cell(*r, col).and_then(Cell::number))
         .filter(|x| x.is_finite())
         .collect();
-    v.sort_by(|a, b| a.total_cmp(b));
+    crate::model::order::sort_f64(&mut v, false);
     v
 }
 

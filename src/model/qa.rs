@@ -405,7 +405,7 @@ pub fn split_roles(total: u32, roles: &[Role]) -> Vec<u32> {
         rema.push((exact % spec_base, i));
     }
     // Larger remainder first; equal remainders keep role order.
-    rema.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::model::order::sort_by(&mut rema, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut extra = u64::from(left).saturating_sub(given);
     for (_, i) in rema {
         if extra == 0 {

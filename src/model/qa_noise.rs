@@ -150,7 +150,9 @@ pub fn overlaps(items: &[Noisy], conf: Confidence) -> Vec<Overlap> {
         .iter()
         .filter(|x| x.half.is_some() && x.value.is_finite())
         .collect();
-    sorted.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.row.cmp(&b.row)));
+    crate::model::order::sort_by(&mut sorted, |a, b| {
+        b.value.total_cmp(&a.value).then(a.row.cmp(&b.row))
+    });
     let mut out = Vec::new();
     for w in sorted.windows(2) {
         let [u, l] = w else { continue };
@@ -244,7 +246,7 @@ impl NoiseParams {
     /// The grade index of `v` under `bands` (0 = at or above the first).
     pub fn band_of(&self, v: f64) -> usize {
         let mut b: Vec<f64> = self.bands.clone();
-        b.sort_by(|x, y| y.total_cmp(x));
+        crate::model::order::sort_f64(&mut b, true);
         b.iter().position(|t| v >= *t).unwrap_or(b.len())
     }
 }
@@ -483,7 +485,7 @@ pub fn pay_noise(
             })
         })
         .collect();
-    out.sort_by(|a, b| {
+    crate::model::order::sort_by(&mut out, |a, b| {
         (b.high - b.low)
             .total_cmp(&(a.high - a.low))
             .then(a.row.cmp(&b.row))

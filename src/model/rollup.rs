@@ -126,7 +126,7 @@ pub fn roll_up(files: Vec<DayFile>, kept: &[DayFile]) -> Result<Rolled, RollupEr
         .iter()
         .map(|f| f.date.get(..7).unwrap_or("").to_string())
         .collect();
-    months.sort();
+    crate::model::order::sort(&mut months);
     months.dedup();
     if months.len() > 1 {
         return Err(RollupError {
@@ -156,8 +156,8 @@ pub fn roll_up(files: Vec<DayFile>, kept: &[DayFile]) -> Result<Rolled, RollupEr
             by_day.push(f);
         }
     }
-    by_day.sort_by(|a, b| a.date.cmp(&b.date));
-    replaced.sort();
+    crate::model::order::sort_by(&mut by_day, |a, b| a.date.cmp(&b.date));
+    crate::model::order::sort(&mut replaced);
     replaced.dedup();
 
     let mut notes = Vec::new();

@@ -117,8 +117,7 @@ pub fn standard_day(total: f64) -> Vec<f64> {
     let exact: Vec<f64> = STANDARD_CURVE.iter().map(|s| s * total).collect();
     let mut out: Vec<f64> = exact.iter().map(|v| v.floor()).collect();
     let mut left = total - out.iter().sum::<f64>();
-    let mut order: Vec<usize> = (0..HOURS).collect();
-    order.sort_by(|&a, &b| {
+    let order = crate::model::order::stable_order(HOURS, &|a, b| {
         let ra = exact.get(a).copied().unwrap_or(0.0) - out.get(a).copied().unwrap_or(0.0);
         let rb = exact.get(b).copied().unwrap_or(0.0) - out.get(b).copied().unwrap_or(0.0);
         rb.total_cmp(&ra).then(a.cmp(&b))

@@ -329,6 +329,9 @@ impl Table {
                 _ => 2,
             }
         }
+        // The grid's sort is a benchmarked hot path (`sort_10k_by_conversion`):
+        // it keeps its own inlined copy of the standard stable sort; through
+        // model::order's `&dyn Fn` it measured 1.17 ms instead of ≈ 0.5 ms.
         let mut order: Vec<usize> = (0..self.n_rows).collect();
         order.sort_by(|&a, &b| {
             let (ca, cb) = (self.cell(a, col), self.cell(b, col));

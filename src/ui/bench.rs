@@ -20,7 +20,7 @@ fn time(runs: usize, mut f: impl FnMut()) -> f64 {
             now_ms() - s
         })
         .collect();
-    t.sort_by(|a, b| a.total_cmp(b));
+    crate::model::order::sort_f64(&mut t, false);
     t.get(t.len() / 2).copied().unwrap_or(0.0)
 }
 

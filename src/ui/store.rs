@@ -96,7 +96,7 @@ fn local_workbook_items() -> Vec<(String, String)> {
             }
         }
     }
-    out.sort();
+    crate::model::order::sort(&mut out);
     out
 }
 

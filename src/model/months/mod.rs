@@ -174,7 +174,7 @@ impl History {
             .iter()
             .map(|(l, t)| (l.trim().to_string(), *t))
             .collect();
-        ms.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::model::order::sort_by(&mut ms, |a, b| a.0.cmp(&b.0));
         ms.dedup_by(|a, b| a.0 == b.0);
         let n_months = ms.len();
         let mut h = History {

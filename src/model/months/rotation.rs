@@ -141,7 +141,9 @@ pub fn weaknesses(
             reason: if gap > 0.0 { reason } else { Reason::None },
         });
     }
-    out.sort_by(|a, b| b.gap.total_cmp(&a.gap).then(a.metric.cmp(&b.metric)));
+    crate::model::order::sort_by(&mut out, |a, b| {
+        b.gap.total_cmp(&a.gap).then(a.metric.cmp(&b.metric))
+    });
     out
 }
 

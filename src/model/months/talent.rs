@@ -215,7 +215,7 @@ fn cut(
     if v.is_empty() || share <= 0.0 {
         return Vec::new();
     }
-    v.sort_by(|x, y| {
+    crate::model::order::sort_by(&mut v, |x, y| {
         let o = y.1.total_cmp(&x.1);
         (if top { o } else { o.reverse() }).then(x.0.cmp(&y.0))
     });
@@ -334,7 +334,7 @@ pub fn hire_dates(
         .map(|(i, a)| (a.as_str(), i))
         .collect();
     let mut ms: Vec<&(String, &Table)> = months.iter().collect();
-    ms.sort_by(|a, b| b.0.cmp(&a.0));
+    crate::model::order::sort_by(&mut ms, |a, b| b.0.cmp(&a.0));
     for (_, t) in ms {
         let Some(c) = hire_column(t) else { continue };
         for r in 0..t.len() {

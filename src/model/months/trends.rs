@@ -111,7 +111,9 @@ pub fn movers(h: &History, series: &Series, month: usize, n: usize) -> (Movers, 
     let mut all: Vec<(usize, Change)> = (0..h.agents.len())
         .filter_map(|a| change(series, a, month).map(|c| (a, c)))
         .collect();
-    all.sort_by(|x, y| y.1.gain.total_cmp(&x.1.gain).then(x.0.cmp(&y.0)));
+    crate::model::order::sort_by(&mut all, |x, y| {
+        y.1.gain.total_cmp(&x.1.gain).then(x.0.cmp(&y.0))
+    });
     let risers = all
         .iter()
         .filter(|x| x.1.gain > 0.0)
@@ -119,7 +121,9 @@ pub fn movers(h: &History, series: &Series, month: usize, n: usize) -> (Movers, 
         .copied()
         .collect();
     let mut fallers: Vec<(usize, Change)> = all.into_iter().filter(|x| x.1.gain < 0.0).collect();
-    fallers.sort_by(|x, y| x.1.gain.total_cmp(&y.1.gain).then(x.0.cmp(&y.0)));
+    crate::model::order::sort_by(&mut fallers, |x, y| {
+        x.1.gain.total_cmp(&y.1.gain).then(x.0.cmp(&y.0))
+    });
     fallers.truncate(n);
     (risers, fallers)
 }
@@ -177,7 +181,7 @@ pub fn talk_list(h: &History, month: usize, rule: &TalkRule) -> Vec<TalkEntry> {
             })
         })
         .collect();
-    out.sort_by(|x, y| {
+    crate::model::order::sort_by(&mut out, |x, y| {
         let sx = x.change.rel.map(f64::abs).unwrap_or(f64::INFINITY);
         let sy = y.change.rel.map(f64::abs).unwrap_or(f64::INFINITY);
         sy.total_cmp(&sx)
@@ -207,7 +211,7 @@ pub fn what_fell(
             (c.gain < 0.0 && c.from != 0.0 && fall >= share - 1e-12).then_some((i, c, fall))
         })
         .collect();
-    v.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)));
+    crate::model::order::sort_by(&mut v, |x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)));
     v.into_iter().map(|(i, c, _)| (i, c)).collect()
 }
 

@@ -9,7 +9,7 @@ impl Grading {
         match self {
             Grading::Thresholds(t) => {
                 let mut sorted: Vec<&GradeThreshold> = t.iter().collect();
-                sorted.sort_by(|a, b| b.min.total_cmp(&a.min));
+                crate::model::order::sort_by(&mut sorted, |a, b| b.min.total_cmp(&a.min));
                 sorted.iter().map(|g| g.label.clone()).collect()
             }
             Grading::Forced(shares) => shares.iter().map(|g| g.label.clone()).collect(),
@@ -34,7 +34,7 @@ pub fn assign_grades(
     match grading {
         Grading::Thresholds(t) => {
             let mut mins: Vec<f64> = t.iter().map(|g| g.min).collect();
-            mins.sort_by(|a, b| b.total_cmp(a));
+            crate::model::order::sort_f64(&mut mins, true);
             let last = mins.len().saturating_sub(1);
             for (g, total) in out.iter_mut().zip(totals) {
                 *g = mins
@@ -47,7 +47,7 @@ pub fn assign_grades(
         Grading::Forced(shares) => {
             order.clear();
             order.extend(0..n);
-            order.sort_by(|x, y| {
+            crate::model::order::sort_by(order, |x, y| {
                 let (ax, ay) = (totals.get(*x), totals.get(*y));
                 ay.partial_cmp(&ax)
                     .unwrap_or(std::cmp::Ordering::Equal)

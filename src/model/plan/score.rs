@@ -43,7 +43,7 @@ pub fn score(table: &Table, plan: &Plan) -> PlanScores {
     }
     // Competition rank: 1 + the number of higher totals (binary search).
     let mut desc = s.totals.clone();
-    desc.sort_by(|a, b| b.total_cmp(a));
+    crate::model::order::sort_f64(&mut desc, true);
     for a in agents.iter_mut() {
         a.rank = 1 + desc.partition_point(|t| *t > a.total);
     }
@@ -86,7 +86,7 @@ pub fn next_grade(table: &Table, plan: &Plan, a: &AgentScore) -> Option<NextGrad
         return None;
     };
     let mut sorted: Vec<&GradeThreshold> = t.iter().collect();
-    sorted.sort_by(|x, y| y.min.total_cmp(&x.min));
+    crate::model::order::sort_by(&mut sorted, |x, y| y.min.total_cmp(&x.min));
     let better = sorted.get(..a.grade)?.last()?;
     let gap = better.min - a.total;
     if gap <= 0.0 || a.gated {

@@ -158,7 +158,7 @@ impl Workbook {
     pub fn snapshot(&self) -> Snapshot {
         let mut tables = self.archive.clone();
         tables.push((self.month.clone(), self.table.clone()));
-        tables.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::model::order::sort_by(&mut tables, |a, b| a.0.cmp(&b.0));
         Snapshot {
             month: self.month.clone(),
             tables,
@@ -217,7 +217,7 @@ impl Workbook {
     pub fn months(&self) -> Vec<String> {
         let mut m: Vec<String> = self.archive.iter().map(|(l, _)| l.clone()).collect();
         m.push(self.month.clone());
-        m.sort();
+        crate::model::order::sort(&mut m);
         m.dedup();
         m
     }
@@ -246,7 +246,7 @@ impl Workbook {
             .iter()
             .filter(|f| f.date.get(..7) == Some(month.trim()))
             .collect();
-        d.sort_by(|a, b| a.date.cmp(&b.date));
+        crate::model::order::sort_by(&mut d, |a, b| a.date.cmp(&b.date));
         d
     }
 

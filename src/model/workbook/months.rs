@@ -43,7 +43,7 @@ impl Workbook {
         if self.month != month {
             archive.push((self.month.clone(), self.table.clone()));
         }
-        archive.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::model::order::sort_by(&mut archive, |a, b| a.0.cmp(&b.0));
         MonthsState {
             table: self.with_formulas(table),
             month,
@@ -100,7 +100,7 @@ impl Workbook {
             let old_table = std::mem::replace(&mut self.table, table);
             let old_month = std::mem::replace(&mut self.month, label);
             self.archive.push((old_month, old_table));
-            self.archive.sort_by(|a, b| a.0.cmp(&b.0));
+            crate::model::order::sort_by(&mut self.archive, |a, b| a.0.cmp(&b.0));
         }
     }
 

@@ -267,7 +267,7 @@ fn read_days(
                 return;
             }
             let mut all = std::mem::take(&mut *got.borrow_mut());
-            all.sort_by_key(|(i, _)| *i);
+            crate::model::order::sort_by_key(&mut all, |(i, _)| *i);
             let mut days = Vec::new();
             for (_, r) in all {
                 match r {

@@ -29,7 +29,7 @@ fn num(v: f64, dp: usize) -> String {
 
 fn band_label(i: usize, bands: &[f64]) -> String {
     let mut b = bands.to_vec();
-    b.sort_by(|x, y| y.total_cmp(x));
+    crate::model::order::sort_f64(&mut b, true);
     match b.get(i) {
         Some(t) => format!("≥{}", num(*t, 2)),
         None => b

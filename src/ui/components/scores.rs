@@ -316,7 +316,7 @@ pub fn ScoresWorkspace() -> Html {
         .filter(|a| filter.is_empty() || group_of(a.row) == *filter)
         .collect();
     let (sort_col, asc) = *sort;
-    rows.sort_by(|a, b| {
+    crate::model::order::sort_by(&mut rows, |a, b| {
         let key = |x: &AgentScore| match sort_col {
             Some(i) => x.items.get(i).map(|s| s.points).unwrap_or(0.0),
             None => x.total,

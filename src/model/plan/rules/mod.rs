@@ -78,7 +78,7 @@ impl<'a> Team<'a> {
             Needs::Order => {
                 buf.extend(vals.iter().filter(|v| !v.is_nan()));
                 // Equal keys under total_cmp are identical values, so an unstable sort is exact.
-                buf.sort_unstable_by(|a, b| a.total_cmp(b));
+                crate::model::order::sort_f64(buf, false);
             }
         }
         Team {

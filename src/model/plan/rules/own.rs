@@ -85,7 +85,7 @@ pub struct Linear {
 pub fn linear_knots(zero_at: f64, full_at: f64, stretch: Option<(f64, f64)>) -> Vec<(f64, f64)> {
     let mut knots = vec![(zero_at, 0.0), (full_at, 100.0)];
     knots.extend(stretch);
-    knots.sort_by(|x, y| x.0.total_cmp(&y.0));
+    crate::model::order::sort_by(&mut knots, |x, y| x.0.total_cmp(&y.0));
     knots
 }
 
@@ -200,9 +200,9 @@ pub struct Bands {
 pub fn sorted_bands(bands: &[Band], lower: bool) -> Vec<Band> {
     let mut sorted = bands.to_vec();
     if lower {
-        sorted.sort_by(|x, y| x.threshold.total_cmp(&y.threshold));
+        crate::model::order::sort_by(&mut sorted, |x, y| x.threshold.total_cmp(&y.threshold));
     } else {
-        sorted.sort_by(|x, y| y.threshold.total_cmp(&x.threshold));
+        crate::model::order::sort_by(&mut sorted, |x, y| y.threshold.total_cmp(&x.threshold));
     }
     sorted
 }

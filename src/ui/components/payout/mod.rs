@@ -268,7 +268,7 @@ pub fn PayWorkspace() -> Html {
         .iter()
         .map(|a| (a.agent.clone(), a.pay))
         .collect();
-    chart_items.sort_by(|a, b| b.1.total_cmp(&a.1));
+    crate::model::order::sort_by(&mut chart_items, |a, b| b.1.total_cmp(&a.1));
     let chart_note = (chart_items.len() > CHART_ROWS).then(|| {
         Msg::PayChartTop.fill(
             lang,

@@ -93,7 +93,7 @@ pub(super) fn ScenarioPanel(p: &ScenarioProps) -> Html {
                     let cents = false;
                     let mut chart: Vec<(String, f64)> =
                         c.rows.iter().map(|r| (r.agent.clone(), r.change)).collect();
-                    chart.sort_by(|x, y| y.1.total_cmp(&x.1));
+                    crate::model::order::sort_by(&mut chart, |x, y| y.1.total_cmp(&x.1));
                     chart.truncate(CHART_ROWS);
                     let csv_name =
                         format!("{}-{}-{}.csv", Msg::FileCompare.t(lang), sa.name, sb.name);

@@ -128,7 +128,7 @@ pub fn PaySheetPanel() -> Html {
     let nl = model.lines.items.len();
     // The month before, when the workbook holds it.
     let mut months: Vec<String> = wb.months().to_vec();
-    months.sort();
+    crate::model::order::sort(&mut months);
     let prev_month = months
         .iter()
         .rev()

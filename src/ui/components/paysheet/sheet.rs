@@ -39,7 +39,7 @@ pub fn visible(
         .filter(|k| f.is_empty() || sheet.rows.get(*k).is_some_and(|r| r.agent.contains(f)))
         .collect();
     if let Some((c, asc)) = sort {
-        v.sort_by(|a, b| {
+        crate::model::order::sort_by(&mut v, |a, b| {
             let o = if c == 0 {
                 let name = |k: &usize| {
                     sheet
