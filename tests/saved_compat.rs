@@ -140,3 +140,70 @@ fn a_version_2_plans_link_opens_its_plans_and_models() {
         other => panic!("not plans: {other:?}"),
     }
 }
+
+// ---- version 3 (written by commit 0e5aaf7, scripts/gen_saved_v3.sh) ----
+
+#[path = "saved_compat/v3.rs"]
+mod v3;
+
+/// Every part of a version-3 snapshot against the literals of `v3.rs`;
+/// `days` only where the file carries them (links never do).
+fn check_v3(s: &Snapshot, with_days: bool) {
+    assert_eq!(s.month, "2026-11");
+    let months: Vec<&str> = s.tables.iter().map(|(m, _)| m.as_str()).collect();
+    assert_eq!(months, ["2026-10", "2026-11"]);
+    assert_eq!(s.tables[0].1, v3::october());
+    assert_eq!(s.tables[1].1, v3::november());
+    for (got, want) in s.plans.iter().zip(v3::plans()) {
+        assert_eq!(*got, want, "plan {}", want.name);
+    }
+    assert_eq!(s.plans.len(), 3);
+    for (got, want) in s.payouts.iter().zip(v3::payouts()) {
+        assert_eq!(*got, want, "payout model {}", want.name);
+    }
+    assert_eq!(s.payouts.len(), 3);
+    assert_eq!(s.scenarios, v3::scenarios());
+    assert_eq!(s.qa, v3::qa());
+    assert_eq!(s.months_settings, v3::months_settings());
+    assert_eq!(s.memory, v3::memory());
+    assert_eq!(s.next_id, 10);
+    if with_days {
+        assert_eq!(s.days.len(), 1);
+        assert_eq!(s.days[0].date, "2026-11-03");
+        assert_eq!(s.days[0].source, "11-03.xlsx");
+        assert_eq!(s.days[0].table, v3::day());
+    } else {
+        assert!(s.days.is_empty());
+    }
+}
+
+#[test]
+fn a_version_3_file_opens_with_every_plan_model_scenario_month_and_qa_input() {
+    check_v3(&from_json(&fixture("workbook_v3.json")).unwrap(), true);
+}
+
+#[test]
+fn a_version_3_file_is_written_back_byte_for_byte() {
+    let text = fixture("workbook_v3.json");
+    let s = from_json(&text).unwrap();
+    assert_eq!(kpi_sandbox::io::scenario::to_json(&s) + "\n", text);
+}
+
+#[test]
+fn a_version_3_share_link_opens_the_same_workbook() {
+    match decode(&fixture("share_v3_everything.txt")).unwrap() {
+        Shared::Workbook(s) => check_v3(&s, false),
+        other => panic!("not a workbook: {other:?}"),
+    }
+}
+
+#[test]
+fn a_version_3_plans_link_opens_its_plans_and_models() {
+    match decode(&fixture("share_v3_plans.txt")).unwrap() {
+        Shared::Plans { plans, payouts } => {
+            assert_eq!(plans, v3::plans());
+            assert_eq!(payouts, v3::payouts());
+        }
+        other => panic!("not plans: {other:?}"),
+    }
+}
