@@ -65,9 +65,9 @@ impl Lang {
 macro_rules! messages {
     ($($key:ident => $zh:literal, $en:literal;)*) => {
         /// A key of the text table.
-        // Serialize/Deserialize are written by hand below: serde's derive
-        // for an enum of this many keys cost ≈ 200 KB of wasm (a string
-        // match for bytes and str, an index match, and the serializer).
+        // No Serialize/Deserialize: saved files hold stable codes
+        // (`io::scenario::file::codes`), never these names, and serde's
+        // derive for an enum of this many keys cost ≈ 200 KB of wasm.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Msg { $($key),* }
 
@@ -75,7 +75,8 @@ macro_rules! messages {
             /// Every key, for completeness tests.
             pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
 
-            /// The key's name, as saved files spell it (the variant name).
+            /// The key's name (the variant name), for messages and tests;
+            /// saved files use the codes of `io::scenario::file::codes`.
             pub fn name(self) -> &'static str {
                 match self { $(Msg::$key => stringify!($key)),* }
             }
@@ -154,25 +155,6 @@ fn singular_after_one(s: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// A key is saved as its name, as serde's derive would write it.
-impl Serialize for Msg {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_unit_variant("Msg", *self as u32, self.name())
-    }
-}
-
-/// Reads a key's name; an unknown one is an error naming it.
-impl<'de> Deserialize<'de> for Msg {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let name = std::borrow::Cow::<'de, str>::deserialize(d)?;
-        Msg::ALL
-            .iter()
-            .copied()
-            .find(|m| m.name() == name)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown message key `{name}`")))
-    }
 }
 
 impl Msg {
@@ -1375,6 +1357,7 @@ messages! {
     // (end of the English and phone polish keys)
     //
     // ---- keys for saved file types (#14 saved): add new ones right below this line ----
+    FileErrRoleCode => "未知的内置质检岗位代码“{0}”", "Unknown built-in QA role code “{0}”";
     // (end of the saved file types keys)
     //
     // ---- keys for storage (#20 storage): add new ones right below this line ----

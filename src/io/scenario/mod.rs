@@ -13,16 +13,17 @@
 
 use crate::i18n::Msg;
 use crate::model::id::Id;
-use crate::model::payout::{PayoutModel, Scenario, MAX_PARTS};
-use crate::model::plan::Plan;
+use crate::model::payout::{Scenario, MAX_PARTS};
 use crate::model::qa::QaParams;
 use crate::model::workbook::Snapshot;
 use crate::model::workbook::MAX_MODELS;
-use crate::model::{MetricId, Unit};
 use serde::{Deserialize, Serialize};
 
+pub mod file;
 mod migrate;
 mod months;
+use file::common::{MetricFile, UnitFile};
+pub(crate) use file::{MonthsSettingsFile, PayoutModelFile, PlanFile, QaFile};
 use migrate::migrate_2_to_3;
 pub use migrate::{problem_code, problem_of};
 use months::{month_to_file, read_month, MonthV1};
@@ -39,11 +40,11 @@ struct FileV1 {
     version: u32,
     current_month: String,
     months: Vec<MonthV1>,
-    plans: Vec<Plan>,
-    qa: QaParams,
+    plans: Vec<PlanFile>,
+    qa: QaFile,
     /// Since version 2.
     #[serde(default)]
-    payouts: Vec<PayoutModel>,
+    payouts: Vec<PayoutModelFile>,
     /// Since version 2.
     #[serde(default)]
     scenarios: Vec<ScenarioFile>,
@@ -52,7 +53,7 @@ struct FileV1 {
     next_id: u32,
     /// Across-months settings (#18): optional, so older files open with none.
     #[serde(default)]
-    months_settings: crate::model::months::MonthsSettings,
+    months_settings: MonthsSettingsFile,
     /// Day files kept with their months (optional in version 2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     days: Vec<DayV1>,
@@ -86,8 +87,8 @@ impl MemoryV1 {
 #[derive(Serialize, Deserialize)]
 struct MappingV1 {
     header: String,
-    metric: Option<MetricId>,
-    unit: Unit,
+    metric: Option<MetricFile>,
+    unit: UnitFile,
 }
 
 /// A scenario: by id since version 3 (`plan_id`, `payout_id`), by name
@@ -129,9 +130,9 @@ pub fn to_json(s: &Snapshot) -> String {
         version: VERSION,
         current_month: s.month.clone(),
         months: s.tables.iter().map(|(m, t)| month_to_file(m, t)).collect(),
-        plans: s.plans.clone(),
-        qa: s.qa.clone(),
-        payouts: s.payouts.clone(),
+        plans: s.plans.iter().map(Into::into).collect(),
+        qa: (&s.qa).into(),
+        payouts: s.payouts.iter().map(Into::into).collect(),
         scenarios: s
             .scenarios
             .iter()
@@ -146,7 +147,7 @@ pub fn to_json(s: &Snapshot) -> String {
             })
             .collect(),
         next_id: s.next_id,
-        months_settings: s.months_settings.clone(),
+        months_settings: (&s.months_settings).into(),
         days: s
             .days
             .iter()
@@ -163,8 +164,8 @@ pub fn to_json(s: &Snapshot) -> String {
                 .iter()
                 .map(|m| MappingV1 {
                     header: m.header.clone(),
-                    metric: m.metric,
-                    unit: m.unit,
+                    metric: m.metric.map(Into::into),
+                    unit: m.unit.into(),
                 })
                 .collect(),
             drop_shop: s.memory.drop_shop,
@@ -280,19 +281,29 @@ pub fn from_json(text: &str) -> Result<Snapshot, Vec<FileProblem>> {
             vec![MAX_MODELS.to_string()],
         ));
     }
-    if !file.months_settings.is_valid() {
+    let months_settings = crate::model::months::MonthsSettings::from(file.months_settings);
+    if !months_settings.is_valid() {
         problems.push(problem("months_settings", Msg::MoErrSettings, Vec::new()));
     }
-    for q in file.qa.validate() {
-        problems.push(problem(format!("qa.{:?}", q.field), q.msg, Vec::new()));
-    }
+    let qa = match QaParams::try_from(file.qa) {
+        Ok(qa) => {
+            for q in qa.validate() {
+                problems.push(problem(format!("qa.{:?}", q.field), q.msg, Vec::new()));
+            }
+            qa
+        }
+        Err(p) => {
+            problems.extend(p);
+            QaParams::default()
+        }
+    };
     if problems.is_empty() {
         Ok(Snapshot {
             month: file.current_month.trim().to_string(),
             tables,
-            plans: file.plans,
-            qa: file.qa,
-            payouts: file.payouts,
+            plans: file.plans.into_iter().map(Into::into).collect(),
+            qa,
+            payouts: file.payouts.into_iter().map(Into::into).collect(),
             scenarios: file
                 .scenarios
                 .into_iter()
@@ -305,7 +316,7 @@ pub fn from_json(text: &str) -> Result<Snapshot, Vec<FileProblem>> {
                 })
                 .collect(),
             next_id: file.next_id,
-            months_settings: file.months_settings,
+            months_settings,
             days,
             memory: crate::model::metric::ImportMemory {
                 mappings: file
@@ -314,8 +325,8 @@ pub fn from_json(text: &str) -> Result<Snapshot, Vec<FileProblem>> {
                     .into_iter()
                     .map(|m| crate::model::metric::HeaderMapping {
                         header: m.header,
-                        metric: m.metric,
-                        unit: m.unit,
+                        metric: m.metric.map(Into::into),
+                        unit: m.unit.into(),
                     })
                     .collect(),
                 drop_shop: file.import_memory.drop_shop,
