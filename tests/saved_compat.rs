@@ -207,3 +207,91 @@ fn a_version_3_plans_link_opens_its_plans_and_models() {
         other => panic!("not plans: {other:?}"),
     }
 }
+
+// ---- message codes ----
+
+/// `(kind, code)` of `tests/fixtures/saved/codes.txt`.
+fn frozen_codes() -> Vec<(String, String)> {
+    fixture("codes.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let (k, c) = l.split_once(' ').unwrap();
+            (k.to_string(), c.trim().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn every_frozen_code_still_reads_as_its_message() {
+    use kpi_sandbox::i18n::Msg;
+    use kpi_sandbox::io::scenario::file::codes::{
+        error_code, error_of, problem_code, problem_of, role_code, role_of,
+    };
+    let codes = frozen_codes();
+    assert_eq!(codes.len(), 26);
+    // Expected messages, written out: what each code meant when frozen.
+    let problem = |c: &str| match c {
+        "not-a-number" | "ErrNotANumber" => Msg::ErrNotANumber,
+        "not-finite" | "ErrNotFinite" => Msg::ErrNotFinite,
+        "bad-duration" | "ErrBadDuration" => Msg::ErrBadDuration,
+        "negative" | "ErrNegative" => Msg::ErrNegative,
+        other => panic!("unexpected problem code {other}"),
+    };
+    let role = |c: &str| match c {
+        "QaRoleLead" => Msg::QaRoleLead,
+        "QaRoleGroupLeader" => Msg::QaRoleGroupLeader,
+        "QaRoleSpecialist" => Msg::QaRoleSpecialist,
+        "QaRoleAfterSales" => Msg::QaRoleAfterSales,
+        "QaRoleOtherTeams" => Msg::QaRoleOtherTeams,
+        "QaNewRole" => Msg::QaNewRole,
+        other => panic!("unexpected role code {other}"),
+    };
+    for (kind, code) in &codes {
+        match kind.as_str() {
+            "problem" => {
+                assert_eq!(problem_of(code), problem(code), "{code}");
+                assert_eq!(problem_code(problem(code)), code);
+            }
+            "problem-v2" => assert_eq!(problem_of(code), problem(code), "{code}"),
+            "error" => assert_eq!(error_code(error_of(code).unwrap()), code),
+            "error-v2" => assert!(error_of(code).is_some(), "{code}"),
+            "role" => {
+                assert_eq!(role_of(code), Some(role(code)), "{code}");
+                assert_eq!(role_code(role(code)), code);
+                // The Chinese and English names are still there.
+                assert!(!role(code).t(kpi_sandbox::i18n::Lang::Zh).is_empty());
+            }
+            other => panic!("unknown kind {other}"),
+        }
+    }
+}
+
+#[test]
+fn every_code_the_writer_can_produce_is_frozen() {
+    use kpi_sandbox::i18n::Msg;
+    use kpi_sandbox::io::scenario::file::codes::{
+        error_code, problem_code, role_code, ERROR_CODES, ROLE_CODES,
+    };
+    let codes = frozen_codes();
+    let has = |kind: &str, code: &str| codes.iter().any(|(k, c)| k == kind && c == code);
+    for m in Msg::ALL {
+        assert!(has("problem", problem_code(*m)), "{}", problem_code(*m));
+    }
+    for (_, _, k) in ERROR_CODES {
+        assert!(has("error", error_code(*k)), "{}", error_code(*k));
+    }
+    for (_, m) in ROLE_CODES {
+        assert!(has("role", role_code(*m)), "{}", role_code(*m));
+    }
+}
+
+#[test]
+fn an_unknown_role_code_is_a_problem_at_its_path() {
+    let text = fixture("workbook_v3.json").replace("\"QaRoleSpecialist\"", "\"QaRoleGone\"");
+    let problems = from_json(&text).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].path, "qa.roles[2].name");
+    assert_eq!(problems[0].msg, kpi_sandbox::i18n::Msg::FileErrRoleCode);
+    assert_eq!(problems[0].args, ["QaRoleGone"]);
+}

@@ -1,46 +1,7 @@
-//! Reading older files: version 2's references by name become ids, and
-//! messages saved by name or by code become the model's messages.
+//! Reading older files: version 2's references by name become ids
+//! (messages saved by name are read by `file::codes`).
 
 use super::{FileV1, VERSION};
-use crate::i18n::Msg;
-use crate::model::formula::ErrorKind;
-
-/// The stable code saved for why a cell's text did not parse.
-pub fn problem_code(m: Msg) -> &'static str {
-    match m {
-        Msg::ErrBadDuration => "bad-duration",
-        Msg::ErrNotFinite => "not-finite",
-        Msg::ErrNegative => "negative",
-        _ => "not-a-number",
-    }
-}
-
-/// The message of a saved problem code (or of a version-2 message name);
-/// anything unknown reads as "not a number", the cell's text is kept.
-pub fn problem_of(code: &str) -> Msg {
-    match code {
-        "bad-duration" | "ErrBadDuration" => Msg::ErrBadDuration,
-        "not-finite" | "ErrNotFinite" => Msg::ErrNotFinite,
-        "negative" | "ErrNegative" => Msg::ErrNegative,
-        _ => Msg::ErrNotANumber,
-    }
-}
-
-const ERROR_KINDS: [ErrorKind; 6] = [
-    ErrorKind::Div0,
-    ErrorKind::Value,
-    ErrorKind::Name,
-    ErrorKind::NA,
-    ErrorKind::Num,
-    ErrorKind::Cycle,
-];
-
-/// The error kind of a saved code (`#DIV/0!`, or version 2's `Div0`).
-pub(super) fn error_of(code: &str) -> Option<ErrorKind> {
-    ERROR_KINDS
-        .into_iter()
-        .find(|k| k.code() == code || format!("{k:?}") == code)
-}
 
 /// Version 2 → 3: plans, payout models and scenarios get ids in file order
 /// (plans from 1, then models, then scenarios), and scenarios refer to the

@@ -4,7 +4,7 @@
 //!
 //! This is a compatibility boundary: months, cells, scenarios and the
 //! importer's memory have their own file types here, and messages are saved
-//! by stable codes ([`problem_code`]), never by the names of `Msg`, so the
+//! by stable codes ([`file::codes`]), never by the names of `Msg`, so the
 //! model can change while old files keep loading. Version 2 files (scenarios
 //! naming their plan and payout model, no ids) are migrated on reading by
 //! [`migrate_2_to_3`].
@@ -22,10 +22,10 @@ use serde::{Deserialize, Serialize};
 pub mod file;
 mod migrate;
 mod months;
+pub use file::codes::{problem_code, problem_of};
 use file::common::{MetricFile, UnitFile};
 pub(crate) use file::{MonthsSettingsFile, PayoutModelFile, PlanFile, QaFile};
 use migrate::migrate_2_to_3;
-pub use migrate::{problem_code, problem_of};
 use months::{month_to_file, read_month, MonthV1};
 
 /// The version this build writes. Files with a higher version are refused;

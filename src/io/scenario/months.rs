@@ -1,8 +1,8 @@
 //! The file types of a month's table: its columns and cells, written and
 //! read back (formula cells are saved as null and recomputed).
 
+use super::file::codes::{error_code, error_of};
 use super::file::common::{DirectionFile, MetricFile, UnitFile};
-use super::migrate::error_of;
 use super::{problem, problem_code, problem_of, FileProblem};
 use crate::i18n::Msg;
 use crate::model::{Cell, Column, MetricId, Table};
@@ -77,7 +77,7 @@ pub(super) fn month_to_file(month: &str, t: &Table) -> MonthV1 {
                                 problem: problem_code(*problem).to_string(),
                             }),
                             Cell::Error(e) => Some(CellV1::Error {
-                                error: e.code().to_string(),
+                                error: error_code(*e).to_string(),
                             }),
                         }
                     })
