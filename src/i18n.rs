@@ -463,7 +463,6 @@ messages! {
     PlanAddBlank => "空白方案", "Blank plan";
     PlanBlankName => "新方案", "New plan";
     PlanDuplicate => "复制方案", "Duplicate plan";
-    PlanCopySuffix => "（副本）", " (copy)";
     PlanNextMonth => "复制到下月", "Copy to next month";
     PlanRemove => "删除方案", "Remove plan";
     PlanName => "方案名称", "Plan name";
@@ -948,15 +947,6 @@ messages! {
     // ---- keys for months (#18): add new ones right below this line ----
     MoScore => "总分", "Score";
     MoPay => "奖金", "Pay";
-    MoRuleRatio => "得分 = 实际 ÷ 目标 {0} × 100，最高 {1} 分", "points = actual ÷ target {0} × 100, at most {1}";
-    MoRuleRatioLower => "得分 = (2 − 实际 ÷ 目标 {0}) × 100，最高 {1} 分（越低越好）", "points = (2 − actual ÷ target {0}) × 100, at most {1} (lower is better)";
-    MoRuleLinear => "{0} 为 0 分，{1} 为 100 分，其间按直线计分，最高 {2} 分", "0 points at {0}, 100 at {1}, straight line between, at most {2}";
-    MoRuleOtherwise => "其余 {0} 分", "otherwise {0}";
-    MoRuleRelative => "得分 = 实际 ÷ 团队平均 × 100，最高 {0} 分", "points = actual ÷ team average × 100, at most {0}";
-    MoRuleRank => "按团队排名计分：第一名 100 分，最后一名 0 分", "by rank in the team: first 100, last 0";
-    MoRulePercentile => "按团队百分位计分", "by percentile in the team";
-    MoRuleGate => "达标（{0}）得 100 分，否则 0 分", "100 points when met ({0}), else 0";
-    MoRuleGateTotal => "门槛（{0}）：未达标则总分为 0", "gate ({0}): when not met the whole score is 0";
     TabTrends => "趋势", "Trends";
     MoErrSettings => "趋势设置无效（名称合并、目标或梯队规则有误）", "The trends settings are not valid (a name match, target or tier rule is wrong)";
     MoTargetsTitle => "团队月度目标", "Monthly team targets";
@@ -1095,7 +1085,6 @@ messages! {
     PayModel => "奖金方案", "Payout model";
     PayModelName => "方案名称", "Model name";
     PayDefaultName => "月度绩效奖金", "Monthly bonus";
-    PayCopyName => "{0}（副本）", "{0} (copy)";
     PayNew => "新建奖金方案", "New payout model";
     PayCopy => "复制", "Copy";
     PayDelete => "删除", "Delete";
