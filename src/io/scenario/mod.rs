@@ -2,10 +2,13 @@
 //! scenarios, QA inputs) as versioned JSON, used by autosave, workbook files
 //! and share links. Schema in `docs/SCENARIO.md`.
 //!
-//! This is a compatibility boundary: months, cells, scenarios and the
-//! importer's memory have their own file types here, and messages are saved
-//! by stable codes ([`file::codes`]), never by the names of `Msg`, so the
-//! model can change while old files keep loading. Version 2 files (scenarios
+//! This is a compatibility boundary: everything saved has a file type of
+//! its own here — months and cells (`months.rs`), plans, payout models, QA
+//! inputs, the across-months settings and plain codes ([`file`]), scenarios,
+//! day files and the importer's memory (below) — converted to and from the
+//! model's types, and messages are saved by stable codes ([`file::codes`]),
+//! never by the names of `Msg`, so the model can change while old files
+//! keep loading (`tests/saved_compat.rs`). Version 2 files (scenarios
 //! naming their plan and payout model, no ids) are migrated on reading by
 //! [`migrate_2_to_3`].
 //! Reading never panics and never half-applies: it returns a complete
