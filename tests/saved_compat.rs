@@ -295,3 +295,60 @@ fn an_unknown_role_code_is_a_problem_at_its_path() {
     assert_eq!(problems[0].msg, kpi_sandbox::i18n::Msg::FileErrRoleCode);
     assert_eq!(problems[0].args, ["QaRoleGone"]);
 }
+
+#[test]
+fn fields_left_out_of_a_file_take_their_documented_defaults() {
+    use kpi_sandbox::model::findings::Scoring;
+    use kpi_sandbox::model::paysheet::Floor;
+    use kpi_sandbox::model::qa::Confidence;
+    use kpi_sandbox::model::staffing::Target;
+    let mut v: serde_json::Value = serde_json::from_str(&fixture("workbook_v3.json")).unwrap();
+    let qa = v["qa"].as_object_mut().unwrap();
+    qa.remove("noise");
+    qa.remove("findings");
+    qa.remove("findings_scoring");
+    // A partial staffing block: the rest takes the defaults.
+    qa.insert("staffing".into(), serde_json::json!({ "aht": 300.0 }));
+    v["payouts"][1].as_object_mut().unwrap().remove("lines");
+    v["payouts"][2]["lines"] = serde_json::json!({ "items": [] });
+    v["months_settings"] = serde_json::json!({ "aliases": [["AMY", "Amy"]] });
+    let s = from_json(&v.to_string()).unwrap();
+    // docs/SCENARIO.md and the model's defaults, written out.
+    let st = &s.qa.staffing;
+    assert_eq!(st.aht, 300.0);
+    assert_eq!(st.concurrency, 3);
+    assert_eq!(
+        st.target,
+        Target::ServiceLevel {
+            share: 0.8,
+            seconds: 30.0
+        }
+    );
+    assert_eq!((st.shrinkage, st.max_occupancy), (0.30, 0.85));
+    assert_eq!((st.shift_hours, st.workdays_per_week), (8.0, 5.0));
+    assert_eq!((st.scale, st.salary), (1.0, 6_000.0));
+    assert_eq!(st.days.len(), 1);
+    assert_eq!(st.days[0].len(), 24);
+    assert_eq!(st.days[0].iter().sum::<f64>(), 3_000.0);
+    let n = &s.qa.noise;
+    assert_eq!(n.confidence, Confidence::C95);
+    assert_eq!((n.samples, n.sd), (6.0, 8.0));
+    assert_eq!(n.bands, [90.0, 80.0]);
+    assert!(n.score_column.is_empty() && n.chat_scores.is_empty());
+    assert!(s.qa.findings.is_empty());
+    assert_eq!(s.qa.findings_scoring, Scoring::Deductions { start: 100.0 });
+    for m in &s.payouts[1..] {
+        assert!(m.lines.items.is_empty() && m.lines.vetoes.is_empty());
+        assert_eq!((m.lines.floor, m.lines.rounding), (Floor::Total, 0.01));
+    }
+    let ms = &s.months_settings;
+    assert_eq!(ms.aliases, [("AMY".to_string(), "Amy".to_string())]);
+    assert!(ms.targets.is_empty());
+    assert_eq!((ms.talent.k, ms.talent.n), (4, 6));
+    assert_eq!((ms.talent.top_share, ms.talent.bottom_share), (0.2, 0.1));
+    assert_eq!(ms.talent.bottom_months, 2);
+    assert_eq!(
+        (ms.talent.elite_score, ms.talent.senior_score),
+        (85.0, 90.0)
+    );
+}
