@@ -67,7 +67,7 @@ impl Rule {
 }
 
 /// The rule kinds, in menu order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RuleKind {
     Ratio,
     Linear,
