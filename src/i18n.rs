@@ -65,9 +65,9 @@ impl Lang {
 macro_rules! messages {
     ($($key:ident => $zh:literal, $en:literal;)*) => {
         /// A key of the text table.
-        // Serialize/Deserialize are written by hand below: serde's derive
-        // for an enum of this many keys cost ≈ 200 KB of wasm (a string
-        // match for bytes and str, an index match, and the serializer).
+        // No Serialize/Deserialize: saved files hold stable codes
+        // (`io::scenario::file::codes`), never these names, and serde's
+        // derive for an enum of this many keys cost ≈ 200 KB of wasm.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Msg { $($key),* }
 
@@ -75,7 +75,8 @@ macro_rules! messages {
             /// Every key, for completeness tests.
             pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
 
-            /// The key's name, as saved files spell it (the variant name).
+            /// The key's name (the variant name), for messages and tests;
+            /// saved files use the codes of `io::scenario::file::codes`.
             pub fn name(self) -> &'static str {
                 match self { $(Msg::$key => stringify!($key)),* }
             }
@@ -154,25 +155,6 @@ fn singular_after_one(s: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// A key is saved as its name, as serde's derive would write it.
-impl Serialize for Msg {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_unit_variant("Msg", *self as u32, self.name())
-    }
-}
-
-/// Reads a key's name; an unknown one is an error naming it.
-impl<'de> Deserialize<'de> for Msg {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let name = std::borrow::Cow::<'de, str>::deserialize(d)?;
-        Msg::ALL
-            .iter()
-            .copied()
-            .find(|m| m.name() == name)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown message key `{name}`")))
-    }
 }
 
 impl Msg {
@@ -481,7 +463,6 @@ messages! {
     PlanAddBlank => "空白方案", "Blank plan";
     PlanBlankName => "新方案", "New plan";
     PlanDuplicate => "复制方案", "Duplicate plan";
-    PlanCopySuffix => "（副本）", " (copy)";
     PlanNextMonth => "复制到下月", "Copy to next month";
     PlanRemove => "删除方案", "Remove plan";
     PlanName => "方案名称", "Plan name";
@@ -966,15 +947,6 @@ messages! {
     // ---- keys for months (#18): add new ones right below this line ----
     MoScore => "总分", "Score";
     MoPay => "奖金", "Pay";
-    MoRuleRatio => "得分 = 实际 ÷ 目标 {0} × 100，最高 {1} 分", "points = actual ÷ target {0} × 100, at most {1}";
-    MoRuleRatioLower => "得分 = (2 − 实际 ÷ 目标 {0}) × 100，最高 {1} 分（越低越好）", "points = (2 − actual ÷ target {0}) × 100, at most {1} (lower is better)";
-    MoRuleLinear => "{0} 为 0 分，{1} 为 100 分，其间按直线计分，最高 {2} 分", "0 points at {0}, 100 at {1}, straight line between, at most {2}";
-    MoRuleOtherwise => "其余 {0} 分", "otherwise {0}";
-    MoRuleRelative => "得分 = 实际 ÷ 团队平均 × 100，最高 {0} 分", "points = actual ÷ team average × 100, at most {0}";
-    MoRuleRank => "按团队排名计分：第一名 100 分，最后一名 0 分", "by rank in the team: first 100, last 0";
-    MoRulePercentile => "按团队百分位计分", "by percentile in the team";
-    MoRuleGate => "达标（{0}）得 100 分，否则 0 分", "100 points when met ({0}), else 0";
-    MoRuleGateTotal => "门槛（{0}）：未达标则总分为 0", "gate ({0}): when not met the whole score is 0";
     TabTrends => "趋势", "Trends";
     MoErrSettings => "趋势设置无效（名称合并、目标或梯队规则有误）", "The trends settings are not valid (a name match, target or tier rule is wrong)";
     MoTargetsTitle => "团队月度目标", "Monthly team targets";
@@ -1113,7 +1085,6 @@ messages! {
     PayModel => "奖金方案", "Payout model";
     PayModelName => "方案名称", "Model name";
     PayDefaultName => "月度绩效奖金", "Monthly bonus";
-    PayCopyName => "{0}（副本）", "{0} (copy)";
     PayNew => "新建奖金方案", "New payout model";
     PayCopy => "复制", "Copy";
     PayDelete => "删除", "Delete";
@@ -1375,6 +1346,7 @@ messages! {
     // (end of the English and phone polish keys)
     //
     // ---- keys for saved file types (#14 saved): add new ones right below this line ----
+    FileErrRoleCode => "未知的内置质检岗位代码“{0}”", "Unknown built-in QA role code “{0}”";
     // (end of the saved file types keys)
     //
     // ---- keys for storage (#20 storage): add new ones right below this line ----

@@ -77,11 +77,7 @@ fn import_outcome(r: &ImportResult) -> String {
 }
 
 fn key(m: Msg) -> String {
-    serde_json::to_value(m)
-        .unwrap()
-        .as_str()
-        .unwrap()
-        .to_string()
+    m.name().to_string()
 }
 
 fn outcome(c: &Case) -> String {
@@ -202,8 +198,12 @@ fn every_hostile_input_gets_its_message_and_changes_nothing() {
     for c in &cases {
         if c.expect != "ok" {
             // The expected key must exist in the text table.
-            let _: Msg = serde_json::from_value(serde_json::Value::String(c.expect.clone()))
-                .unwrap_or_else(|_| panic!("{}: no message {}", c.id, c.expect));
+            assert!(
+                Msg::ALL.iter().any(|m| m.name() == c.expect),
+                "{}: no message {}",
+                c.id,
+                c.expect
+            );
         }
         let got = outcome(c);
         if got != c.expect {

@@ -590,7 +590,9 @@ fn announcement_in_words() {
     assert_eq!(a.items.len(), 3);
     assert!(a.items[0].fixed);
     assert!(a.items[0].rule.contains("45.00%"), "{}", a.items[0].rule);
-    assert!(a.items[1].rule.contains("≤ 35"), "{}", a.items[1].rule);
+    // Bands on a lower-is-better column, best (lowest) first.
+    assert!(a.items[1].rule.contains("35"), "{}", a.items[1].rule);
+    assert!(a.items[1].rule.contains("越低越好"), "{}", a.items[1].rule);
     let en = rotation::announcement(&plan, &data[2].1, Lang::En);
     assert!(en.items[2].rule.contains("target"), "{}", en.items[2].rule);
 }

@@ -140,3 +140,215 @@ fn a_version_2_plans_link_opens_its_plans_and_models() {
         other => panic!("not plans: {other:?}"),
     }
 }
+
+// ---- version 3 (written by commit 0e5aaf7, scripts/gen_saved_v3.sh) ----
+
+#[path = "saved_compat/v3.rs"]
+mod v3;
+
+/// Every part of a version-3 snapshot against the literals of `v3.rs`;
+/// `days` only where the file carries them (links never do).
+fn check_v3(s: &Snapshot, with_days: bool) {
+    assert_eq!(s.month, "2026-11");
+    let months: Vec<&str> = s.tables.iter().map(|(m, _)| m.as_str()).collect();
+    assert_eq!(months, ["2026-10", "2026-11"]);
+    assert_eq!(s.tables[0].1, v3::october());
+    assert_eq!(s.tables[1].1, v3::november());
+    for (got, want) in s.plans.iter().zip(v3::plans()) {
+        assert_eq!(*got, want, "plan {}", want.name);
+    }
+    assert_eq!(s.plans.len(), 3);
+    for (got, want) in s.payouts.iter().zip(v3::payouts()) {
+        assert_eq!(*got, want, "payout model {}", want.name);
+    }
+    assert_eq!(s.payouts.len(), 3);
+    assert_eq!(s.scenarios, v3::scenarios());
+    assert_eq!(s.qa, v3::qa());
+    assert_eq!(s.months_settings, v3::months_settings());
+    assert_eq!(s.memory, v3::memory());
+    assert_eq!(s.next_id, 10);
+    if with_days {
+        assert_eq!(s.days.len(), 1);
+        assert_eq!(s.days[0].date, "2026-11-03");
+        assert_eq!(s.days[0].source, "11-03.xlsx");
+        assert_eq!(s.days[0].table, v3::day());
+    } else {
+        assert!(s.days.is_empty());
+    }
+}
+
+#[test]
+fn a_version_3_file_opens_with_every_plan_model_scenario_month_and_qa_input() {
+    check_v3(&from_json(&fixture("workbook_v3.json")).unwrap(), true);
+}
+
+#[test]
+fn a_version_3_file_is_written_back_byte_for_byte() {
+    let text = fixture("workbook_v3.json");
+    let s = from_json(&text).unwrap();
+    assert_eq!(kpi_sandbox::io::scenario::to_json(&s) + "\n", text);
+}
+
+#[test]
+fn a_version_3_share_link_opens_the_same_workbook() {
+    match decode(&fixture("share_v3_everything.txt")).unwrap() {
+        Shared::Workbook(s) => check_v3(&s, false),
+        other => panic!("not a workbook: {other:?}"),
+    }
+}
+
+#[test]
+fn a_version_3_plans_link_opens_its_plans_and_models() {
+    match decode(&fixture("share_v3_plans.txt")).unwrap() {
+        Shared::Plans { plans, payouts } => {
+            assert_eq!(plans, v3::plans());
+            assert_eq!(payouts, v3::payouts());
+        }
+        other => panic!("not plans: {other:?}"),
+    }
+}
+
+// ---- message codes ----
+
+/// `(kind, code)` of `tests/fixtures/saved/codes.txt`.
+fn frozen_codes() -> Vec<(String, String)> {
+    fixture("codes.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let (k, c) = l.split_once(' ').unwrap();
+            (k.to_string(), c.trim().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn every_frozen_code_still_reads_as_its_message() {
+    use kpi_sandbox::i18n::Msg;
+    use kpi_sandbox::io::scenario::file::codes::{
+        error_code, error_of, problem_code, problem_of, role_code, role_of,
+    };
+    let codes = frozen_codes();
+    assert_eq!(codes.len(), 26);
+    // Expected messages, written out: what each code meant when frozen.
+    let problem = |c: &str| match c {
+        "not-a-number" | "ErrNotANumber" => Msg::ErrNotANumber,
+        "not-finite" | "ErrNotFinite" => Msg::ErrNotFinite,
+        "bad-duration" | "ErrBadDuration" => Msg::ErrBadDuration,
+        "negative" | "ErrNegative" => Msg::ErrNegative,
+        other => panic!("unexpected problem code {other}"),
+    };
+    let role = |c: &str| match c {
+        "QaRoleLead" => Msg::QaRoleLead,
+        "QaRoleGroupLeader" => Msg::QaRoleGroupLeader,
+        "QaRoleSpecialist" => Msg::QaRoleSpecialist,
+        "QaRoleAfterSales" => Msg::QaRoleAfterSales,
+        "QaRoleOtherTeams" => Msg::QaRoleOtherTeams,
+        "QaNewRole" => Msg::QaNewRole,
+        other => panic!("unexpected role code {other}"),
+    };
+    for (kind, code) in &codes {
+        match kind.as_str() {
+            "problem" => {
+                assert_eq!(problem_of(code), problem(code), "{code}");
+                assert_eq!(problem_code(problem(code)), code);
+            }
+            "problem-v2" => assert_eq!(problem_of(code), problem(code), "{code}"),
+            "error" => assert_eq!(error_code(error_of(code).unwrap()), code),
+            "error-v2" => assert!(error_of(code).is_some(), "{code}"),
+            "role" => {
+                assert_eq!(role_of(code), Some(role(code)), "{code}");
+                assert_eq!(role_code(role(code)), code);
+                // The Chinese and English names are still there.
+                assert!(!role(code).t(kpi_sandbox::i18n::Lang::Zh).is_empty());
+            }
+            other => panic!("unknown kind {other}"),
+        }
+    }
+}
+
+#[test]
+fn every_code_the_writer_can_produce_is_frozen() {
+    use kpi_sandbox::i18n::Msg;
+    use kpi_sandbox::io::scenario::file::codes::{
+        error_code, problem_code, role_code, ERROR_CODES, ROLE_CODES,
+    };
+    let codes = frozen_codes();
+    let has = |kind: &str, code: &str| codes.iter().any(|(k, c)| k == kind && c == code);
+    for m in Msg::ALL {
+        assert!(has("problem", problem_code(*m)), "{}", problem_code(*m));
+    }
+    for (_, _, k) in ERROR_CODES {
+        assert!(has("error", error_code(*k)), "{}", error_code(*k));
+    }
+    for (_, m) in ROLE_CODES {
+        assert!(has("role", role_code(*m)), "{}", role_code(*m));
+    }
+}
+
+#[test]
+fn an_unknown_role_code_is_a_problem_at_its_path() {
+    let text = fixture("workbook_v3.json").replace("\"QaRoleSpecialist\"", "\"QaRoleGone\"");
+    let problems = from_json(&text).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].path, "qa.roles[2].name");
+    assert_eq!(problems[0].msg, kpi_sandbox::i18n::Msg::FileErrRoleCode);
+    assert_eq!(problems[0].args, ["QaRoleGone"]);
+}
+
+#[test]
+fn fields_left_out_of_a_file_take_their_documented_defaults() {
+    use kpi_sandbox::model::findings::Scoring;
+    use kpi_sandbox::model::paysheet::Floor;
+    use kpi_sandbox::model::qa::Confidence;
+    use kpi_sandbox::model::staffing::Target;
+    let mut v: serde_json::Value = serde_json::from_str(&fixture("workbook_v3.json")).unwrap();
+    let qa = v["qa"].as_object_mut().unwrap();
+    qa.remove("noise");
+    qa.remove("findings");
+    qa.remove("findings_scoring");
+    // A partial staffing block: the rest takes the defaults.
+    qa.insert("staffing".into(), serde_json::json!({ "aht": 300.0 }));
+    v["payouts"][1].as_object_mut().unwrap().remove("lines");
+    v["payouts"][2]["lines"] = serde_json::json!({ "items": [] });
+    v["months_settings"] = serde_json::json!({ "aliases": [["AMY", "Amy"]] });
+    let s = from_json(&v.to_string()).unwrap();
+    // docs/SCENARIO.md and the model's defaults, written out.
+    let st = &s.qa.staffing;
+    assert_eq!(st.aht, 300.0);
+    assert_eq!(st.concurrency, 3);
+    assert_eq!(
+        st.target,
+        Target::ServiceLevel {
+            share: 0.8,
+            seconds: 30.0
+        }
+    );
+    assert_eq!((st.shrinkage, st.max_occupancy), (0.30, 0.85));
+    assert_eq!((st.shift_hours, st.workdays_per_week), (8.0, 5.0));
+    assert_eq!((st.scale, st.salary), (1.0, 6_000.0));
+    assert_eq!(st.days.len(), 1);
+    assert_eq!(st.days[0].len(), 24);
+    assert_eq!(st.days[0].iter().sum::<f64>(), 3_000.0);
+    let n = &s.qa.noise;
+    assert_eq!(n.confidence, Confidence::C95);
+    assert_eq!((n.samples, n.sd), (6.0, 8.0));
+    assert_eq!(n.bands, [90.0, 80.0]);
+    assert!(n.score_column.is_empty() && n.chat_scores.is_empty());
+    assert!(s.qa.findings.is_empty());
+    assert_eq!(s.qa.findings_scoring, Scoring::Deductions { start: 100.0 });
+    for m in &s.payouts[1..] {
+        assert!(m.lines.items.is_empty() && m.lines.vetoes.is_empty());
+        assert_eq!((m.lines.floor, m.lines.rounding), (Floor::Total, 0.01));
+    }
+    let ms = &s.months_settings;
+    assert_eq!(ms.aliases, [("AMY".to_string(), "Amy".to_string())]);
+    assert!(ms.targets.is_empty());
+    assert_eq!((ms.talent.k, ms.talent.n), (4, 6));
+    assert_eq!((ms.talent.top_share, ms.talent.bottom_share), (0.2, 0.1));
+    assert_eq!(ms.talent.bottom_months, 2);
+    assert_eq!(
+        (ms.talent.elite_score, ms.talent.senior_score),
+        (85.0, 90.0)
+    );
+}

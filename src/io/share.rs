@@ -11,10 +11,8 @@
 //! for plans only. Reading checks each layer and says which one failed; a
 //! link that fails changes nothing.
 
-use super::scenario::{from_json, to_json, FileProblem};
+use super::scenario::{from_json, to_json, FileProblem, PayoutModelFile, PlanFile};
 use crate::i18n::Msg;
-use crate::model::payout::PayoutModel;
-use crate::model::plan::Plan;
 use crate::model::workbook::Snapshot;
 use crate::model::{Cell, MetricId, Unit};
 use serde::{Deserialize, Serialize};
@@ -61,13 +59,14 @@ fn err(msg: Msg, args: Vec<String>) -> LinkError {
     }
 }
 
+/// A "plans only" link: the saved format's own plan and model types.
 #[derive(Serialize, Deserialize)]
 struct PlansFile {
     app: String,
     kind: String,
-    plans: Vec<Plan>,
+    plans: Vec<PlanFile>,
     #[serde(default)]
-    payouts: Vec<PayoutModel>,
+    payouts: Vec<PayoutModelFile>,
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -208,8 +207,8 @@ pub fn encode(s: &Snapshot, scope: Scope) -> String {
         Scope::PlansOnly => serde_json::to_string(&PlansFile {
             app: "kpi-sandbox".into(),
             kind: "plans".into(),
-            plans: s.plans.clone(),
-            payouts: s.payouts.clone(),
+            plans: s.plans.iter().map(Into::into).collect(),
+            payouts: s.payouts.iter().map(Into::into).collect(),
         })
         .unwrap_or_default(),
     };
@@ -281,8 +280,8 @@ pub fn decode(fragment: &str) -> Result<Shared, LinkError> {
             ));
         }
         return Ok(Shared::Plans {
-            plans: p.plans,
-            payouts: p.payouts,
+            plans: p.plans.into_iter().map(Into::into).collect(),
+            payouts: p.payouts.into_iter().map(Into::into).collect(),
         });
     }
     match from_json(&text) {

@@ -15,10 +15,8 @@
 //!
 //! Findings for names not in the team are listed, never dropped.
 
-use serde::{Deserialize, Serialize};
-
 /// One finding.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
     pub agent: String,
     /// `YYYY-MM-DD` (or any text starting with the month `YYYY-MM`).
@@ -30,7 +28,7 @@ pub struct Finding {
 }
 
 /// How findings become a score.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Scoring {
     /// `max(0, start − Σ deductions)`.
     Deductions { start: f64 },

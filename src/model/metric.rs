@@ -252,7 +252,7 @@ pub fn lookup_header(header: &str) -> Option<&'static MetricDef> {
 
 /// A header the user mapped by hand, remembered for the next import in this
 /// browser (it travels in the saved workbook).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct HeaderMapping {
     /// The header as it appeared (compared after [`normalize_header`]).
     pub header: String,
@@ -262,13 +262,11 @@ pub struct HeaderMapping {
 }
 
 /// What the importer remembers between imports.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ImportMemory {
     /// Hand-made header mappings, newest last (one per header).
-    #[serde(default)]
     pub mappings: Vec<HeaderMapping>,
     /// Whether `店铺:客服` names lose the shop part; `None` until chosen.
-    #[serde(default)]
     pub drop_shop: Option<bool>,
 }
 

@@ -38,17 +38,16 @@
 //! method is the industry cross-check.
 
 use crate::i18n::Msg;
-use serde::{Deserialize, Serialize};
 
 /// A role's name: built in (translated) or typed by the user.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum RoleName {
     Builtin(Msg),
     Custom(String),
 }
 
 /// One QA role.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Role {
     pub name: RoleName,
     /// Headcount of this role in the base team (the seed's 10-person team).
@@ -62,7 +61,7 @@ pub struct Role {
 }
 
 /// Statistical confidence level.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Confidence {
     C90,
     C95,
@@ -92,7 +91,7 @@ impl Confidence {
 }
 
 /// How many chats each agent gets reviewed per month.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Sampling {
     /// A share of each agent's chats (0.03 = 3 %).
     Share(f64),
@@ -101,7 +100,7 @@ pub enum Sampling {
 }
 
 /// Where the number of agents comes from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AgentSource {
     /// Everyone in the current team table.
     Team,
@@ -114,7 +113,7 @@ pub enum AgentSource {
 }
 
 /// Every input of the QA workspace.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct QaParams {
     pub source: AgentSource,
     /// Agents to staff for when `source` is `Manual` (and what
@@ -138,15 +137,11 @@ pub struct QaParams {
     /// Expected proportion (0.5 is the most conservative).
     pub p: f64,
     /// Chat staffing inputs (since #19; older files get the defaults).
-    #[serde(default)]
     pub staffing: super::staffing::StaffingParams,
     /// QA score noise inputs (since #19).
-    #[serde(default)]
     pub noise: super::qa_noise::NoiseParams,
     /// QA findings (质检记录) and how they score (since #19).
-    #[serde(default)]
     pub findings: Vec<super::findings::Finding>,
-    #[serde(default)]
     pub findings_scoring: super::findings::Scoring,
 }
 

@@ -23,7 +23,6 @@
 
 use super::qa::Confidence;
 use super::stats;
-use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, StudentsT};
 
 /// Most samples per agent the separation search considers.
@@ -178,8 +177,7 @@ pub fn overlaps(items: &[Noisy], conf: Confidence) -> Vec<Overlap> {
 }
 
 /// Where the per-agent figures come from.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct NoiseParams {
     pub confidence: Confidence,
     /// The score column by name; empty: the 质检得分 metric column.

@@ -19,11 +19,10 @@
 use super::metric::{agent_key, def, normalize_header, Rollup};
 use super::{Cell, Column, MetricId, Table, Unit};
 use crate::i18n::Msg;
-use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// One day's export.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DayFile {
     /// The day, `YYYY-MM-DD`.
     pub date: String,

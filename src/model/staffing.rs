@@ -31,7 +31,6 @@
 //! one is. Cost is that headcount × the monthly salary per FTE.
 
 use crate::i18n::Msg;
-use serde::{Deserialize, Serialize};
 
 /// Hours in a day.
 pub const HOURS: usize = 24;
@@ -50,7 +49,7 @@ pub const STANDARD_CURVE: [f64; HOURS] = [
 ];
 
 /// The response target.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Target {
     /// `share` of chats get a first response within `seconds` (80 % in 30 s).
     ServiceLevel { share: f64, seconds: f64 },
@@ -59,8 +58,7 @@ pub enum Target {
 }
 
 /// Every input of the staffing panel.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct StaffingParams {
     /// Inquiries per hour of day: one row of 24 (a typical day) or seven
     /// (a week, Monday first).

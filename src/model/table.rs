@@ -54,7 +54,7 @@ impl Column {
 }
 
 /// One cell.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Cell {
     /// No value (empty, `-`, `#N/A`…). Behaves like an Excel blank.
     Empty,
@@ -142,7 +142,7 @@ impl Cell {
 /// and scoring all read whole columns, and contiguous columns keep those
 /// reads in cache (a 4-column formula over 10,000 rows ran 3.8× slower on
 /// row-major storage).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Table {
     pub columns: Vec<Column>,
     /// `cols[c]` holds column `c`'s cells; every column has `n_rows` cells.

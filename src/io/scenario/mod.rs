@@ -2,10 +2,13 @@
 //! scenarios, QA inputs) as versioned JSON, used by autosave, workbook files
 //! and share links. Schema in `docs/SCENARIO.md`.
 //!
-//! This is a compatibility boundary: months, cells, scenarios and the
-//! importer's memory have their own file types here, and messages are saved
-//! by stable codes ([`problem_code`]), never by the names of `Msg`, so the
-//! model can change while old files keep loading. Version 2 files (scenarios
+//! This is a compatibility boundary: everything saved has a file type of
+//! its own here — months and cells (`months.rs`), plans, payout models, QA
+//! inputs, the across-months settings and plain codes ([`file`]), scenarios,
+//! day files and the importer's memory (below) — converted to and from the
+//! model's types, and messages are saved by stable codes ([`file::codes`]),
+//! never by the names of `Msg`, so the model can change while old files
+//! keep loading (`tests/saved_compat.rs`). Version 2 files (scenarios
 //! naming their plan and payout model, no ids) are migrated on reading by
 //! [`migrate_2_to_3`].
 //! Reading never panics and never half-applies: it returns a complete
@@ -13,18 +16,19 @@
 
 use crate::i18n::Msg;
 use crate::model::id::Id;
-use crate::model::payout::{PayoutModel, Scenario, MAX_PARTS};
-use crate::model::plan::Plan;
+use crate::model::payout::{Scenario, MAX_PARTS};
 use crate::model::qa::QaParams;
 use crate::model::workbook::Snapshot;
 use crate::model::workbook::MAX_MODELS;
-use crate::model::{MetricId, Unit};
 use serde::{Deserialize, Serialize};
 
+pub mod file;
 mod migrate;
 mod months;
+pub use file::codes::{problem_code, problem_of};
+use file::common::{MetricFile, UnitFile};
+pub(crate) use file::{MonthsSettingsFile, PayoutModelFile, PlanFile, QaFile};
 use migrate::migrate_2_to_3;
-pub use migrate::{problem_code, problem_of};
 use months::{month_to_file, read_month, MonthV1};
 
 /// The version this build writes. Files with a higher version are refused;
@@ -39,11 +43,11 @@ struct FileV1 {
     version: u32,
     current_month: String,
     months: Vec<MonthV1>,
-    plans: Vec<Plan>,
-    qa: QaParams,
+    plans: Vec<PlanFile>,
+    qa: QaFile,
     /// Since version 2.
     #[serde(default)]
-    payouts: Vec<PayoutModel>,
+    payouts: Vec<PayoutModelFile>,
     /// Since version 2.
     #[serde(default)]
     scenarios: Vec<ScenarioFile>,
@@ -52,7 +56,7 @@ struct FileV1 {
     next_id: u32,
     /// Across-months settings (#18): optional, so older files open with none.
     #[serde(default)]
-    months_settings: crate::model::months::MonthsSettings,
+    months_settings: MonthsSettingsFile,
     /// Day files kept with their months (optional in version 2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     days: Vec<DayV1>,
@@ -86,8 +90,8 @@ impl MemoryV1 {
 #[derive(Serialize, Deserialize)]
 struct MappingV1 {
     header: String,
-    metric: Option<MetricId>,
-    unit: Unit,
+    metric: Option<MetricFile>,
+    unit: UnitFile,
 }
 
 /// A scenario: by id since version 3 (`plan_id`, `payout_id`), by name
@@ -129,9 +133,9 @@ pub fn to_json(s: &Snapshot) -> String {
         version: VERSION,
         current_month: s.month.clone(),
         months: s.tables.iter().map(|(m, t)| month_to_file(m, t)).collect(),
-        plans: s.plans.clone(),
-        qa: s.qa.clone(),
-        payouts: s.payouts.clone(),
+        plans: s.plans.iter().map(Into::into).collect(),
+        qa: (&s.qa).into(),
+        payouts: s.payouts.iter().map(Into::into).collect(),
         scenarios: s
             .scenarios
             .iter()
@@ -146,7 +150,7 @@ pub fn to_json(s: &Snapshot) -> String {
             })
             .collect(),
         next_id: s.next_id,
-        months_settings: s.months_settings.clone(),
+        months_settings: (&s.months_settings).into(),
         days: s
             .days
             .iter()
@@ -163,8 +167,8 @@ pub fn to_json(s: &Snapshot) -> String {
                 .iter()
                 .map(|m| MappingV1 {
                     header: m.header.clone(),
-                    metric: m.metric,
-                    unit: m.unit,
+                    metric: m.metric.map(Into::into),
+                    unit: m.unit.into(),
                 })
                 .collect(),
             drop_shop: s.memory.drop_shop,
@@ -280,19 +284,29 @@ pub fn from_json(text: &str) -> Result<Snapshot, Vec<FileProblem>> {
             vec![MAX_MODELS.to_string()],
         ));
     }
-    if !file.months_settings.is_valid() {
+    let months_settings = crate::model::months::MonthsSettings::from(file.months_settings);
+    if !months_settings.is_valid() {
         problems.push(problem("months_settings", Msg::MoErrSettings, Vec::new()));
     }
-    for q in file.qa.validate() {
-        problems.push(problem(format!("qa.{:?}", q.field), q.msg, Vec::new()));
-    }
+    let qa = match QaParams::try_from(file.qa) {
+        Ok(qa) => {
+            for q in qa.validate() {
+                problems.push(problem(format!("qa.{:?}", q.field), q.msg, Vec::new()));
+            }
+            qa
+        }
+        Err(p) => {
+            problems.extend(p);
+            QaParams::default()
+        }
+    };
     if problems.is_empty() {
         Ok(Snapshot {
             month: file.current_month.trim().to_string(),
             tables,
-            plans: file.plans,
-            qa: file.qa,
-            payouts: file.payouts,
+            plans: file.plans.into_iter().map(Into::into).collect(),
+            qa,
+            payouts: file.payouts.into_iter().map(Into::into).collect(),
             scenarios: file
                 .scenarios
                 .into_iter()
@@ -305,7 +319,7 @@ pub fn from_json(text: &str) -> Result<Snapshot, Vec<FileProblem>> {
                 })
                 .collect(),
             next_id: file.next_id,
-            months_settings: file.months_settings,
+            months_settings,
             days,
             memory: crate::model::metric::ImportMemory {
                 mappings: file
@@ -314,8 +328,8 @@ pub fn from_json(text: &str) -> Result<Snapshot, Vec<FileProblem>> {
                     .into_iter()
                     .map(|m| crate::model::metric::HeaderMapping {
                         header: m.header,
-                        metric: m.metric,
-                        unit: m.unit,
+                        metric: m.metric.map(Into::into),
+                        unit: m.unit.into(),
                     })
                     .collect(),
                 drop_shop: file.import_memory.drop_shop,

@@ -1,10 +1,11 @@
 //! The file types of a month's table: its columns and cells, written and
 //! read back (formula cells are saved as null and recomputed).
 
-use super::migrate::error_of;
+use super::file::codes::{error_code, error_of};
+use super::file::common::{DirectionFile, MetricFile, UnitFile};
 use super::{problem, problem_code, problem_of, FileProblem};
 use crate::i18n::Msg;
-use crate::model::{Cell, Column, Direction, MetricId, Table, Unit};
+use crate::model::{Cell, Column, MetricId, Table};
 use serde::{Deserialize, Serialize};
 
 #[derive(Serialize, Deserialize)]
@@ -18,9 +19,9 @@ pub(super) struct MonthV1 {
 #[derive(Serialize, Deserialize)]
 struct ColumnV1 {
     name: String,
-    metric: Option<MetricId>,
-    unit: Unit,
-    direction: Direction,
+    metric: Option<MetricFile>,
+    unit: UnitFile,
+    direction: DirectionFile,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     formula: Option<String>,
 }
@@ -51,9 +52,9 @@ pub(super) fn month_to_file(month: &str, t: &Table) -> MonthV1 {
             .iter()
             .map(|c| ColumnV1 {
                 name: c.name.clone(),
-                metric: c.metric,
-                unit: c.unit,
-                direction: c.direction,
+                metric: c.metric.map(Into::into),
+                unit: c.unit.into(),
+                direction: c.direction.into(),
                 formula: c.formula.clone(),
             })
             .collect(),
@@ -76,7 +77,7 @@ pub(super) fn month_to_file(month: &str, t: &Table) -> MonthV1 {
                                 problem: problem_code(*problem).to_string(),
                             }),
                             Cell::Error(e) => Some(CellV1::Error {
-                                error: e.code().to_string(),
+                                error: error_code(*e).to_string(),
                             }),
                         }
                     })
@@ -95,7 +96,11 @@ pub(super) fn read_month(base: &str, m: &MonthV1, problems: &mut Vec<FileProblem
             Vec::new(),
         ));
     }
-    if !m.columns.iter().any(|c| c.metric == Some(MetricId::Agent)) {
+    if !m
+        .columns
+        .iter()
+        .any(|c| c.metric.map(MetricId::from) == Some(MetricId::Agent))
+    {
         problems.push(problem(
             format!("{base}.columns"),
             Msg::ErrNoAgentColumn,
@@ -148,9 +153,9 @@ pub(super) fn read_month(base: &str, m: &MonthV1, problems: &mut Vec<FileProblem
         .iter()
         .map(|c| Column {
             name: c.name.clone(),
-            metric: c.metric,
-            unit: c.unit,
-            direction: c.direction,
+            metric: c.metric.map(Into::into),
+            unit: c.unit.into(),
+            direction: c.direction.into(),
             formula: c.formula.clone(),
         })
         .collect();

@@ -33,12 +33,10 @@ use super::plan::{self, Plan};
 use super::table::{Cell, Table};
 use super::unit::{Direction, Unit};
 use crate::i18n::Lang;
-use serde::{Deserialize, Serialize};
 
 /// What the manager sets for the across-months views, saved with the
 /// workbook (`Command::SetMonthsSettings`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct MonthsSettings {
     /// Confirmed spellings: (spelling, the name it means).
     pub aliases: Vec<(String, String)>,
@@ -68,7 +66,7 @@ impl MonthsSettings {
 }
 
 /// What a line across months follows.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum MetricKey {
     /// A dictionary metric, whatever its header said that month.
     Known(MetricId),

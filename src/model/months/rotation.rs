@@ -261,50 +261,32 @@ pub fn strip_month(name: &str) -> String {
     t.to_string()
 }
 
-/// A rule in words, with values formatted in `unit` ("≥ 45.00% → 100 分").
+/// A rule in words: its name and the plan engine's own detail of its
+/// numbers (`CompiledRule::detail`, the same text as the workbook's rules
+/// sheet), values formatted in `unit`, then "lower is better" and "a
+/// failed gate zeroes the whole score" where they apply
+/// ("分档：45.00%→100 · 40.00%→80 · 0").
 pub fn rule_words(rule: &Rule, unit: Unit, lower: bool, lang: Lang) -> String {
-    let f = |v: f64| format_value(v, unit, lang);
-    let n = |v: f64| crate::model::unit::format_grouped(v, 0);
-    match rule {
-        Rule::Ratio { target, cap, .. } => {
-            let m = if lower {
-                Msg::MoRuleRatioLower
-            } else {
-                Msg::MoRuleRatio
-            };
-            m.fill(lang, &[f(*target), n(*cap)])
-        }
-        Rule::Linear {
-            zero_at,
-            full_at,
-            cap,
-            ..
-        } => Msg::MoRuleLinear.fill(lang, &[f(*zero_at), f(*full_at), n(*cap)]),
-        Rule::Bands { bands, otherwise } => {
-            let op = if lower { "≤" } else { "≥" };
-            let mut parts: Vec<String> = plan::sorted_bands(bands, lower)
-                .iter()
-                .map(|b| format!("{op} {} → {}", f(b.threshold), n(b.points)))
-                .collect();
-            parts.push(Msg::MoRuleOtherwise.fill(lang, &[n(*otherwise)]));
-            parts.join(lang_sep(lang))
-        }
-        Rule::Relative { cap } => Msg::MoRuleRelative.fill(lang, &[n(*cap)]),
-        Rule::Rank => Msg::MoRuleRank.t(lang).to_string(),
-        Rule::Percentile => Msg::MoRulePercentile.t(lang).to_string(),
-        Rule::Gate {
-            threshold,
-            zero_total,
-        } => {
-            let op = if lower { "≤" } else { "≥" };
-            let m = if *zero_total {
-                Msg::MoRuleGateTotal
-            } else {
-                Msg::MoRuleGate
-            };
-            m.fill(lang, &[format!("{op} {}", f(*threshold))])
-        }
+    let compiled = plan::CompiledRule::new(rule, lower);
+    let pts = |v: f64| crate::model::unit::format_grouped(v, 0);
+    let detail = compiled.detail(&|v| format_value(v, unit, lang), &pts);
+    let mut out = rule.kind().label().t(lang).to_string();
+    if !detail.is_empty() {
+        out.push_str(match lang {
+            Lang::Zh => "：",
+            Lang::En => ": ",
+        });
+        out.push_str(&detail);
     }
+    if lower {
+        out.push_str(lang_sep(lang));
+        out.push_str(Msg::DirectionLower.t(lang));
+    }
+    if compiled.zeroes_total() {
+        out.push_str(lang_sep(lang));
+        out.push_str(Msg::WhyGated.t(lang));
+    }
+    out
 }
 
 fn lang_sep(lang: Lang) -> &'static str {

@@ -28,8 +28,7 @@ use super::{parse_month, History};
 use crate::model::table::{Cell, Table};
 
 /// The user's settings.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
     pub k: usize,
     pub n: usize,

@@ -3,13 +3,11 @@
 use super::Payouts;
 use crate::model::formula::calc::resolve;
 use crate::model::table::{Cell, Table};
-use serde::{Deserialize, Serialize};
 
 /// A named combination: a month's data, a plan and a payout model (by id).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
     /// Stable identity within a workbook (0 until it enters one).
-    #[serde(default)]
     pub id: crate::model::id::Id,
     pub name: String,
     pub month: String,
@@ -89,7 +87,7 @@ pub fn compare(a: &Payouts, b: &Payouts) -> Comparison {
 }
 
 /// A what-if move of one metric, for everyone or one agent (by name).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Shift {
     pub column: String,
     pub agent: Option<String>,

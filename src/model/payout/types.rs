@@ -1,5 +1,6 @@
-//! The payout model's types (the saved format's too: field names and serde
-//! shape are a compatibility boundary) and the results' types.
+//! The payout model's types and the results' types. The serde derives
+//! serve the messages to Web Workers (`forecast::parts`) only; saved files
+//! and links have their own types (`io::scenario::file`).
 
 use crate::i18n::Msg;
 use crate::model::stats::percentile_inc;

@@ -1,6 +1,7 @@
 //! The plan's types: rules, items, grading, the plan itself, and the
-//! scores it produces. The types are the saved format's too (their field
-//! names and serde shape are a compatibility boundary).
+//! scores it produces. Their serde derives serve the messages to Web
+//! Workers (`forecast::parts`) only; saved files and links have their own
+//! types (`io::scenario::file`), so these may change freely.
 
 use super::rules::CompiledRule;
 use crate::i18n::Msg;
@@ -66,7 +67,7 @@ impl Rule {
 }
 
 /// The rule kinds, in menu order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RuleKind {
     Ratio,
     Linear,
