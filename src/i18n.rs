@@ -1372,6 +1372,7 @@ messages! {
     // (end of the bundle size keys)
     //
     // ---- keys for English and phone polish (#15 polish): add new ones right below this line ----
+    AnonAgent => "客服{0}", "Agent {0}";
     // (end of the English and phone polish keys)
     //
     // ---- keys for saved file types (#14 saved): add new ones right below this line ----
