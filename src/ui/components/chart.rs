@@ -26,6 +26,19 @@ const R: f64 = 12.0;
 const T: f64 = 12.0;
 const B: f64 = 36.0;
 
+/// The width, in CSS pixels, a chart gets on this screen: charts drawn in
+/// units of this width keep their text at its CSS size (11 px and more)
+/// instead of shrinking a 640-unit drawing to a phone's 350 px.
+pub fn chart_width() -> f64 {
+    let vw = gloo::utils::window()
+        .inner_width()
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(1366.0);
+    // The page's side padding and the panel's leave about 40 px less.
+    (vw - 40.0).clamp(300.0, 640.0)
+}
+
 /// A "nice" upper bound and tick step for `max`.
 fn nice(max: f64) -> (f64, f64) {
     if max <= 0.0 || !max.is_finite() {
