@@ -75,7 +75,7 @@ fn rows_chart(
     lang: Lang,
 ) -> Html {
     let w = crate::ui::components::chart::chart_width();
-    let (label_w, value_w, row_h) = (96.0, 92.0, 26.0);
+    let (label_w, value_w, row_h) = (112.0, 92.0, 26.0);
     let px = |v: f64| label_w + (v - lo) / span * (w - label_w - value_w);
     let h = row_h * 6.0 + 4.0;
     let rows = (0..6usize).map(|i| {
