@@ -1343,6 +1343,12 @@ messages! {
     // (end of the bundle size keys)
     //
     // ---- keys for English and phone polish (#15 polish): add new ones right below this line ----
+    AnonAgent => "客服{0}", "Agent {0}";
+    StartColumnsList => "查看每列的对应（看过即算核对）", "See how each column maps (opening it counts as checked)";
+    StartColumnsUncheck => "还没核对完", "Not checked yet";
+    StartColumnsWaits => "导入自己的数据并在预览中确认后核对", "Import your own data and confirm its preview to check";
+    StartColumnCustom => "{0} → 自定义列", "{0} → custom column";
+    StartColumnMapped => "{0} → {1}（{2}）", "{0} → {1} ({2})";
     // (end of the English and phone polish keys)
     //
     // ---- keys for saved file types (#14 saved): add new ones right below this line ----

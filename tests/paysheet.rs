@@ -619,7 +619,7 @@ fn pay_sheet_and_statements_files_reopen_with_the_same_numbers() {
     assert!(all.iter().any(|c| c == "迟到扣款"));
     // Anonymised at export: 客服01… in sheet order, numbers unchanged.
     let mut sh2 = sh.clone();
-    anonymize(&mut sh2, &mut sts);
+    anonymize(&mut sh2, &mut sts, Lang::Zh);
     assert_eq!(sts[1].agent, "客服02");
     assert_eq!(sh2.rows[5].agent, "客服06");
     let csv = statements_csv(&t, &p, &m, &sts, Lang::En);

@@ -334,3 +334,48 @@ fn the_viewed_plan_and_model_go_first_in_what_is_shared() {
     let models: Vec<&str> = snap.payouts.iter().map(|m| m.name.as_str()).collect();
     assert_eq!(models, ["B", "月度绩效奖金"]);
 }
+
+/// "Check the columns" (#15) is ticked by seeing the mapping, never by data
+/// alone: editing or replacing the table without a preview leaves it; a
+/// confirmed import preview (ImportSheet) or opening the list ticks it; the
+/// user can take it back. (actions, columns_checked after them)
+#[test]
+fn columns_are_checked_only_when_the_mapping_was_seen() {
+    use kpi_sandbox::io::import::import_text;
+    let own = || import_text("客服昵称\t询单人数\n甲\t10\n乙\t20\n").table;
+    let import = || {
+        Action::Apply(Command::ImportSheet {
+            month: "2026-12".into(),
+            table: Box::new(own()),
+            memory: Box::default(),
+        })
+    };
+    let cases: Vec<(Vec<Action>, bool)> = vec![
+        (vec![], false),
+        (
+            vec![Action::Apply(Command::ImportTable(Box::new(own())))],
+            false,
+        ),
+        (vec![Action::SelectTab(Tab::Data)], false),
+        (vec![import()], true),
+        (vec![Action::CheckColumns(true)], true),
+        (vec![import(), Action::CheckColumns(false)], false),
+        (
+            vec![Action::CheckColumns(true), Action::CheckColumns(false)],
+            false,
+        ),
+    ];
+    for (actions, want) in cases {
+        let mut s = start();
+        for a in actions.clone() {
+            s = reduce(s, a);
+        }
+        assert_eq!(s.columns_checked, want, "{actions:?}");
+    }
+    // Nothing changes: the same state back.
+    let s = start();
+    assert!(Rc::ptr_eq(
+        &s,
+        &reduce(s.clone(), Action::CheckColumns(false))
+    ));
+}

@@ -120,10 +120,7 @@ pub fn scores_csv(t: &Table, plan: &Plan, s: &PlanScores, lang: Lang) -> String 
         .collect();
     for (it, u) in plan.items.iter().zip(&units) {
         // The column's name in `lang` (a metric's English name in English).
-        let name = crate::model::formula::calc::resolve(t, &it.column)
-            .and_then(|c| t.columns.get(c))
-            .map(|c| c.label(lang).to_string())
-            .unwrap_or_else(|| it.column.clone());
+        let name = super::xlsx_write::column_label(Some(t), &it.column, lang);
         header.push(header_of(&name, *u, Msg::ColRaw, lang));
         header.push(format!("{} · {}", name, Msg::ColPoints.t(lang)));
         header.push(format!(

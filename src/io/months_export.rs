@@ -117,5 +117,5 @@ pub fn trends_xlsx(h: &History, lang: Lang) -> Vec<u8> {
     }
     let mut all = vec![(Msg::MoFileTrends.t(lang).to_string(), long)];
     all.extend(sheets);
-    plain_xlsx(&all)
+    plain_xlsx(&all, lang)
 }

@@ -12,7 +12,7 @@
 //! link that fails changes nothing.
 
 use super::scenario::{from_json, to_json, FileProblem, PayoutModelFile, PlanFile};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::model::workbook::Snapshot;
 use crate::model::{Cell, MetricId, Unit};
 use serde::{Deserialize, Serialize};
@@ -130,6 +130,11 @@ pub fn b64_decode(text: &str) -> Option<Vec<u8>> {
 /// The snapshot with agents renamed 客服01… (the same agent gets the same
 /// name in every month) and free-text columns other than agent and group removed.
 pub fn anonymize(s: &Snapshot) -> Snapshot {
+    anonymize_in(s, Lang::Zh)
+}
+
+/// [`anonymize`] with the aliases in `lang`: 客服01… or Agent 01….
+pub fn anonymize_in(s: &Snapshot, lang: Lang) -> Snapshot {
     let mut names: Vec<String> = Vec::new();
     let current = s.tables.iter().filter(|(m, _)| *m == s.month);
     let others = s.tables.iter().filter(|(m, _)| *m != s.month);
@@ -146,7 +151,7 @@ pub fn anonymize(s: &Snapshot) -> Snapshot {
         names
             .iter()
             .position(|x| x == n)
-            .map(|i| format!("客服{:0width$}", i + 1))
+            .map(|i| Msg::AnonAgent.fill(lang, &[format!("{:0width$}", i + 1)]))
     };
     let mut out = s.clone();
     // Remembered mappings are headers, not people; day files are dropped.
@@ -194,8 +199,13 @@ pub fn anonymize(s: &Snapshot) -> Snapshot {
     out
 }
 
-/// The fragment (without `#`) for `s` in `scope`.
+/// The fragment (without `#`) for `s` in `scope` (anonymised names in Chinese).
 pub fn encode(s: &Snapshot, scope: Scope) -> String {
+    encode_in(s, scope, Lang::Zh)
+}
+
+/// [`encode`] with anonymised names in `lang` (客服01… or Agent 01…).
+pub fn encode_in(s: &Snapshot, scope: Scope, lang: Lang) -> String {
     // Day files stay on this machine: they only serve rolling up later days
     // of a month, would make links long, and carry names and free text.
     let mut s = s.clone();
@@ -203,7 +213,7 @@ pub fn encode(s: &Snapshot, scope: Scope) -> String {
     let s = &s;
     let json = match scope {
         Scope::Everything => to_json(s),
-        Scope::Anonymous => to_json(&anonymize(s)),
+        Scope::Anonymous => to_json(&anonymize_in(s, lang)),
         Scope::PlansOnly => serde_json::to_string(&PlansFile {
             app: "kpi-sandbox".into(),
             kind: "plans".into(),

@@ -108,6 +108,10 @@ pub struct AppState {
     pub shifts: Vec<Shift>,
     /// A share link the page was opened with, waiting for the user's yes.
     pub pending_link: Option<Shared>,
+    /// Whether the user has looked at how the columns were mapped this
+    /// session: an import preview confirmed, or the columns list of the
+    /// first steps opened (#15). Never saved; the user can take it back.
+    pub columns_checked: bool,
 }
 
 /// What the UI can ask for.
@@ -137,6 +141,8 @@ pub enum Action {
     SetShifts(Vec<Shift>),
     /// Show a message (from an effect, e.g. a failed autosave).
     Notify(Notice),
+    /// The user has seen the column mapping (true), or takes that back.
+    CheckColumns(bool),
 }
 
 impl AppState {
@@ -155,6 +161,7 @@ impl AppState {
             payout_id,
             shifts: Vec::new(),
             pending_link: None,
+            columns_checked: false,
         }
     }
 
@@ -254,10 +261,19 @@ pub fn reduce(state: Rc<AppState>, action: Action) -> Rc<AppState> {
                 cmd,
                 Command::RemovePlan { .. } | Command::RemovePayoutModel { .. }
             );
+            // An import is confirmed in its preview, which shows the mapping.
+            let previewed = matches!(
+                cmd,
+                Command::ImportSheet { .. }
+                    | Command::ImportDays { .. }
+                    | Command::JoinColumns { .. }
+                    | Command::Load(_)
+            );
             match Rc::make_mut(&mut next.workbook).dispatch(cmd) {
                 Ok(applied) => {
                     next.revision += 1;
                     next.notice = None;
+                    next.columns_checked |= previewed;
                     let kept = match applied.select {
                         Some(Select::Plan(_) | Select::NoPlan) => {
                             next.workbook.plan(next.plan_id).is_some()
@@ -321,6 +337,9 @@ pub fn reduce(state: Rc<AppState>, action: Action) -> Rc<AppState> {
             Rc::new(next)
         }
         Action::RejectLink if state.pending_link.is_some() => with(&|s| s.pending_link = None),
+        Action::CheckColumns(seen) if seen != state.columns_checked => {
+            with(&|s| s.columns_checked = seen)
+        }
         Action::AcceptLink => {
             let Some(shared) = state.pending_link.clone() else {
                 return state;

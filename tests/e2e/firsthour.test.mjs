@@ -119,3 +119,69 @@ test('first steps: "bring my data" opens the paste box from any workspace', asyn
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// "Check the columns" (#15 polish): ticked by a confirmed import preview or by
+// opening the step's column list, never by data alone; it can be taken back.
+test('the columns step ticks when the mapping was seen, and can be taken back', async () => {
+  const { page, context, errors } = await env.open({ locale: 'en-US', viewport: { width: 390, height: 900 } });
+  const step = page.getByTestId('step-1');
+  // The demo: nothing checked yet, and the step says what to do.
+  await expectText(step, /○/);
+  await expectText(step, /Import your own data/);
+  await paste(page, EXPORT);
+  await page.getByRole('button', { name: 'Import 3 agents' }).click();
+  // The preview showed the mapping: ticked.
+  await expectText(step, /✓/);
+  await step.getByTestId('columns-uncheck').click();
+  await expectText(step, /○/);
+  // Opening the list of columns (each header and what it was read as) ticks it again.
+  await step.getByTestId('columns-list').locator('summary').click();
+  await expectText(step.getByTestId('columns-list'), /当日询单人数 → /);
+  await expectText(step, /✓/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// A phone (#15 polish): every workspace fits 390 px (no sideways scrolling of
+// the page), and every chart's text renders at 11 px or more on screen
+// (its CSS size times the SVG's scale).
+test('390 px: every workspace fits the width, chart text at least 11 px', async () => {
+  const { page, context, errors } = await env.open({ locale: 'en-US', viewport: { width: 390, height: 900 } });
+  for (const m of ['2026-09', '2026-10', '2026-11']) {
+    await page.getByLabel('Open file').setInputFiles(`tests/fixtures/months/demo-${m}.tsv`);
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor();
+    await page.locator('#import-month').fill(m);
+    await preview.getByRole('button', { name: /^Import \d+ agents/ }).click();
+    await preview.waitFor({ state: 'detached' });
+  }
+  const problems = [];
+  for (const tab of ['data', 'plan', 'scores', 'pay', 'trends', 'qa']) {
+    await page.locator(`#tab-${tab}`).click();
+    await page.locator(`#panel-${tab}`).waitFor();
+    await page.evaluate(() => { for (const d of document.querySelectorAll('.panel details:not([open])')) d.open = true; });
+    await page.waitForTimeout(100);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 390) problems.push(`${tab}: page is ${width} px wide`);
+    const small = await page.evaluate(() => {
+      const out = [];
+      for (const svg of document.querySelectorAll('.panel svg.chart, .panel .small-multiple svg')) {
+        const box = svg.getBoundingClientRect();
+        const vb = svg.viewBox.baseVal;
+        if (!box.width || !vb || !vb.width) continue;
+        const scale = box.width / vb.width;
+        for (const t of svg.querySelectorAll('text')) {
+          const cs = getComputedStyle(t);
+          if (cs.display === 'none' || !t.textContent.trim()) continue;
+          const px = parseFloat(cs.fontSize) * scale;
+          if (px < 10.95) out.push(`${svg.getAttribute('class') || 'small-multiple'} "${t.textContent.trim()}" ${px.toFixed(1)} px`);
+        }
+      }
+      return out;
+    });
+    problems.push(...[...new Set(small)].slice(0, 8).map((s) => `${tab}: ${s}`));
+  }
+  assert.deepEqual(problems, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,7 +1,7 @@
 // Screenshots of every workspace at 1366 px and 390 px, in Chinese and
 // English (#15), to look at by eye: `trunk build --release --offline`, then
 // `node tests/e2e/screens.mjs` writes screenshots/ws-<tab>-<lang>-<width>.png
-// (git-ignored). Not part of `make test`: it asserts nothing but that the
+// (git-ignored; SHOTS_TILE=1000 adds tiles of tall pages). Not part of `make test`: it asserts nothing but that the
 // pages render without errors, and prints the English pages' Chinese leaks.
 import { mkdirSync } from 'node:fs';
 import { start } from './browser.mjs';
@@ -9,6 +9,8 @@ import { chineseLeaks, demoUserData, openAllDetails } from './english.mjs';
 
 const TABS = ['data', 'plan', 'scores', 'pay', 'trends', 'qa'];
 const only = process.argv.slice(2);
+// SHOTS_TILE=1000 also writes each page in tiles of that height (…-t0.png, …-t1.png).
+const TILE = Number(process.env.SHOTS_TILE || 0);
 const env = await start();
 mkdirSync('screenshots', { recursive: true });
 const ud = demoUserData();
@@ -35,6 +37,15 @@ try {
         await page.waitForTimeout(150);
         const path = `screenshots/ws-${tab}-${en ? 'en' : 'zh'}-${width}.png`;
         await page.screenshot({ path, fullPage: true });
+        if (TILE) {
+          // Tiles of TILE px height, for viewers that shrink a tall page unreadably.
+          const height = await page.evaluate(() => document.documentElement.scrollHeight);
+          const w = await page.evaluate(() => document.documentElement.scrollWidth);
+          for (let y = 0, k = 0; y < height; y += TILE, k += 1) {
+            await page.screenshot({ path: path.replace('.png', `-t${k}.png`), fullPage: true,
+              clip: { x: 0, y, width: w, height: Math.min(TILE, height - y) } });
+          }
+        }
         if (en) {
           const leaks = await chineseLeaks(page, ud);
           if (leaks.length) console.log(`${path}: ${leaks.length} Chinese leaks, e.g. ${leaks.slice(0, 3).map((l) => l.text).join(' | ')}`);

@@ -136,6 +136,34 @@ fn sheet_ref(name: &str) -> String {
     format!("'{}'!", name.replace('\'', "''"))
 }
 
+/// The name a column reference (a plan item's, a pay line's input) shows in
+/// `lang`: the column's metric name in `lang` (the header as typed for a
+/// custom column), a known metric's name when the table lacks it, else the
+/// name as written. One name per column in every workspace and export (#15);
+/// the UI's pickers use it too.
+pub fn column_label(t: Option<&Table>, name: &str, lang: Lang) -> String {
+    if let Some(c) = t.and_then(|t| resolve(t, name).and_then(|c| t.columns.get(c))) {
+        return c.label(lang).to_string();
+    }
+    let n = name.trim().to_lowercase();
+    crate::model::metric::METRICS
+        .iter()
+        .find(|d| d.zh.to_lowercase() == n || d.en.to_lowercase() == n)
+        .map(|d| match lang {
+            Lang::Zh => d.zh.to_string(),
+            Lang::En => d.en.to_string(),
+        })
+        .unwrap_or_else(|| name.to_string())
+}
+
+/// `, ` in English, `，` in Chinese: the separator of a list in a sentence.
+fn list_sep(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "，",
+        Lang::En => ", ",
+    }
+}
+
 fn unit_of(t: &Table, column: &str) -> Unit {
     resolve(t, column)
         .and_then(|c| t.columns.get(c))
@@ -270,7 +298,7 @@ pub fn workbook_xlsx(s: &Snapshot, lang: Lang) -> Vec<u8> {
         },
     );
 
-    package(&sheets)
+    package(&sheets, lang)
 }
 
 /// A cell of a plain sheet (exports other than the workbook, e.g. trends).
@@ -283,8 +311,8 @@ pub enum PlainCell {
 }
 
 /// Plain sheets (name, rows; the first row is the header) as xlsx bytes:
-/// values only, number formats by unit, header frozen.
-pub fn plain_xlsx(sheets: &[(String, Vec<Vec<PlainCell>>)]) -> Vec<u8> {
+/// values only, number formats by unit (seconds in `lang`), header frozen.
+pub fn plain_xlsx(sheets: &[(String, Vec<Vec<PlainCell>>)], lang: Lang) -> Vec<u8> {
     let mut names: Vec<String> = Vec::new();
     let mut out = Vec::new();
     for (raw, rows) in sheets {
@@ -309,5 +337,5 @@ pub fn plain_xlsx(sheets: &[(String, Vec<Vec<PlainCell>>)]) -> Vec<u8> {
             widths: vec![14.0; width.max(1)],
         });
     }
-    package(&out)
+    package(&out, lang)
 }

@@ -1,6 +1,7 @@
 //! SpreadsheetML and the zip around it: sheet XML, styles, the package.
 
 use super::{cell_ref, esc, n, Cached, Out, SheetOut, Style};
+use crate::i18n::Lang;
 
 fn sheet_xml(s: &SheetOut) -> String {
     let mut x = String::from(
@@ -55,7 +56,21 @@ fn sheet_xml(s: &SheetOut) -> String {
     x
 }
 
-const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><numFmts count=\"3\"><numFmt numFmtId=\"164\" formatCode=\"0.00%\"/><numFmt numFmtId=\"165\" formatCode=\"&quot;¥&quot;#,##0.00\"/><numFmt numFmtId=\"166\" formatCode=\"0.0&quot;秒&quot;\"/></numFmts><fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts><fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills><borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs><cellXfs count=\"6\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/><xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/><xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/><xf numFmtId=\"165\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/><xf numFmtId=\"166\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/><xf numFmtId=\"2\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>";
+const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><numFmts count=\"3\"><numFmt numFmtId=\"164\" formatCode=\"0.00%\"/><numFmt numFmtId=\"165\" formatCode=\"&quot;¥&quot;#,##0.00\"/><numFmt numFmtId=\"166\" formatCode=\"{SECONDS}\"/></numFmts><fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts><fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills><borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs><cellXfs count=\"6\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/><xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/><xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/><xf numFmtId=\"165\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/><xf numFmtId=\"166\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/><xf numFmtId=\"2\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>";
+
+/// The number format of seconds in `lang`: `0.0"秒"` or `0.0" s"` (the
+/// other formats, percent and ¥, read the same in both languages).
+pub(super) fn seconds_format(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "0.0&quot;秒&quot;",
+        Lang::En => "0.0&quot; s&quot;",
+    }
+}
+
+/// styles.xml with the number formats of `lang`.
+fn styles(lang: Lang) -> String {
+    STYLES.replace("{SECONDS}", seconds_format(lang))
+}
 
 /// The CRC-32 (IEEE, reflected 0xEDB88320) of every byte value, built at
 /// compile time (an out-of-range index there would fail the build, not the app).
@@ -129,8 +144,8 @@ fn zip(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
     out
 }
 
-/// The sheets as an xlsx package.
-pub(super) fn package(sheets: &[SheetOut]) -> Vec<u8> {
+/// The sheets as an xlsx package, number formats in `lang`.
+pub(super) fn package(sheets: &[SheetOut], lang: Lang) -> Vec<u8> {
     let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
     let mut types = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>");
     let mut wb = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>");
@@ -159,7 +174,7 @@ pub(super) fn package(sheets: &[SheetOut]) -> Vec<u8> {
         ("_rels/.rels".to_string(), root_rels.as_bytes().to_vec()),
         ("xl/workbook.xml".to_string(), wb.into_bytes()),
         ("xl/_rels/workbook.xml.rels".to_string(), rels.into_bytes()),
-        ("xl/styles.xml".to_string(), STYLES.as_bytes().to_vec()),
+        ("xl/styles.xml".to_string(), styles(lang).into_bytes()),
     ];
     all.extend(parts);
     zip(&all)

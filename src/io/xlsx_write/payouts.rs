@@ -41,7 +41,7 @@ pub(super) fn payouts_sheet(
         Msg::ColTotal.t(lang).to_string(),
         Msg::ColGrade.t(lang).to_string(),
     ];
-    head.extend(inputs.iter().cloned());
+    head.extend(inputs.iter().map(|c| super::column_label(Some(t), c, lang)));
     let coef_col = head.len();
     head.push(Msg::PayCoef.t(lang).to_string());
     let parts_col = head.len();

@@ -135,7 +135,7 @@ pub(super) fn paysheet_sheet(
 ) -> (SheetOut, PaySheet) {
     let mut sheet = evaluate(t, payouts, lines);
     if anon {
-        anonymize(&mut sheet, &mut []);
+        anonymize(&mut sheet, &mut [], lang);
     }
     let inputs = input_columns(lines);
     let nl = lines.items.len();
@@ -158,7 +158,7 @@ pub(super) fn paysheet_sheet(
     ] {
         head.push(m.t(lang).to_string());
     }
-    head.extend(inputs.iter().cloned());
+    head.extend(inputs.iter().map(|c| super::column_label(Some(t), c, lang)));
     head.push(Msg::SheetColVeto.t(lang).to_string());
     head.push(Msg::SheetColVetoScope.t(lang).to_string());
     head.push(Msg::SheetColNote.t(lang).to_string());
@@ -443,7 +443,7 @@ pub fn statements_xlsx(
             widths: Vec::new(),
         });
     }
-    super::package(&sheets)
+    super::package(&sheets, lang)
 }
 
 /// The pay sheet alone as a workbook (the bonus as a value, every other
@@ -479,7 +479,7 @@ pub fn paysheet_xlsx(
             widths: vec![110.0],
         });
     }
-    super::package(&sheets)
+    super::package(&sheets, lang)
 }
 
 /// The pay sheet as CSV: a row per agent, 合计 and 平均, the title and the signature line.
@@ -536,11 +536,12 @@ pub fn paysheet_csv(sheet: &PaySheet, lines: &PayLines, title: [&str; 3], lang: 
     csv(&head, &padded(rows, head.len()))
 }
 
-/// `sheet` and `sts` with agents renamed 客服01, 客服02… in sheet order.
-pub fn anonymize(sheet: &mut PaySheet, sts: &mut [Statement]) {
+/// `sheet` and `sts` with agents renamed 客服01, 客服02… (Agent 01… in
+/// English) in sheet order.
+pub fn anonymize(sheet: &mut PaySheet, sts: &mut [Statement], lang: Lang) {
     let width = sheet.rows.len().to_string().len().max(2);
     for (i, r) in sheet.rows.iter_mut().enumerate() {
-        let alias = format!("客服{:0width$}", i + 1);
+        let alias = Msg::AnonAgent.fill(lang, &[format!("{:0width$}", i + 1)]);
         for st in sts.iter_mut().filter(|s| s.agent == r.agent) {
             st.agent = alias.clone();
             st.row.agent = alias.clone();

@@ -1,7 +1,10 @@
 //! The scores sheet (per item value, points and weighted points as live
 //! formulas from the rule engine, total, rank, grade) and the rules sheet.
 
-use super::{cell_ref, col_name, header_row, n, style_of, unit_of, Cached, Out, SheetOut, Style};
+use super::{
+    cell_ref, col_name, column_label, header_row, list_sep, n, style_of, unit_of, Cached, Out,
+    SheetOut, Style,
+};
 use crate::i18n::{Lang, Msg};
 use crate::model::plan::{item_lower, score, CompiledPlan, CompiledRule, Grading, Plan, PlanItem};
 use crate::model::workbook::Snapshot;
@@ -22,11 +25,11 @@ pub(super) fn scores_sheet(
     let n_agents = s.agents.len();
     let mut head = vec![Msg::ColAgent.t(lang).to_string()];
     for it in &plan.items {
-        head.push(it.column.clone());
-        head.push(format!("{} · {}", it.column, Msg::ColPoints.t(lang)));
+        let label = column_label(Some(t), &it.column, lang);
+        head.push(label.clone());
+        head.push(format!("{label} · {}", Msg::ColPoints.t(lang)));
         head.push(format!(
-            "{} · {} ({}%)",
-            it.column,
+            "{label} · {} ({}%)",
             Msg::ColWeighted.t(lang),
             n(it.weight)
         ));
@@ -179,7 +182,7 @@ pub(super) fn plan_sheet(name: String, s: &Snapshot, lang: Lang) -> SheetOut {
             rows.push(vec![
                 Out::Text(p.name.clone()),
                 Out::Text(p.month.clone()),
-                Out::Text(it.column.clone()),
+                Out::Text(column_label(t, &it.column, lang)),
                 Out::Num(it.weight / 100.0, Style::Percent),
                 Out::Text(rule_text(it, t, lang)),
             ]);
@@ -189,12 +192,12 @@ pub(super) fn plan_sheet(name: String, s: &Snapshot, lang: Lang) -> SheetOut {
                 .iter()
                 .map(|g| format!("{} ≥ {}", g.label, n(g.min)))
                 .collect::<Vec<_>>()
-                .join("，"),
+                .join(list_sep(lang)),
             Grading::Forced(g) => g
                 .iter()
                 .map(|g| format!("{} {}%", g.label, n(g.share * 100.0)))
                 .collect::<Vec<_>>()
-                .join("，"),
+                .join(list_sep(lang)),
         };
         rows.push(vec![
             Out::Text(p.name.clone()),

@@ -19,12 +19,24 @@ pub struct StepChartProps {
     pub series: Vec<Series>,
 }
 
-const W: f64 = 640.0;
 const H: f64 = 260.0;
 const L: f64 = 44.0;
 const R: f64 = 12.0;
 const T: f64 = 12.0;
 const B: f64 = 36.0;
+
+/// The width, in CSS pixels, a chart gets on this screen: charts drawn in
+/// units of this width keep their text at its CSS size (11 px and more)
+/// instead of shrinking a 640-unit drawing to a phone's 350 px.
+pub fn chart_width() -> f64 {
+    let vw = gloo::utils::window()
+        .inner_width()
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(1366.0);
+    // The page's side padding and the panel's leave about 40 px less.
+    (vw - 40.0).clamp(300.0, 640.0)
+}
 
 /// A "nice" upper bound and tick step for `max`.
 fn nice(max: f64) -> (f64, f64) {
@@ -53,9 +65,12 @@ pub fn StepChart(props: &StepChartProps) -> Html {
         .series
         .iter()
         .flat_map(|s| s.points.iter().map(|p| p.1));
+    // Drawn at the width it gets on screen, so a phone keeps 12 px labels.
+    let w = chart_width();
+    let narrow = w < 500.0;
     let x_max = xs.fold(0.0f64, f64::max).max(1.0);
     let (y_max, y_step) = nice(ys.fold(0.0f64, f64::max));
-    let px = |x: f64| L + x / x_max * (W - L - R);
+    let px = |x: f64| L + x / x_max * (w - L - R);
     let py = |y: f64| H - B - y / y_max * (H - T - B);
     let mut y_ticks = Vec::new();
     let mut y = 0.0;
@@ -63,7 +78,8 @@ pub fn StepChart(props: &StepChartProps) -> Html {
         y_ticks.push(y);
         y += y_step;
     }
-    let (_, x_step) = nice(x_max);
+    // Fewer x ticks on a phone: a label about every 60 px.
+    let (_, x_step) = nice(if narrow { x_max * 1.6 } else { x_max });
     let mut x_ticks = Vec::new();
     let mut x = 0.0;
     while x <= x_max + 1e-9 {
@@ -82,8 +98,9 @@ pub fn StepChart(props: &StepChartProps) -> Html {
         }
         html! { <path class={classes!("line", s.class.to_string())} d={d} /> }
     });
+    let per = ((w - L - 8.0) / props.series.len().max(1) as f64).min(150.0);
     let legend = props.series.iter().enumerate().map(|(i, s)| {
-        let x = L + 8.0 + i as f64 * 150.0;
+        let x = L + 8.0 + i as f64 * per;
         html! {
             <g class={classes!("legend", s.class.to_string())}>
                 <line x1={x.to_string()} x2={(x + 18.0).to_string()} y1={T.to_string()} y2={T.to_string()} class="line" />
@@ -92,19 +109,19 @@ pub fn StepChart(props: &StepChartProps) -> Html {
         }
     });
     html! {
-        <svg class="chart step" viewBox={format!("0 0 {W} {H}")} role="img" aria-label={props.title.clone()}
+        <svg class={classes!("chart", "step", narrow.then_some("narrow"))} viewBox={format!("0 0 {w} {H}")} role="img" aria-label={props.title.clone()}
             preserveAspectRatio="xMidYMid meet">
             <title>{ props.title.clone() }</title>
             { for y_ticks.iter().enumerate().map(|(i, y)| html! {
                 <g class={classes!("tick", (i % 2 == 1).then_some("odd"))}>
-                    <line x1={L.to_string()} x2={(W - R).to_string()} y1={format!("{:.1}", py(*y))} y2={format!("{:.1}", py(*y))} />
+                    <line x1={L.to_string()} x2={(w - R).to_string()} y1={format!("{:.1}", py(*y))} y2={format!("{:.1}", py(*y))} />
                     <text x={(L - 6.0).to_string()} y={format!("{:.1}", py(*y) + 4.0)} text-anchor="end">{ format!("{y}") }</text>
                 </g>
             }) }
             { for x_ticks.iter().enumerate().map(|(i, x)| html! {
                 <text class={classes!("tick", (i % 2 == 1).then_some("odd"))} x={format!("{:.1}", px(*x))} y={(H - B + 16.0).to_string()} text-anchor="middle">{ format!("{x}") }</text>
             }) }
-            <text class="axis-label" x={((L + W - R) / 2.0).to_string()} y={(H - 4.0).to_string()} text-anchor="middle">{ props.x_label.clone() }</text>
+            <text class="axis-label" x={((L + w - R) / 2.0).to_string()} y={(H - 4.0).to_string()} text-anchor="middle">{ props.x_label.clone() }</text>
             { for lines }
             { for legend }
         </svg>

@@ -17,20 +17,7 @@ use yew::prelude::*;
 /// column), a known metric's name when the table lacks it, else the name as
 /// written. One name per column in every workspace (#15).
 pub fn column_label(table: &crate::model::Table, name: &str, lang: Lang) -> String {
-    if let Some(c) =
-        crate::model::formula::calc::resolve(table, name).and_then(|c| table.columns.get(c))
-    {
-        return c.label(lang).to_string();
-    }
-    let n = name.trim().to_lowercase();
-    crate::model::metric::METRICS
-        .iter()
-        .find(|d| d.zh.to_lowercase() == n || d.en.to_lowercase() == n)
-        .map(|d| match lang {
-            Lang::Zh => d.zh.to_string(),
-            Lang::En => d.en.to_string(),
-        })
-        .unwrap_or_else(|| name.to_string())
+    crate::io::xlsx_write::column_label(Some(table), name, lang)
 }
 
 /// The counting word of a count column: people (人) for head counts, items

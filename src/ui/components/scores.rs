@@ -163,20 +163,24 @@ fn bins(totals: &[f64]) -> Vec<(u32, usize)> {
 fn histogram(totals: &[f64], lang: Lang) -> Html {
     let bs = bins(totals);
     let max = bs.iter().map(|b| b.1).max().unwrap_or(1).max(1) as f64;
-    let w = 640.0;
+    // Drawn at the width it gets on screen, so a phone keeps 12 px labels.
+    let w = crate::ui::components::chart::chart_width();
+    let narrow = w < 500.0;
     let h = 180.0;
+    // Room above the tallest bar for its count.
+    let top = 20.0;
     let bw = (w - 40.0) / bs.len().max(1) as f64;
     html! {
         <section class="card">
             <h3>{ Msg::HistTitle.t(lang) }</h3>
-            <svg class="chart hist scores-hist" viewBox={format!("0 0 {w} {h}")} role="img" aria-label={Msg::HistTitle.t(lang)}>
+            <svg class={classes!("chart", "hist", "scores-hist", narrow.then_some("narrow"))} viewBox={format!("0 0 {w} {h}")} role="img" aria-label={Msg::HistTitle.t(lang)}>
                 <title>{ Msg::HistTitle.t(lang) }</title>
                 { for bs.iter().enumerate().map(|(i, (lo, c))| {
-                    let bh = *c as f64 / max * (h - 40.0);
+                    let bh = *c as f64 / max * (h - 24.0 - top);
                     let x = 30.0 + i as f64 * bw;
                     html! { <g>
                         <rect class="bar" x={format!("{:.1}", x + 2.0)} y={format!("{:.1}", h - 24.0 - bh)} width={format!("{:.1}", bw - 4.0)} height={format!("{bh:.1}")} />
-                        if *c > 0 { <text x={format!("{:.1}", x + bw / 2.0)} y={format!("{:.1}", h - 28.0 - bh)} text-anchor="middle">{ c }</text> }
+                        if *c > 0 { <text x={format!("{:.1}", x + bw / 2.0)} y={format!("{:.1}", h - 28.0 - bh)} text-anchor="middle" class="count">{ c }</text> }
                         <text class={classes!("tick", (i % 2 == 1).then_some("odd"))} x={format!("{:.1}", x + bw / 2.0)} y={format!("{:.1}", h - 8.0)} text-anchor="middle">{ lo }</text>
                     </g> }
                 }) }

@@ -2,7 +2,7 @@
 //! copy) and the prompt shown when the page opens with one.
 
 use crate::i18n::Msg;
-use crate::io::share::{encode, Scope, Shared, CHAT_LIMIT};
+use crate::io::share::{encode_in, Scope, Shared, CHAT_LIMIT};
 use crate::ui::state::{Action, AppContext};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -41,7 +41,7 @@ pub fn SharePanel() -> Html {
         return html! { <button type="button" onclick={toggle} data-testid="share-open">{ Msg::ShareButton.t(lang) }</button> };
     }
     // The plan and model on screen go first, so the recipient lands on them.
-    let link = link_for(&encode(&state.viewed_snapshot(), *scope));
+    let link = link_for(&encode_in(&state.viewed_snapshot(), *scope, lang));
     let len = link.chars().count();
     let pick = |s: Scope| {
         let (scope, copied) = (scope.clone(), copied.clone());

@@ -70,12 +70,14 @@ fn steps(state: &AppContext, demo: &Table, lang: Lang) -> Vec<Step> {
     };
     let custom = custom_columns(table);
     let mapped = table.columns.len().saturating_sub(custom.len());
+    // Ticked once the user has seen the mapping (an import preview
+    // confirmed, or the column list below opened), never by data alone.
     let columns = Step {
         title: Msg::StartColumns,
-        status: if is_demo || table.is_empty() {
-            Status::Todo
-        } else {
+        status: if !is_demo && !table.is_empty() && state.columns_checked {
             Status::Done
+        } else {
+            Status::Todo
         },
         detail: if custom.is_empty() {
             Msg::StartColumnsAll.fill(lang, &[mapped.to_string()])
@@ -187,6 +189,37 @@ fn steps(state: &AppContext, demo: &Table, lang: Lang) -> Vec<Step> {
     vec![data, columns, plan_step, scores_step, pay_step]
 }
 
+/// Each column's original header and what it was read as, in `lang`.
+fn mapping_list(t: &Table, lang: Lang) -> Html {
+    let rows = t.columns.iter().map(|c| {
+        let text = match c.metric {
+            Some(_) => Msg::StartColumnMapped.fill(
+                lang,
+                &[
+                    c.name.clone(),
+                    c.label(lang).to_string(),
+                    unit_name(c, lang).to_string(),
+                ],
+            ),
+            None => Msg::StartColumnCustom.fill(lang, std::slice::from_ref(&c.name)),
+        };
+        html! { <li class={classes!(c.metric.is_none().then_some("custom"))}>{ text }</li> }
+    });
+    html! { <ul class="col-map">{ for rows }</ul> }
+}
+
+/// The unit's name as the import preview's unit picker says it.
+fn unit_name(c: &crate::model::Column, lang: Lang) -> &'static str {
+    super::import_preview::UNITS
+        .iter()
+        .find(|(u, _)| *u == c.unit)
+        .map(|(u, m)| match u {
+            Unit::Count => super::fields::count_unit(c.metric).t(lang),
+            _ => m.t(lang),
+        })
+        .unwrap_or("")
+}
+
 /// Opens the import's paste box (its first button) unless it is open, and
 /// brings it into view.
 fn open_paste_box() {
@@ -203,6 +236,43 @@ fn open_paste_box() {
     }
     button.scroll_into_view();
     let _ = button.focus();
+}
+
+/// Under "check the columns": the mapping to open (opening it ticks the
+/// step), or, once ticked, the way to take it back.
+fn columns_extra(state: &AppContext, demo: &Table, status: Status, lang: Lang) -> Html {
+    let table = state.workbook.table();
+    if table.is_empty() || table == demo {
+        return html! { <span class="detail">{ Msg::StartColumnsWaits.t(lang) }</span> };
+    }
+    let uncheck = (status == Status::Done).then(|| {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::CheckColumns(false)))
+    });
+    let ontoggle = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            use wasm_bindgen::JsCast;
+            let open = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|d| d.has_attribute("open"));
+            if open {
+                state.dispatch(Action::CheckColumns(true));
+            }
+        })
+    };
+    html! {
+        <>
+            <details class="col-map-box" {ontoggle} data-testid="columns-list">
+                <summary>{ Msg::StartColumnsList.t(lang) }</summary>
+                { mapping_list(table, lang) }
+            </details>
+            if let Some(onclick) = uncheck {
+                <button type="button" class="link small" data-testid="columns-uncheck" {onclick}>{ Msg::StartColumnsUncheck.t(lang) }</button>
+            }
+        </>
+    }
 }
 
 #[component]
@@ -247,12 +317,18 @@ pub fn FirstSteps() -> Html {
                 }
             })
         };
+        let extra = if s.title == Msg::StartColumns {
+            columns_extra(&state, &demo, s.status, lang)
+        } else {
+            Html::default()
+        };
         html! {
             <li class={classes!("step", class, current.then_some("current"))} data-testid={format!("step-{i}")}>
                 <span class="mark" aria-label={label.t(lang)} role="img">{ mark }</span>
                 <div class="step-body">
                     <strong>{ format!("{}. {}", i + 1, s.title.t(lang)) }</strong>
                     if !s.detail.is_empty() { <span class="detail">{ s.detail }</span> }
+                    { extra }
                 </div>
                 <button type="button" class="link" {onclick} aria-current={current.then_some("step")}>{ s.go.t(lang) }</button>
             </li>

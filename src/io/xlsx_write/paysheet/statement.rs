@@ -40,13 +40,14 @@ pub fn line_reason(t: &Table, l: &PayLine, a: &LineAmount, lang: Lang) -> String
         Some(v) => format_value(v, unit_of_col(t, column), lang),
         None => Msg::StmMissing.t(lang).to_string(),
     };
+    let lbl = |column: &str| super::super::column_label(Some(t), column, lang);
     let mut s = match &l.calc {
         LineCalc::Flat { .. } => Msg::StmFlat.t(lang).to_string(),
-        LineCalc::Column { column } => Msg::StmColumn.fill(lang, &[column.clone(), val(column)]),
+        LineCalc::Column { column } => Msg::StmColumn.fill(lang, &[lbl(column), val(column)]),
         LineCalc::ByLabel { column, .. } => Msg::StmByLabel.fill(
             lang,
             &[
-                column.clone(),
+                lbl(column),
                 a.label
                     .clone()
                     .unwrap_or_else(|| Msg::StmMissing.t(lang).to_string()),
@@ -58,22 +59,20 @@ pub fn line_reason(t: &Table, l: &PayLine, a: &LineAmount, lang: Lang) -> String
             above,
         } => {
             if *above == 0.0 {
-                Msg::StmPerUnit.fill(lang, &[column.clone(), val(column), num(*rate)])
+                Msg::StmPerUnit.fill(lang, &[lbl(column), val(column), num(*rate)])
             } else {
-                Msg::StmPerUnitAbove.fill(
-                    lang,
-                    &[column.clone(), val(column), num(*above), num(*rate)],
-                )
+                Msg::StmPerUnitAbove
+                    .fill(lang, &[lbl(column), val(column), num(*above), num(*rate)])
             }
         }
         LineCalc::BelowLine { column, line, rate } => {
-            Msg::StmBelowLine.fill(lang, &[num(*line), column.clone(), val(column), num(*rate)])
+            Msg::StmBelowLine.fill(lang, &[num(*line), lbl(column), val(column), num(*rate)])
         }
         LineCalc::IfAll { conditions, .. } => {
             let sep = if lang == Lang::Zh { "，" } else { ", " };
             let c: Vec<String> = conditions
                 .iter()
-                .map(|c| format!("{} {} {}", c.column, c.cmp.symbol(), num(c.value)))
+                .map(|c| format!("{} {} {}", lbl(&c.column), c.cmp.symbol(), num(c.value)))
                 .collect();
             let m = if a.unmet {
                 Msg::StmCondUnmet
@@ -126,7 +125,7 @@ pub fn statement_rows(
         let unit = unit_of_col(t, &it.column);
         let sc = st.score.items.get(si.item);
         rows.push(vec![
-            T(it.column.clone()),
+            T(super::super::column_label(Some(t), &it.column, lang)),
             si.value
                 .map(|v| T(format_value(v, unit, lang)))
                 .unwrap_or(T(Msg::StmMissing.t(lang).to_string())),
@@ -244,7 +243,12 @@ pub fn statement_rows(
                         crate::model::formula::value::general(o.to * scale)
                     );
                 }
-                let mut args = vec![o.column.clone(), from, to, n.grade.clone()];
+                let mut args = vec![
+                    super::super::column_label(Some(t), &o.column, lang),
+                    from,
+                    to,
+                    n.grade.clone(),
+                ];
                 let m = match o.gain {
                     Some(g) => {
                         args.push(money(g));

@@ -29,7 +29,9 @@ fn header_title(c: &Column, lang: Lang) -> String {
         Direction::Lower => Some(Msg::DirectionLower),
         Direction::Neutral => None,
     };
-    let mut parts = vec![c.name.clone()];
+    // The name shown first (the metric's, in `lang`), the original header last.
+    let label = c.label(lang);
+    let mut parts = vec![label.to_string()];
     if let Some(u) = unit {
         parts.push(u.t(lang).to_string());
     }
@@ -38,6 +40,9 @@ fn header_title(c: &Column, lang: Lang) -> String {
     }
     if c.metric.is_none() {
         parts.push(Msg::CustomColumn.t(lang).to_string());
+    }
+    if label != c.name {
+        parts.push(Msg::OriginalHeader.fill(lang, std::slice::from_ref(&c.name)));
     }
     parts.join(" · ")
 }

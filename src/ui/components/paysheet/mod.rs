@@ -187,7 +187,7 @@ pub fn PaySheetPanel() -> Html {
             };
             let mut sheet = (*sh).clone();
             if anon {
-                anonymize(&mut sheet, &mut sts);
+                anonymize(&mut sheet, &mut sts, lang);
             }
             let title = [p.month.as_str(), p.name.as_str(), m.name.as_str()];
             let r = match what {

@@ -21,6 +21,27 @@ const PAD_R: f64 = 8.0;
 const PAD_T: f64 = 8.0;
 const PAD_B: f64 = 18.0;
 
+/// A count's or a day figure's unit after its number (73条, 23.59天,
+/// 23.59 days); English counts stay bare ("73"), as a manager reads them.
+fn with_unit(v: f64, s: &Series, lang: crate::i18n::Lang) -> String {
+    use crate::model::months::MetricKey;
+    use crate::model::Unit;
+    let text = format_value(v, s.unit, lang);
+    let metric = match &s.key {
+        MetricKey::Known(id) => Some(*id),
+        _ => None,
+    };
+    match (s.unit, lang) {
+        (Unit::Days, crate::i18n::Lang::Zh) => format!("{text}{}", Msg::UnitDays.t(lang)),
+        (Unit::Days, crate::i18n::Lang::En) => format!("{text} {}", Msg::UnitDays.t(lang)),
+        (Unit::Count, crate::i18n::Lang::Zh) => format!(
+            "{text}{}",
+            crate::ui::components::fields::count_unit(metric).t(lang)
+        ),
+        _ => text,
+    }
+}
+
 /// Calendar positions of the months (ordinal month numbers; labels that are
 /// not `YYYY-MM` are spaced one apart).
 fn positions(months: &[String]) -> Vec<f64> {
@@ -133,7 +154,7 @@ fn small(s: &Series, ctx: &Ctx, xs: &[f64]) -> Html {
             <figcaption>
                 <span class="strong">{ label.clone() }</span>
                 { " " }
-                <span>{ figure.map(|v| format_value(v, s.unit, lang)).unwrap_or_else(|| "—".into()) }</span>
+                <span>{ figure.map(|v| with_unit(v, s, lang)).unwrap_or_else(|| "—".into()) }</span>
                 { " " }
                 <span class={classes!("delta", cls)}>{ change.map(|c| signed(c.delta, s.unit, lang)).unwrap_or_default() }</span>
             </figcaption>
@@ -184,7 +205,7 @@ pub fn ChartsPanel(props: &PanelProps) -> Html {
                 Some(_) => None,
             };
             html! { <td class="num">
-                { v.map(|v| format_value(v, s.unit, lang)).unwrap_or_else(|| "—".into()) }
+                { v.map(|v| with_unit(v, s, lang)).unwrap_or_else(|| "—".into()) }
                 if let Some(c) = c { <br /><span class="muted small">{ signed(c.delta, s.unit, lang) }</span> }
                 if let Some(sp) = spread { <br /><span class="muted small">{ sp }</span> }
             </td> }

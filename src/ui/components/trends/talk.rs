@@ -115,8 +115,8 @@ pub fn TalkPanel(props: &PanelProps) -> Html {
             };
             Some(html! { <tr>
                 <th scope="row">{ s.label(lang) }</th>
-                <td class="up">{ fmt(&up) }</td>
-                <td class="down">{ fmt(&down) }</td>
+                <td class="up" data-label={Msg::MoImproved.t(lang)}>{ fmt(&up) }</td>
+                <td class="down" data-label={Msg::MoWorsened.t(lang)}>{ fmt(&down) }</td>
             </tr> })
         });
     let month_label = h.months.get(ctx.month).cloned().unwrap_or_default();

@@ -62,6 +62,50 @@ const H: f64 = 220.0;
 const B: f64 = 34.0;
 const T: f64 = 14.0;
 
+/// The waterfall on a phone: one row per step (start, the four factors,
+/// end), bars across the screen's width, names left and amounts right at
+/// their CSS size — six columns of labels do not fit in 350 px.
+fn rows_chart(
+    s0: f64,
+    s1: f64,
+    levels: &[f64],
+    parts: &[f64],
+    (lo, span): (f64, f64),
+    months: (&str, &str),
+    lang: Lang,
+) -> Html {
+    let w = crate::ui::components::chart::chart_width();
+    let (label_w, value_w, row_h) = (112.0, 92.0, 26.0);
+    let px = |v: f64| label_w + (v - lo) / span * (w - label_w - value_w);
+    let h = row_h * 6.0 + 4.0;
+    let rows = (0..6usize).map(|i| {
+        let (a, b, class, text, name) = match i {
+            0 => (0.0, s0, "total", format_value(s0, Unit::Money, lang), months.0.to_string()),
+            5 => (0.0, s1, "total", format_value(s1, Unit::Money, lang), months.1.to_string()),
+            k => {
+                let before = levels.get(k - 1).copied().unwrap_or(0.0);
+                let after = levels.get(k).copied().unwrap_or(0.0);
+                let p = parts.get(k - 1).copied().unwrap_or(0.0);
+                let class = if p >= 0.0 { "rise" } else { "fall" };
+                (before, after, class, signed(p, Unit::Money, lang), factor_name(k - 1, lang))
+            }
+        };
+        let (x0, x1) = (px(a.min(b)), px(a.max(b)));
+        let y = 2.0 + i as f64 * row_h;
+        html! { <g>
+            <text class="tick" x={(label_w - 6.0).to_string()} y={format!("{:.1}", y + row_h / 2.0 + 4.0)} text-anchor="end">{ name }</text>
+            <rect class={classes!("wf", class)} x={format!("{x0:.1}")} y={format!("{:.1}", y + 4.0)} width={format!("{:.1}", (x1 - x0).max(1.0))} height={format!("{:.1}", row_h - 8.0)} />
+            <text class="val" x={format!("{:.1}", x1 + 4.0)} y={format!("{:.1}", y + row_h / 2.0 + 4.0)}>{ text }</text>
+        </g> }
+    });
+    html! {
+        <svg class="chart waterfall narrow" viewBox={format!("0 0 {w} {h}")} role="img" aria-label={Msg::MoLmdiTitle.t(lang)} data-testid="waterfall">
+            <title>{ Msg::MoLmdiTitle.t(lang) }</title>
+            { for rows }
+        </svg>
+    }
+}
+
 fn chart(s: &Split, months: (&str, &str), lang: Lang) -> Html {
     let (Some(s0), Some(s1)) = (s.s0, s.s1) else {
         return Html::default();
@@ -77,6 +121,9 @@ fn chart(s: &Split, months: (&str, &str), lang: Lang) -> Html {
     let hi = levels.iter().copied().fold(s1, f64::max).max(0.0);
     let lo = levels.iter().copied().fold(s1, f64::min).min(0.0);
     let span = if hi > lo { hi - lo } else { 1.0 };
+    if crate::ui::components::chart::chart_width() < 500.0 {
+        return rows_chart(s0, s1, &levels, &parts, (lo, span), months, lang);
+    }
     let py = |v: f64| T + (hi - v) / span * (H - T - B);
     let n = 6.0;
     let slot = W / n;
