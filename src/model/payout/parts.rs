@@ -78,12 +78,9 @@ impl Coefficient {
     /// The coefficient for `score` (and the agent's grade label).
     pub fn of(&self, score: f64, grade: &str) -> f64 {
         match self {
-            Coefficient::ScoreTable { steps, otherwise } => steps
-                .iter()
-                .filter(|s| score >= s.min)
-                .max_by(|a, b| a.min.total_cmp(&b.min))
-                .map(|s| s.coef)
-                .unwrap_or(*otherwise),
+            Coefficient::ScoreTable { steps, otherwise } => {
+                step_coef(&steps_best_first(steps), *otherwise, score)
+            }
             Coefficient::GradeTable(g) => g
                 .iter()
                 .find(|g| g.grade == grade)
@@ -103,6 +100,26 @@ impl Coefficient {
             }
         }
     }
+}
+
+/// Score-table steps in the order [`step_coef`] reads them: highest `min`
+/// first, and of equal minimums the one listed last first (the step
+/// "with the highest `min` not above the score" is the last such one listed).
+pub fn steps_best_first(steps: &[CoefStep]) -> Vec<CoefStep> {
+    let mut sorted: Vec<CoefStep> = steps.iter().rev().cloned().collect();
+    sorted.sort_by(|a, b| b.min.total_cmp(&a.min));
+    sorted
+}
+
+/// The score table's coefficient for `score`: the first step (of
+/// [`steps_best_first`]) whose minimum it reaches, else `otherwise`. A NaN
+/// minimum is never reached.
+pub fn step_coef(best_first: &[CoefStep], otherwise: f64, score: f64) -> f64 {
+    best_first
+        .iter()
+        .find(|s| score >= s.min)
+        .map(|s| s.coef)
+        .unwrap_or(otherwise)
 }
 
 /// Commission tiers sorted by `from`, with their mode: the commission part.
@@ -265,7 +282,7 @@ pub fn round_unit(x: f64, unit: f64) -> f64 {
 
 /// The pay for `gross`: never negative, rounded once to `unit`.
 pub fn pay(gross: f64, unit: f64) -> f64 {
-    round_unit(gross.max(0.0), unit)
+    round_unit(crate::model::plan::rules::max_num(gross, 0.0), unit)
 }
 
 /// Excel's [`pay`] over the gross cell `g`.
@@ -285,6 +302,18 @@ pub fn pay_formula(g: &str, unit: f64) -> String {
 /// floors alone exceed the pool, the pool is split equally; when everyone is
 /// capped, the rest stays unpaid.
 pub fn split_pool(amount: f64, weights: &[f64], floor: f64, cap: Option<f64>, out: &mut Vec<f64>) {
+    split_pool_with(amount, weights, floor, cap, out, &mut Vec::new());
+}
+
+/// [`split_pool`] with a reusable buffer for the sweep's events.
+pub fn split_pool_with(
+    amount: f64,
+    weights: &[f64],
+    floor: f64,
+    cap: Option<f64>,
+    out: &mut Vec<f64>,
+    events: &mut Vec<(f64, bool, f64)>,
+) {
     out.clear();
     out.resize(weights.len(), 0.0);
     let eligible = weights.iter().filter(|w| **w > 0.0).count();
@@ -309,7 +338,7 @@ pub fn split_pool(amount: f64, weights: &[f64], floor: f64, cap: Option<f64>, ou
         return;
     }
     // Events in λ: an agent leaves the floor at floor/w and reaches the cap at cap/w.
-    let mut events: Vec<(f64, bool, f64)> = Vec::with_capacity(2 * eligible);
+    events.clear();
     for w in weights.iter().filter(|w| **w > 0.0) {
         events.push((floor / w, false, *w));
         if cap.is_finite() {
@@ -323,7 +352,7 @@ pub fn split_pool(amount: f64, weights: &[f64], floor: f64, cap: Option<f64>, ou
     let mut free_w = 0.0;
     let mut lambda = 0.0;
     let mut found = false;
-    for (at, to_cap, w) in &events {
+    for (at, to_cap, w) in events.iter() {
         if free_w > 0.0 && floors + caps + at * free_w >= amount {
             lambda = (amount - floors - caps) / free_w;
             found = true;

@@ -1,7 +1,7 @@
 //! Rule kinds on the agent's own value: ratio to target, linear, bands and
 //! the gate.
 
-use super::{fin, ratio_formula, ratio_points, xl, Def, Team};
+use super::{fin, max_num, min_num, ratio_formula, ratio_points, xl, Def, Team};
 use crate::i18n::Msg;
 use crate::model::plan::{Band, Explain};
 
@@ -26,7 +26,7 @@ impl Ratio {
 
 impl Def for Ratio {
     fn points(&self, x: f64, lower: bool, _: &Team) -> f64 {
-        self.raw(x, lower).max(self.floor).min(self.cap)
+        min_num(max_num(self.raw(x, lower), self.floor), self.cap)
     }
     fn explain(&self, x: f64, lower: bool, _: &Team) -> Explain {
         Explain::Ratio {
@@ -116,7 +116,7 @@ pub(crate) fn interpolate(knots: &[(f64, f64)], x: f64) -> f64 {
 
 impl Def for Linear {
     fn points(&self, x: f64, _: bool, _: &Team) -> f64 {
-        interpolate(&self.knots, x).min(self.cap).max(0.0)
+        max_num(min_num(interpolate(&self.knots, x), self.cap), 0.0)
     }
     fn explain(&self, x: f64, _: bool, _: &Team) -> Explain {
         Explain::Linear {
