@@ -214,28 +214,38 @@ fn precompiled_score_steps_and_reused_pay_buffers() {
 }
 
 #[test]
-fn radix_sort_is_a_stable_sort_by_key() {
-    use kpi_sandbox::model::plan::rules::{from_order_key, order_key, radix_sort};
+fn the_bucket_sort_is_a_stable_sort_by_key() {
+    use kpi_sandbox::model::plan::rules::{from_order_key, order_key, sort_keyed};
     let mut r = Rng::new(3);
-    let (mut v, mut tmp) = (Vec::new(), Vec::new());
-    for n in [0usize, 1, 2, 5, 47, 48, 49, 300, 1_000] {
-        // Keys of values with ties, both signs, zeros and huge and tiny
-        // magnitudes, so every byte varies somewhere.
+    let (mut v, mut tmp, mut counts) = (Vec::new(), Vec::new(), Vec::new());
+    for (n, wide) in [0usize, 1, 2, 5, 47, 48, 49, 300, 1_000]
+        .into_iter()
+        .flat_map(|n| [(n, true), (n, false)])
+    {
+        // Wide: ties, both signs, zeros, huge and tiny magnitudes, so every
+        // byte varies (a far outlier: the comparison fallback). Narrow: a
+        // drawn metric around 85 with some exact ties (the bucket path).
         let vals: Vec<f64> = (0..n)
-            .map(|i| match i % 6 {
-                0 => (r.uniform() * 10.0).floor(),
-                1 => -r.uniform() * 1e300,
-                2 => r.uniform() * 1e-300,
-                3 => -0.0,
-                _ => r.uniform() - 0.5,
+            .map(|i| match (wide, i % 6) {
+                (true, 0) => (r.uniform() * 10.0).floor(),
+                (true, 1) => -r.uniform() * 1e300,
+                (true, 2) => r.uniform() * 1e-300,
+                (true, 3) => -0.0,
+                (true, _) => r.uniform() - 0.5,
+                (false, 0) => 85.0,
+                (false, _) => 85.0 * (1.0 + 0.1 * (r.uniform() - 0.5)),
             })
             .collect();
         v.clear();
-        v.extend(vals.iter().enumerate().map(|(i, x)| (order_key(*x), i as u32)));
+        v.extend(
+            vals.iter()
+                .enumerate()
+                .map(|(i, x)| (order_key(*x), i as u32)),
+        );
         let mut want = v.clone();
         want.sort_by_key(|e| e.0); // the standard library's stable sort
-        radix_sort(&mut v, &mut tmp);
-        assert_eq!(v, want, "n {n}");
+        sort_keyed(&mut v, &mut tmp, &mut counts);
+        assert_eq!(v, want, "n {n} wide {wide}");
         // The keys order the numbers as `<` does (−0 with +0).
         for w in v.windows(2) {
             let (a, b) = (from_order_key(w[0].0), from_order_key(w[1].0));

@@ -114,6 +114,7 @@ pub fn steps_best_first(steps: &[CoefStep]) -> Vec<CoefStep> {
 /// The score table's coefficient for `score`: the first step (of
 /// [`steps_best_first`]) whose minimum it reaches, else `otherwise`. A NaN
 /// minimum is never reached.
+#[inline]
 pub fn step_coef(best_first: &[CoefStep], otherwise: f64, score: f64) -> f64 {
     best_first
         .iter()
@@ -137,6 +138,7 @@ impl Tiers {
     }
 
     /// Commission on `sales` (none for a missing, non-positive or infinite value).
+    #[inline]
     pub fn amount(&self, sales: f64) -> f64 {
         commission_sorted(sales, &self.sorted, self.mode)
     }
@@ -181,6 +183,7 @@ pub fn commission(sales: f64, tiers: &[Tier], mode: TierMode) -> f64 {
 }
 
 /// [`commission`] with the tiers already sorted by `from`.
+#[inline]
 fn commission_sorted(sales: f64, sorted: &[Tier], mode: TierMode) -> f64 {
     if !sales.is_finite() || sales <= 0.0 {
         return 0.0;
@@ -209,6 +212,7 @@ fn commission_sorted(sales: f64, sorted: &[Tier], mode: TierMode) -> f64 {
 impl PayGate {
     /// The factor on the non-pool parts for value `v`: `1 − cut` when it
     /// fails, else 1 (a missing value does not apply).
+    #[inline]
     pub fn factor(&self, v: f64) -> f64 {
         if self.applies(v) {
             1.0 - self.cut
@@ -218,6 +222,7 @@ impl PayGate {
     }
 
     /// Whether the gate cuts value `v` (it fails; a missing value never does).
+    #[inline]
     pub fn applies(&self, v: f64) -> bool {
         !v.is_nan() && self.fails(v)
     }
@@ -233,6 +238,7 @@ impl PayGate {
     }
 
     /// Whether `v` fails the gate.
+    #[inline]
     pub fn fails(&self, v: f64) -> bool {
         if self.fail_below {
             v < self.threshold
@@ -244,6 +250,7 @@ impl PayGate {
 
 impl Prorate {
     /// The days factor `min(max(days ÷ full days, 0), 1)`; 1 for a missing value.
+    #[inline]
     pub fn factor(&self, days: f64) -> f64 {
         if days.is_nan() {
             1.0
@@ -264,6 +271,7 @@ impl Prorate {
 /// Rounds `x` half up to a multiple of `unit`. Payouts are sums of products
 /// of decimal inputs, so a result meant as 12.5 may arrive as 12.4999999999;
 /// a quotient within 1e-9 of the half is taken as the half.
+#[inline]
 pub fn round_unit(x: f64, unit: f64) -> f64 {
     if !x.is_finite() || unit <= 0.0 {
         return x;
@@ -281,6 +289,7 @@ pub fn round_unit(x: f64, unit: f64) -> f64 {
 }
 
 /// The pay for `gross`: never negative, rounded once to `unit`.
+#[inline]
 pub fn pay(gross: f64, unit: f64) -> f64 {
     round_unit(crate::model::plan::rules::max_num(gross, 0.0), unit)
 }

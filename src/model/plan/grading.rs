@@ -1,6 +1,6 @@
 //! Totals to grades: thresholds or a forced distribution.
 
-use super::rules::{order_index, order_key, radix_sort};
+use super::rules::{order_index, order_key, sort_keyed};
 use super::{GradeThreshold, Grading};
 use crate::model::round::round_dp;
 
@@ -24,6 +24,7 @@ pub struct GradeBuf {
     mins: Vec<f64>,
     order: Vec<(u64, u32)>,
     tmp: Vec<(u64, u32)>,
+    counts: Vec<u32>,
     bounds: Vec<usize>,
 }
 
@@ -53,16 +54,16 @@ pub fn assign_grades(totals: &[f64], grading: &Grading, out: &mut Vec<usize>, bu
         }
         Grading::Forced(shares) => {
             // Best first, equal totals in table order: a stable sort by the
-            // descending key.
+            // key of −total (−0 and +0 are one key).
             let order = &mut buf.order;
             order.clear();
             order.extend(
                 totals
                     .iter()
                     .enumerate()
-                    .map(|(i, t)| (!order_key(*t), i as u32)),
+                    .map(|(i, t)| (order_key(-*t), i as u32)),
             );
-            radix_sort(order, &mut buf.tmp);
+            sort_keyed(order, &mut buf.tmp, &mut buf.counts);
             let bounds = &mut buf.bounds;
             bounds.clear();
             let mut cum = 0.0;

@@ -66,6 +66,7 @@ pub struct TeamBuf {
     sorted: Vec<f64>,
     order: Vec<(u64, u32)>,
     tmp: Vec<(u64, u32)>,
+    counts: Vec<u32>,
 }
 
 /// An integer whose order is the numbers' order (−0 taken as +0, so values
@@ -89,46 +90,85 @@ pub fn order_index(k: (u64, u32)) -> usize {
     k.1 as usize
 }
 
-/// Sorts `v` by key, stably (equal keys keep their order): a least
-/// significant digit radix sort, 8 bits a pass, all eight histograms counted
-/// in one read, and a pass skipped when every key has the same byte there
-/// (values of one metric often share their exponent). `tmp` is a reusable
-/// buffer; `v` and `tmp` may trade storage. A few hundred keys sort several
-/// times faster than by comparisons, in the same order.
-pub fn radix_sort(v: &mut Vec<(u64, u32)>, tmp: &mut Vec<(u64, u32)>) {
+/// Sorts `v` (keys of [`order_key`], agents) by key, stably; `v` must
+/// come in increasing agent order, which is then the order of equal keys.
+/// The numbers go into about 2n buckets by value (a monotone map, so the
+/// buckets are in order), then an insertion sort moves keys only within
+/// their bucket (runs of equal keys cost nothing): a few linear passes for
+/// the few hundred drawn values of a month. When that would take long (a
+/// far outlier squeezes the rest into one bucket; infinities), it finishes
+/// by a comparison sort of (key, agent), the same order. `tmp` and `counts`
+/// are reusable buffers; `v` and `tmp` may trade storage.
+pub fn sort_keyed(v: &mut Vec<(u64, u32)>, tmp: &mut Vec<(u64, u32)>, counts: &mut Vec<u32>) {
     let n = v.len();
     if n < 2 {
         return;
     }
-    let mut counts = [[0u32; 256]; 8];
-    for (k, _) in v.iter() {
-        for (b, c) in counts.iter_mut().enumerate() {
-            if let Some(x) = c.get_mut(((k >> (8 * b)) & 0xff) as usize) {
-                *x += 1;
-            }
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    for e in v.iter() {
+        let x = from_order_key(e.0);
+        if !x.is_finite() {
+            v.sort_unstable();
+            return;
         }
+        if x < lo {
+            lo = x;
+        }
+        if x > hi {
+            hi = x;
+        }
+    }
+    if lo == hi {
+        return;
+    }
+    let top = 2 * n;
+    let scale = top as f64 / (hi - lo);
+    if !scale.is_finite() || scale <= 0.0 {
+        v.sort_unstable();
+        return;
+    }
+    // Nondecreasing in x: a subtraction, a positive product, a floor, a min.
+    let bucket = |k: u64| (((from_order_key(k) - lo) * scale) as usize).min(top);
+    counts.clear();
+    counts.resize(top + 1, 0);
+    for e in v.iter() {
+        if let Some(c) = counts.get_mut(bucket(e.0)) {
+            *c += 1;
+        }
+    }
+    let mut sum = 0u32;
+    for c in counts.iter_mut() {
+        let k = *c;
+        *c = sum;
+        sum += k;
     }
     tmp.clear();
     tmp.resize(n, (0, 0));
-    for (b, c) in counts.iter().enumerate() {
-        if c.iter().any(|x| *x as usize == n) {
-            continue;
-        }
-        let mut off = [0u32; 256];
-        let mut sum = 0u32;
-        for (o, x) in off.iter_mut().zip(c) {
-            *o = sum;
-            sum += x;
-        }
-        for e in v.iter() {
-            if let Some(o) = off.get_mut(((e.0 >> (8 * b)) & 0xff) as usize) {
-                if let Some(slot) = tmp.get_mut(*o as usize) {
-                    *slot = *e;
-                }
-                *o += 1;
+    for e in v.iter() {
+        if let Some(o) = counts.get_mut(bucket(e.0)) {
+            if let Some(slot) = tmp.get_mut(*o as usize) {
+                *slot = *e;
             }
+            *o += 1;
         }
-        std::mem::swap(v, tmp);
+    }
+    std::mem::swap(v, tmp);
+    // Stable insertion sort: a key moves left only past larger keys of its bucket.
+    let mut budget = 8 * n;
+    for i in 1..n {
+        let mut j = i;
+        while j > 0 {
+            match (v.get(j - 1), v.get(j)) {
+                (Some(a), Some(b)) if a.0 > b.0 => v.swap(j - 1, j),
+                _ => break,
+            }
+            j -= 1;
+            budget = budget.saturating_sub(1);
+        }
+        if budget == 0 {
+            v.sort_unstable();
+            return;
+        }
     }
 }
 
@@ -156,7 +196,7 @@ impl<'a> Team<'a> {
                 let present = vals.iter().enumerate().filter(|(_, v)| !v.is_nan());
                 buf.order
                     .extend(present.map(|(i, v)| (order_key(*v), i as u32)));
-                radix_sort(&mut buf.order, &mut buf.tmp);
+                sort_keyed(&mut buf.order, &mut buf.tmp, &mut buf.counts);
                 buf.sorted
                     .extend(buf.order.iter().map(|k| from_order_key(k.0)));
             }

@@ -90,6 +90,7 @@ pub fn linear_knots(zero_at: f64, full_at: f64, stretch: Option<(f64, f64)>) -> 
 }
 
 /// Piecewise-linear through `knots` (sorted by x), flat beyond the ends.
+#[inline]
 pub(crate) fn interpolate(knots: &[(f64, f64)], x: f64) -> f64 {
     let (Some(first), Some(last)) = (knots.first(), knots.last()) else {
         return 0.0;
@@ -208,6 +209,7 @@ pub fn sorted_bands(bands: &[Band], lower: bool) -> Vec<Band> {
 }
 
 impl Bands {
+    #[inline]
     fn matched(&self, x: f64, lower: bool) -> Option<&Band> {
         if lower {
             self.bands.iter().find(|b| x <= b.threshold)
