@@ -244,6 +244,58 @@ mod benches {
             f.result()
         });
     }
+    /// The cliff scan (#16) of 500 agents: every metric the 8-item plan and
+    /// the benchmark model read (8), one step up and one down per agent,
+    /// each re-scoring and re-paying the whole team (8,000 evaluations).
+    #[divan::bench(sample_count = 3, sample_size = 1)]
+    fn cliff_scan_500_agents_8_metrics(bencher: divan::Bencher) {
+        use kpi_sandbox::io::synthetic::{bench_payout, bench_plan};
+        use kpi_sandbox::model::forecast::CliffScan;
+        let table = import_text(&big_tsv(500)).table;
+        let plan = bench_plan();
+        let model = bench_payout();
+        bencher.bench_local(|| {
+            let mut s = CliffScan::new(&table, &plan, &model, 0.02);
+            s.run(usize::MAX);
+            s.found.len()
+        });
+    }
+
+    /// The forecast with 销售额计算 a formula column (询单人数 × 询单转化率
+    /// × 客单价 × (1 − 退款率)) that the plan scores and the commission pays
+    /// on: each month recomputes it from the drawn inputs (#16).
+    #[divan::bench(sample_count = 3, sample_size = 1)]
+    fn monte_carlo_10k_months_500_agents_formula_sales(bencher: divan::Bencher) {
+        use kpi_sandbox::io::synthetic::{bench_payout, bench_plan};
+        use kpi_sandbox::model::forecast::{variabilities, Forecast};
+        use kpi_sandbox::model::payout::Component;
+        let mut wb = Workbook::new(import_text(&big_tsv(500)).table);
+        let (name, f) = BENCH_FORMULAS[0];
+        wb.apply(Command::AddFormulaColumn {
+            name: name.into(),
+            formula: f.into(),
+            unit: Unit::Money,
+        })
+        .unwrap();
+        let table = wb.table().clone();
+        let mut plan = bench_plan();
+        for it in plan.items.iter_mut().filter(|i| i.column == "客服销售额") {
+            it.column = name.into();
+        }
+        let mut model = bench_payout();
+        for c in model.components.iter_mut() {
+            if let Component::Commission { column, .. } = c {
+                *column = name.into();
+            }
+        }
+        let vars = variabilities(&[], &table, &plan, &model, 0.1);
+        bencher.bench_local(|| {
+            let mut f = Forecast::new(&table, &plan, &model, &vars, 10_000, 1);
+            f.run(usize::MAX);
+            f.result()
+        });
+    }
+
     /// Chat staffing (#19): a week of 7 × 24 hours at up to ~1,000 Erlangs
     /// (25,000 chats an hour at 144 s), every hour searched from one agent.
     #[divan::bench]

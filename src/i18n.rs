@@ -1334,6 +1334,8 @@ messages! {
     // (end of the speed and bundle keys)
     //
     // ---- keys for forecast kernel (#16 kernel): add new ones right below this line ----
+    McRecomputed => "按公式由抽样的输入重算", "Recomputed from drawn inputs";
+    McRecomputedLine => "公式列逐月由抽样的输入重算，不单独抽样：{0}", "Formula columns recomputed each month from drawn inputs, not drawn themselves: {0}";
     // (end of the forecast kernel keys)
     //
     // ---- keys for main thread and edits (#16 responsive): add new ones right below this line ----

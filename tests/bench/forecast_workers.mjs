@@ -4,7 +4,8 @@
 // set by overriding hardwareConcurrency before the page loads), and reports
 // the wall time from the click to the result and the longest main-thread
 // task during it (PerformanceObserver "longtask", > 50 ms). Each count runs
-// twice in one page: the first run includes starting the workers.
+// twice in one page: the first run includes starting the workers. Then the
+// cliff scan of the same team, twice.
 // Not a test: it asserts nothing about time; figures go to BENCHMARKS.md.
 // Run after `trunk build --release --offline`: node tests/bench/forecast_workers.mjs
 import { start } from '../e2e/browser.mjs';
@@ -65,6 +66,27 @@ for (const n of counts) {
     const longs = await page.evaluate(() => window.__long);
     const note = await page.getByTestId('mc-note').innerText().catch(() => '');
     console.log(`  ${String(n).padStart(2)} worker(s), ${run.padEnd(22)} ${ms.toFixed(0).padStart(6)} ms; longest main-thread task ${Math.max(0, ...longs).toFixed(0)} ms (${longs.length} over 50 ms)  ${note}`);
+  }
+  // The cliff scan of the same 500 agents (every metric the demo plan and
+  // model read, one step up and down per agent), in the same workers.
+  for (const run of ['first', 'second']) {
+    await page.evaluate(() => { window.__long = []; });
+    const ms = await page.evaluate(() => new Promise((done) => {
+      const button = document.querySelector('[data-testid=cliff-run]');
+      const t0 = performance.now();
+      let started = false;
+      const poll = () => {
+        const b = document.querySelector('[data-testid=cliff-run]');
+        if (b.disabled) started = true;
+        else if (started) return done(performance.now() - t0);
+        if (performance.now() - t0 > 120_000) return done(-1);
+        setTimeout(poll, 2);
+      };
+      button.click();
+      poll();
+    }));
+    const longs = await page.evaluate(() => window.__long);
+    console.log(`  ${String(n).padStart(2)} worker(s), cliff scan ${run.padEnd(11)} ${ms.toFixed(0).padStart(6)} ms; longest main-thread task ${Math.max(0, ...longs).toFixed(0)} ms (${longs.length} over 50 ms)`);
   }
   await context.close();
 }

@@ -59,6 +59,9 @@ pub struct CliffScan {
     names: Vec<String>,
     items: Vec<Vec<f64>>,
     slots: Inputs,
+    /// The unmoved values, to undo a move with.
+    base_items: Vec<Vec<f64>>,
+    base_slots: Inputs,
     /// The drawn columns: (name, table column, unit).
     metrics: Vec<(String, Option<usize>, Unit)>,
     base_pays: Vec<f64>,
@@ -73,6 +76,7 @@ pub struct CliffScan {
     /// Agents scanned here or taken in from workers.
     scanned: usize,
     scratch: Scratch,
+    pay_scratch: PayScratch,
     pub found: Vec<Cliff>,
     spec: CliffSpec,
 }
@@ -168,6 +172,8 @@ impl CliffScan {
             pay,
             rows,
             names,
+            base_items: items.clone(),
+            base_slots: slots.clone(),
             items,
             slots,
             metrics,
@@ -179,6 +185,7 @@ impl CliffScan {
             next_agent: 0,
             scanned: 0,
             scratch,
+            pay_scratch: PayScratch::default(),
             found: Vec::new(),
             spec,
         }
@@ -189,7 +196,10 @@ impl CliffScan {
         (self.scanned, self.rows.len())
     }
 
-    /// Scans up to `chunk` more agents; true when finished.
+    /// Scans up to `chunk` more agents; true when finished. Each move is
+    /// made in place and undone after, scored and paid without explanations
+    /// (reused buffers); only a move that is a cliff is evaluated again with
+    /// the breakdown its causes come from.
     pub fn run(&mut self, chunk: usize) -> bool {
         let n = self.rows.len();
         let n_items = self.kernel.columns.len();
@@ -201,11 +211,12 @@ impl CliffScan {
             self.next_agent += 1;
             self.scanned += 1;
             let before = self.base_pays.get(a).copied().unwrap_or(0.0);
-            for (name, col, unit) in self.metrics.clone() {
+            for m in 0..self.metrics.len() {
+                let Some((name, col, unit)) = self.metrics.get(m).cloned() else {
+                    continue;
+                };
                 let (step, relative) = cliff_step(unit);
                 for dir in [1.0, -1.0] {
-                    let mut items = self.items.clone();
-                    let mut slots = self.slots.clone();
                     let mut moved = false;
                     let mv = |v: &mut f64| {
                         if v.is_nan() {
@@ -217,79 +228,131 @@ impl CliffScan {
                     };
                     for (i, c) in self.kernel.columns.iter().enumerate() {
                         if *c == col {
-                            if let Some(v) = items.get_mut(i).and_then(|v| v.get_mut(a)) {
+                            if let Some(v) = self.items.get_mut(i).and_then(|v| v.get_mut(a)) {
                                 moved |= mv(v);
                             }
                         }
                     }
                     for (s, c) in self.pay.slot_columns.iter().enumerate() {
                         if *c == col {
-                            if let Some(v) = slots.get_mut(s).and_then(|v| v.get_mut(a)) {
+                            if let Some(v) = self.slots.get_mut(s).and_then(|v| v.get_mut(a)) {
                                 moved |= mv(v);
                             }
                         }
                     }
-                    if !moved {
-                        continue;
-                    }
-                    self.kernel.score(&items, &mut self.scratch, true);
-                    let mut parts = Vec::new();
-                    let pays = self.pay.evaluate(
-                        &self.scratch.totals,
-                        &self.scratch.grades,
-                        &self.kernel.grade_labels,
-                        &slots,
-                        Some(&mut parts),
-                    );
-                    let after = pays.get(a).copied().unwrap_or(0.0);
-                    let big = before.abs().max(after.abs());
-                    if big == 0.0 || (after - before).abs() <= self.share * big {
-                        continue;
-                    }
-                    let mut causes = Vec::new();
-                    for i in 0..n_items {
-                        let p0 = self.base_points.get(i * n + a).copied().unwrap_or(0.0);
-                        let p1 = self.scratch.points.get(i * n + a).copied().unwrap_or(0.0);
-                        if p0 != p1 {
-                            causes.push(Cause::Item(i, p0, p1));
-                        }
-                    }
-                    let g0 = self.base_grades.get(a).copied().unwrap_or(0);
-                    let g1 = self.scratch.grades.get(a).copied().unwrap_or(0);
-                    if g0 != g1 {
-                        causes.push(Cause::Grade(g0, g1));
-                    }
-                    if let (Some(b), Some(x)) = (self.base_parts.get(a), parts.get(a)) {
-                        for (gi, _) in self.pay.model.gates.iter().enumerate() {
-                            if b.failed_gates.contains(&gi) != x.failed_gates.contains(&gi) {
-                                causes.push(Cause::Gate(gi));
-                            }
-                        }
-                        for (ci, (p0, p1)) in b.parts.iter().zip(&x.parts).enumerate() {
-                            let comp = self.pay.model.components.get(ci);
-                            let is_commission = matches!(
-                                comp,
-                                Some(crate::model::payout::Component::Commission { .. })
-                            );
-                            if is_commission && (p1 - p0).abs() > self.share * big {
-                                causes.push(Cause::Component(ci));
-                            }
-                        }
-                    }
-                    self.found.push(Cliff {
-                        row: self.rows.get(a).copied().unwrap_or(0),
-                        agent: self.names.get(a).cloned().unwrap_or_default(),
-                        column: name.clone(),
-                        step: dir * step,
-                        relative,
-                        pay_before: before,
-                        pay_after: after,
-                        causes,
-                    });
+                    let found = if moved {
+                        self.try_move(a, before, n, n_items, &name, dir * step, relative)
+                    } else {
+                        None
+                    };
+                    self.undo_move(a, col);
+                    self.found.extend(found);
                 }
             }
         }
         self.next_agent >= self.end
+    }
+
+    /// Puts agent `a`'s values of column `col` back.
+    fn undo_move(&mut self, a: usize, col: Option<usize>) {
+        for (i, c) in self.kernel.columns.iter().enumerate() {
+            if *c == col {
+                let v = self.base_items.get(i).and_then(|v| v.get(a)).copied();
+                if let (Some(dst), Some(v)) = (self.items.get_mut(i).and_then(|x| x.get_mut(a)), v)
+                {
+                    *dst = v;
+                }
+            }
+        }
+        for (s, c) in self.pay.slot_columns.iter().enumerate() {
+            if *c == col {
+                let v = self.base_slots.get(s).and_then(|v| v.get(a)).copied();
+                if let (Some(dst), Some(v)) = (self.slots.get_mut(s).and_then(|x| x.get_mut(a)), v)
+                {
+                    *dst = v;
+                }
+            }
+        }
+    }
+
+    /// Scores and pays the moved values; the cliff, when agent `a`'s pay
+    /// swings by more than the share.
+    #[allow(clippy::too_many_arguments)]
+    fn try_move(
+        &mut self,
+        a: usize,
+        before: f64,
+        n: usize,
+        n_items: usize,
+        name: &str,
+        step: f64,
+        relative: bool,
+    ) -> Option<Cliff> {
+        self.kernel.score(&self.items, &mut self.scratch, false);
+        self.pay.evaluate_into(
+            &self.scratch.totals,
+            &self.scratch.grades,
+            &self.kernel.grade_labels,
+            &self.slots,
+            None,
+            &mut self.pay_scratch,
+        );
+        let after = self.pay_scratch.pays.get(a).copied().unwrap_or(0.0);
+        let big = before.abs().max(after.abs());
+        if big == 0.0 || (after - before).abs() <= self.share * big {
+            return None;
+        }
+        // A cliff (rare): the same evaluation again with points and the breakdown.
+        self.kernel.score(&self.items, &mut self.scratch, true);
+        let mut parts = Vec::new();
+        self.pay.evaluate_into(
+            &self.scratch.totals,
+            &self.scratch.grades,
+            &self.kernel.grade_labels,
+            &self.slots,
+            Some(&mut parts),
+            &mut self.pay_scratch,
+        );
+        let mut causes = Vec::new();
+        for i in 0..n_items {
+            let p0 = self.base_points.get(i * n + a).copied().unwrap_or(0.0);
+            let p1 = self.scratch.points.get(i * n + a).copied().unwrap_or(0.0);
+            if p0 != p1 {
+                causes.push(Cause::Item(i, p0, p1));
+            }
+        }
+        let g0 = self.base_grades.get(a).copied().unwrap_or(0);
+        let g1 = self.scratch.grades.get(a).copied().unwrap_or(0);
+        if g0 != g1 {
+            causes.push(Cause::Grade(g0, g1));
+        }
+        if let (Some(b), Some(x)) = (self.base_parts.get(a), parts.get(a)) {
+            for (gi, _) in self.pay.model.gates.iter().enumerate() {
+                if b.failed_gates.contains(&gi) != x.failed_gates.contains(&gi) {
+                    causes.push(Cause::Gate(gi));
+                }
+            }
+            for (ci, (p0, p1)) in b.parts.iter().zip(&x.parts).enumerate() {
+                let comp = self.pay.model.components.get(ci);
+                let is_commission = matches!(
+                    comp,
+                    Some(crate::model::payout::Component::Commission { .. })
+                );
+                if is_commission && (p1 - p0).abs() > self.share * big {
+                    causes.push(Cause::Component(ci));
+                }
+            }
+        }
+        Some(Cliff {
+            row: self.rows.get(a).copied().unwrap_or(0),
+            agent: self.names.get(a).cloned().unwrap_or_default(),
+            column: name.to_string(),
+            step,
+            relative,
+            pay_before: before,
+            pay_after: after,
+            causes,
+        })
     }
 
     /// The cliffs found so far, largest swing first.

@@ -10,9 +10,11 @@
 //! pool-base columns, which are held), `v × (1 + cv × z)` with `z` standard
 //! normal, kept in the unit's range. The `z` of one agent's metrics are
 //! drawn jointly when a correlation applies ([`joint`]: from ≥ 3 months of
-//! history, or the user's value; Cholesky), else independently. Formula
-//! columns (e.g. 客服销售额) are still drawn as metrics in their own right
-//! rather than recomputed from drawn inputs. `cv` is estimated per metric
+//! history, or the user's value; Cholesky), else independently. A formula
+//! column (e.g. 客服销售额 = 询单人数 × 询单转化率 × 客单价) is not drawn: its
+//! inputs are, and the formula engine recomputes it each month over the
+//! drawn team ([`recompute`]; [`Forecast::recomputed`] names them, and
+//! [`variabilities`] marks them [`CvSource::Formula`]). `cv` is estimated per metric
 //! from the monthly tables when at least 3 months hold it (the median over
 //! agents present in ≥ 3 of them of their month-to-month coefficient of
 //! variation), otherwise the user's value.
@@ -23,10 +25,21 @@
 //! so the same seed gives the same months bit for bit natively and in every
 //! browser, and any split of the months across workers or chunks merges
 //! ([`Forecast::absorb`]) to the same result. Within a month the draw order
-//! is metric, then agent.
+//! is metric, then agent (the plan's columns, the model's, then formula
+//! inputs).
+//!
+//! **Kernel.** A month allocates nothing once the buffers have grown: the
+//! plan's [`Scratch`] and the payout's [`PayScratch`] are reused, rank and
+//! percentile take one integer sort and one pass per item
+//! ([`crate::model::plan::Team::runs`]), forced grades one integer sort,
+//! score-table coefficients are looked up in precompiled steps. Only a
+//! recomputed formula column goes through the formula engine's own
+//! evaluation, which allocates its result column.
 
 use super::formula::calc::resolve;
-use super::payout::{clamp_unit, column_values, percentile_inc, Compiled, Inputs, PayoutModel};
+use super::payout::{
+    clamp_unit, column_values, percentile_inc, Compiled, Inputs, PayScratch, PayoutModel,
+};
 use super::plan::Plan;
 use super::table::Table;
 use super::Unit;
@@ -221,6 +234,20 @@ pub struct Forecast {
     /// Draw group per item and slot: the same column is drawn once.
     item_group: Vec<usize>,
     slot_group: Vec<usize>,
+    /// Formula columns recomputed each month from drawn inputs
+    /// ([`recompute`]): the inputs (table columns) with their current
+    /// values, (cv, unit) and draw group; which items and slots read a
+    /// recomputed column; the month's copy of the columns involved.
+    inputs: Vec<usize>,
+    base_inputs: Vec<Vec<f64>>,
+    input_draw: Vec<(f64, Unit)>,
+    input_group: Vec<usize>,
+    item_recomputed: Vec<bool>,
+    slot_recomputed: Vec<bool>,
+    recompute: Option<recompute::Recompute>,
+    /// The recomputed columns' names (table headers).
+    recomputed: Vec<String>,
+    input_buf: Vec<f64>,
     groups: usize,
     /// Whether a group is drawn at all (some member has cv > 0).
     group_drawn: Vec<bool>,
@@ -245,6 +272,7 @@ pub struct Forecast {
     /// Months (from `start`) already handed out by [`Forecast::take_partial`].
     taken: usize,
     scratch: Scratch,
+    pay_scratch: PayScratch,
     items_buf: Vec<Vec<f64>>,
     slots_buf: Inputs,
     draws: Vec<Vec<f64>>,
@@ -308,20 +336,59 @@ impl Forecast {
         };
         let item_group: Vec<usize> = kernel.columns.iter().map(|c| group(*c)).collect();
         let slot_group: Vec<usize> = pay.slot_columns.iter().map(|c| group(*c)).collect();
+        // Formula columns the variabilities mark as recomputed, and their
+        // inputs: drawn after the items' and slots' columns, each once.
+        let formula_cols: Vec<usize> = vars
+            .iter()
+            .filter(|v| v.source == CvSource::Formula)
+            .filter_map(|v| resolve(table, &v.column))
+            .collect();
+        let (asked, formulas, inputs) = recompute::plan_recompute(table, &formula_cols);
+        let input_group: Vec<usize> = inputs.iter().map(|c| group(Some(*c))).collect();
         let groups = group_cols.len();
+        let is_recomputed = |c: &Option<usize>| c.is_some_and(|c| asked.contains(&c));
+        let item_recomputed: Vec<bool> = kernel.columns.iter().map(is_recomputed).collect();
+        let slot_recomputed: Vec<bool> = pay.slot_columns.iter().map(is_recomputed).collect();
+        let input_draw: Vec<(f64, Unit)> = inputs.iter().map(|c| cv_of(Some(*c))).collect();
+        let base_inputs: Vec<Vec<f64>> = inputs
+            .iter()
+            .map(|c| column_values(table, Some(*c), &rows))
+            .collect();
+        // (With no input drawn, every month recomputes the table's values.)
+        let recompute = (!asked.is_empty())
+            .then(|| recompute::Recompute::new(table, &rows, &formulas, &inputs));
+        let recomputed = asked
+            .iter()
+            .filter_map(|c| table.columns.get(*c).map(|c| c.name.clone()))
+            .collect();
         let base_items: Vec<Vec<f64>> = kernel
             .columns
             .iter()
             .map(|c| column_values(table, *c, &rows))
             .collect();
         let base_slots = pay.inputs(table, &rows);
-        let item_draw: Vec<(f64, Unit)> = kernel.columns.iter().map(|c| cv_of(*c)).collect();
-        let slot_draw: Vec<(f64, Unit)> = pay.slot_columns.iter().map(|c| cv_of(*c)).collect();
+        // A recomputed column is not drawn itself.
+        let held = |(d, r): ((f64, Unit), &bool)| if *r { (0.0, d.1) } else { d };
+        let item_draw: Vec<(f64, Unit)> = kernel
+            .columns
+            .iter()
+            .map(|c| cv_of(*c))
+            .zip(&item_recomputed)
+            .map(held)
+            .collect();
+        let slot_draw: Vec<(f64, Unit)> = pay
+            .slot_columns
+            .iter()
+            .map(|c| cv_of(*c))
+            .zip(&slot_recomputed)
+            .map(held)
+            .collect();
         let mut group_drawn = vec![false; groups];
         for (g, d) in item_group
             .iter()
             .zip(&item_draw)
             .chain(slot_group.iter().zip(&slot_draw))
+            .chain(input_group.iter().zip(&input_draw))
         {
             if d.0 > 0.0 {
                 if let Some(x) = group_drawn.get_mut(*g) {
@@ -355,6 +422,15 @@ impl Forecast {
             slot_draw,
             item_group,
             slot_group,
+            inputs,
+            base_inputs,
+            input_draw,
+            input_group,
+            item_recomputed,
+            slot_recomputed,
+            recompute,
+            recomputed,
+            input_buf: Vec::new(),
             groups,
             group_drawn,
             joint,
@@ -372,6 +448,7 @@ impl Forecast {
             keep_months,
             taken: 0,
             scratch: Scratch::default(),
+            pay_scratch: PayScratch::default(),
             spec,
         };
         f.restrict(0, months);
@@ -409,6 +486,12 @@ impl Forecast {
     /// What it was built from.
     pub fn spec(&self) -> &ForecastSpec {
         &self.spec
+    }
+
+    /// The formula columns recomputed each month from drawn inputs rather
+    /// than drawn (table headers, in the order the plan and model read them).
+    pub fn recomputed(&self) -> &[String] {
+        &self.recomputed
     }
 
     /// The correlations the draws use (drawn columns by name, row-major).
@@ -468,17 +551,54 @@ impl Forecast {
                 &self.draws,
                 &mut self.slots_buf,
             );
+            if let Some(rc) = self.recompute.as_mut() {
+                for (j, c) in self.inputs.iter().enumerate() {
+                    let (Some(b), Some(d), Some(g)) = (
+                        self.base_inputs.get(j),
+                        self.input_draw.get(j),
+                        self.input_group.get(j),
+                    ) else {
+                        continue;
+                    };
+                    if d.0 == 0.0 {
+                        continue;
+                    }
+                    fill_one(b, *d, self.draws.get(*g), &mut self.input_buf);
+                    rc.set(*c, &self.input_buf);
+                }
+                rc.run();
+                let outs = self
+                    .kernel
+                    .columns
+                    .iter()
+                    .zip(&self.item_recomputed)
+                    .zip(self.items_buf.iter_mut())
+                    .chain(
+                        self.pay
+                            .slot_columns
+                            .iter()
+                            .zip(&self.slot_recomputed)
+                            .zip(self.slots_buf.iter_mut()),
+                    );
+                for ((c, r), out) in outs {
+                    if let (true, Some(c)) = (*r, c) {
+                        rc.get(*c, out);
+                    }
+                }
+            }
             self.kernel.score(&self.items_buf, &mut self.scratch, false);
-            let pays = self.pay.evaluate(
+            self.pay.evaluate_into(
                 &self.scratch.totals,
                 &self.scratch.grades,
                 &self.kernel.grade_labels,
                 &self.slots_buf,
                 None,
+                &mut self.pay_scratch,
             );
+            let pays = &self.pay_scratch.pays;
             let at = month - self.start;
             if let (Some(t), Some(h)) = (self.totals.get_mut(at), self.have.get_mut(at)) {
-                *t = super::payout::sum_fen(&pays);
+                *t = super::payout::sum_fen(pays);
                 if !*h {
                     *h = true;
                     self.filled += 1;
@@ -486,7 +606,7 @@ impl Forecast {
             }
             if month < self.keep_months {
                 if let Some(dst) = self.agent_pays.get_mut(at * n..(at + 1) * n) {
-                    for (d, p) in dst.iter_mut().zip(&pays) {
+                    for (d, p) in dst.iter_mut().zip(pays) {
                         *d = *p;
                     }
                 }
@@ -665,19 +785,24 @@ fn fill(
     out: &mut [Vec<f64>],
 ) {
     for (i, o) in out.iter_mut().enumerate() {
-        let (Some(b), Some((cv, unit)), Some(g)) = (base.get(i), draw.get(i), group.get(i)) else {
+        let (Some(b), Some(d), Some(g)) = (base.get(i), draw.get(i), group.get(i)) else {
             continue;
         };
-        let z = draws.get(*g);
-        for (a, slot) in o.iter_mut().enumerate() {
-            let v = b.get(a).copied().unwrap_or(f64::NAN);
-            *slot = if *cv == 0.0 || v.is_nan() {
-                v
-            } else {
-                let zz = z.and_then(|z| z.get(a)).copied().unwrap_or(0.0);
-                clamp_unit(v * (1.0 + cv * zz), *unit)
-            };
-        }
+        fill_one(b, *d, draws.get(*g), o);
+    }
+}
+
+/// One column of [`fill`]: `out[a] = base[a] × (1 + cv × z[a])`, kept in
+/// the unit's range; a missing value, or cv 0, keeps the value.
+fn fill_one(base: &[f64], (cv, unit): (f64, Unit), z: Option<&Vec<f64>>, out: &mut Vec<f64>) {
+    out.resize(base.len(), f64::NAN);
+    for (a, (slot, &v)) in out.iter_mut().zip(base).enumerate() {
+        *slot = if cv == 0.0 || v.is_nan() {
+            v
+        } else {
+            let zz = z.and_then(|z| z.get(a)).copied().unwrap_or(0.0);
+            clamp_unit(v * (1.0 + cv * zz), unit)
+        };
     }
 }
 
@@ -688,6 +813,7 @@ use serde::{Deserialize, Serialize};
 pub mod cliff;
 pub mod joint;
 pub mod parts;
+pub mod recompute;
 pub mod rng;
 pub mod variability;
 

@@ -12,6 +12,9 @@ pub enum CvSource {
     Default,
     /// Held at its current value (days worked, pool bases).
     Held,
+    /// A formula column recomputed each month from its drawn inputs
+    /// (listed after it), not drawn itself ([`super::recompute`]).
+    Formula,
 }
 
 /// One simulated metric.
@@ -69,7 +72,9 @@ pub fn history_cv(months: &[&Table], column: &str) -> Option<(f64, usize)> {
 }
 
 /// The metrics a forecast draws, with their variability: the plan's items,
-/// then the payout model's sales and gate columns (each column once).
+/// then the payout model's sales and gate columns (each column once), then
+/// the inputs of the formula columns among them (those are marked
+/// [`CvSource::Formula`]: recomputed, not drawn).
 pub fn variabilities(
     months: &[&Table],
     table: &Table,
@@ -112,6 +117,38 @@ pub fn variabilities(
         };
         out.push(Variability {
             column: name,
+            cv,
+            source,
+        });
+    }
+    // Formula columns are recomputed from their inputs, which are drawn
+    // in their place (text inputs, e.g. a group for an IF, are held).
+    let drawn: Vec<usize> = out
+        .iter()
+        .filter(|v| v.source != CvSource::Held)
+        .filter_map(|v| resolve(table, &v.column))
+        .collect();
+    let (asked, _, inputs) = super::recompute::plan_recompute(table, &drawn);
+    for v in out.iter_mut() {
+        if resolve(table, &v.column).is_some_and(|c| asked.contains(&c)) {
+            v.cv = 0.0;
+            v.source = CvSource::Formula;
+        }
+    }
+    for c in inputs {
+        let Some(col) = table.columns.get(c) else {
+            continue;
+        };
+        if col.unit == Unit::Text || seen.iter().any(|(sc, _)| *sc == Some(c)) {
+            continue;
+        }
+        seen.push((Some(c), col.name.trim().to_lowercase()));
+        let (cv, source) = match history_cv(months, &col.name) {
+            Some((cv, m)) => (cv, CvSource::History(m)),
+            None => (default_cv, CvSource::Default),
+        };
+        out.push(Variability {
+            column: col.name.clone(),
             cv,
             source,
         });

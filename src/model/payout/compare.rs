@@ -129,6 +129,7 @@ pub fn apply_shifts(table: &Table, shifts: &[Shift]) -> Table {
 }
 
 /// Keeps `v` in its unit's range: shares in 0–1, nothing below 0 except plain numbers.
+#[inline]
 pub fn clamp_unit(v: f64, unit: crate::model::Unit) -> f64 {
     use crate::model::Unit;
     match unit {

@@ -2,9 +2,10 @@
 //! scores (the deterministic payout, the solver, what-ifs, the cliff scan
 //! and the forecast all run it), and the payouts of a plan.
 
-use super::parts::{pay, split_pool, Tiers};
+use super::parts::{pay, split_pool_with, step_coef, steps_best_first, Tiers};
 use super::{
-    issue, AgentPay, Coefficient, Component, Inputs, PayIssue, PayStats, PayoutModel, Payouts,
+    issue, AgentPay, CoefStep, Coefficient, Component, Inputs, PayIssue, PayStats, PayoutModel,
+    Payouts,
 };
 use crate::i18n::Msg;
 use crate::model::formula::calc::resolve;
@@ -26,6 +27,24 @@ pub struct Compiled {
     grade_coefs: Vec<Vec<f64>>,
     /// Commission tiers (per component; `None` for others).
     tiers: Vec<Option<Tiers>>,
+    /// Score-table steps best first (per Target component with a score
+    /// table; empty for others), as [`Coefficient::of`] reads them.
+    steps: Vec<Vec<CoefStep>>,
+}
+
+/// Reusable buffers for [`Compiled::evaluate_into`]: a forecast or a scan
+/// evaluates thousands of times without allocating.
+#[derive(Clone, Debug, Default)]
+pub struct PayScratch {
+    gate_factor: Vec<f64>,
+    days_factor: Vec<f64>,
+    plain: Vec<f64>,
+    pooled: Vec<f64>,
+    weights: Vec<f64>,
+    pool: Vec<f64>,
+    events: Vec<(f64, bool, f64)>,
+    /// The rounded pays of the last evaluation, per agent.
+    pub pays: Vec<f64>,
 }
 
 impl Compiled {
@@ -81,8 +100,20 @@ impl Compiled {
                 _ => None,
             })
             .collect();
+        let steps = model
+            .components
+            .iter()
+            .map(|c| match c {
+                Component::Target {
+                    coef: Coefficient::ScoreTable { steps, .. },
+                    ..
+                } => steps_best_first(steps),
+                _ => Vec::new(),
+            })
+            .collect();
         Compiled {
             tiers,
+            steps,
             model: model.clone(),
             slot_columns,
             comp_slots,
@@ -141,8 +172,24 @@ impl Compiled {
         grades: &[usize],
         grade_labels: &[String],
         inputs: &Inputs,
-        mut detail: Option<&mut Vec<AgentPay>>,
+        detail: Option<&mut Vec<AgentPay>>,
     ) -> Vec<f64> {
+        let mut s = PayScratch::default();
+        self.evaluate_into(scores, grades, grade_labels, inputs, detail, &mut s);
+        s.pays
+    }
+
+    /// [`Compiled::evaluate`] into `s.pays`, reusing `s`'s buffers (no
+    /// allocation without `detail` once they have grown).
+    pub fn evaluate_into(
+        &self,
+        scores: &[f64],
+        grades: &[usize],
+        grade_labels: &[String],
+        inputs: &Inputs,
+        mut detail: Option<&mut Vec<AgentPay>>,
+        s: &mut PayScratch,
+    ) {
         let n = scores.len();
         let slot = |s: Option<usize>, a: usize| -> f64 {
             s.and_then(|s| inputs.get(s))
@@ -150,16 +197,21 @@ impl Compiled {
                 .copied()
                 .unwrap_or(f64::NAN)
         };
+        let reset = |v: &mut Vec<f64>, x: f64| {
+            v.clear();
+            v.resize(n, x);
+        };
         // Gates and days first: the pool folds them into its weights.
-        let mut gate_factor = vec![1.0; n];
+        reset(&mut s.gate_factor, 1.0);
         let mut failed: Vec<Vec<usize>> = if detail.is_some() {
             vec![Vec::new(); n]
         } else {
             Vec::new()
         };
-        for (gi, (g, s)) in self.model.gates.iter().zip(&self.gate_slots).enumerate() {
-            for (a, f) in gate_factor.iter_mut().enumerate() {
-                let v = slot(Some(*s), a);
+        for (gi, (g, gs)) in self.model.gates.iter().zip(&self.gate_slots).enumerate() {
+            let vals = inputs.get(*gs).map(Vec::as_slice).unwrap_or_default();
+            for (a, f) in s.gate_factor.iter_mut().enumerate() {
+                let v = vals.get(a).copied().unwrap_or(f64::NAN);
                 if g.applies(v) {
                     *f *= g.factor(v);
                     if let Some(list) = failed.get_mut(a) {
@@ -168,45 +220,49 @@ impl Compiled {
                 }
             }
         }
-        let days_factor: Vec<f64> = (0..n)
-            .map(|a| match (&self.model.prorate, self.days_slot) {
-                (Some(p), Some(s)) => p.factor(slot(Some(s), a)),
-                _ => 1.0,
-            })
-            .collect();
-        let mut plain = vec![0.0; n];
-        let mut pooled = vec![0.0; n];
+        reset(&mut s.days_factor, 1.0);
+        if let (Some(p), Some(ds)) = (&self.model.prorate, self.days_slot) {
+            let vals = inputs.get(ds).map(Vec::as_slice).unwrap_or_default();
+            for (a, d) in s.days_factor.iter_mut().enumerate() {
+                *d = p.factor(vals.get(a).copied().unwrap_or(f64::NAN));
+            }
+        }
+        reset(&mut s.plain, 0.0);
+        reset(&mut s.pooled, 0.0);
         let mut parts: Vec<Vec<f64>> = if detail.is_some() {
             vec![Vec::with_capacity(self.model.components.len()); n]
         } else {
             Vec::new()
         };
         let mut first_coef: Vec<Option<f64>> = vec![None; if detail.is_some() { n } else { 0 }];
-        let mut pool_buf = vec![0.0; n];
         for (ci, comp) in self.model.components.iter().enumerate() {
             let cslot = self.comp_slots.get(ci).copied().flatten();
             match comp {
                 Component::Target { base, coef } => {
                     let by_grade = self.grade_coefs.get(ci).filter(|g| !g.is_empty());
+                    let steps = self.steps.get(ci).map(Vec::as_slice).unwrap_or_default();
                     for a in 0..n {
-                        let s = scores.get(a).copied().unwrap_or(0.0);
-                        let k = match by_grade {
-                            Some(g) => grades
+                        let sc = scores.get(a).copied().unwrap_or(0.0);
+                        let k = match (by_grade, coef) {
+                            (Some(g), _) => grades
                                 .get(a)
                                 .and_then(|gi| g.get(*gi))
                                 .copied()
                                 .unwrap_or(0.0),
-                            None => {
+                            (None, Coefficient::ScoreTable { otherwise, .. }) => {
+                                step_coef(steps, *otherwise, sc)
+                            }
+                            (None, _) => {
                                 let label = grades
                                     .get(a)
                                     .and_then(|g| grade_labels.get(*g))
                                     .map(String::as_str)
                                     .unwrap_or("");
-                                coef.of(s, label)
+                                coef.of(sc, label)
                             }
                         };
                         let amount = base * k;
-                        if let Some(p) = plain.get_mut(a) {
+                        if let Some(p) = s.plain.get_mut(a) {
                             *p += amount;
                         }
                         if let Some(p) = parts.get_mut(a) {
@@ -222,7 +278,7 @@ impl Compiled {
                     for a in 0..n {
                         let sales = slot(cslot, a);
                         let amount = tiers.map(|t| t.amount(sales)).unwrap_or(0.0) * multiplier;
-                        if let Some(p) = plain.get_mut(a) {
+                        if let Some(p) = s.plain.get_mut(a) {
                             *p += amount;
                         }
                         if let Some(p) = parts.get_mut(a) {
@@ -233,28 +289,34 @@ impl Compiled {
                 Component::Pool {
                     amount, floor, cap, ..
                 } => {
-                    let weights: Vec<f64> = (0..n)
-                        .map(|a| {
-                            let base = if cslot.is_some() {
-                                let b = slot(cslot, a);
-                                if b.is_nan() {
-                                    0.0
-                                } else {
-                                    b
-                                }
+                    s.weights.clear();
+                    s.weights.extend((0..n).map(|a| {
+                        let base = if cslot.is_some() {
+                            let b = slot(cslot, a);
+                            if b.is_nan() {
+                                0.0
                             } else {
-                                1.0
-                            };
-                            let s = scores.get(a).copied().unwrap_or(0.0);
-                            let g = gate_factor.get(a).copied().unwrap_or(1.0);
-                            let d = days_factor.get(a).copied().unwrap_or(1.0);
-                            (base * s * g * d).max(0.0)
-                        })
-                        .collect();
-                    split_pool(*amount, &weights, *floor, *cap, &mut pool_buf);
+                                b
+                            }
+                        } else {
+                            1.0
+                        };
+                        let sc = scores.get(a).copied().unwrap_or(0.0);
+                        let g = s.gate_factor.get(a).copied().unwrap_or(1.0);
+                        let d = s.days_factor.get(a).copied().unwrap_or(1.0);
+                        (base * sc * g * d).max(0.0)
+                    }));
+                    split_pool_with(
+                        *amount,
+                        &s.weights,
+                        *floor,
+                        *cap,
+                        &mut s.pool,
+                        &mut s.events,
+                    );
                     for a in 0..n {
-                        let v = pool_buf.get(a).copied().unwrap_or(0.0);
-                        if let Some(p) = pooled.get_mut(a) {
+                        let v = s.pool.get(a).copied().unwrap_or(0.0);
+                        if let Some(p) = s.pooled.get_mut(a) {
                             *p += v;
                         }
                         if let Some(p) = parts.get_mut(a) {
@@ -265,14 +327,14 @@ impl Compiled {
             }
         }
         let unit = self.model.rounding;
-        let mut pays = Vec::with_capacity(n);
+        s.pays.clear();
         for a in 0..n {
-            let g = gate_factor.get(a).copied().unwrap_or(1.0);
-            let d = days_factor.get(a).copied().unwrap_or(1.0);
-            let gross = plain.get(a).copied().unwrap_or(0.0) * g * d
-                + pooled.get(a).copied().unwrap_or(0.0);
+            let g = s.gate_factor.get(a).copied().unwrap_or(1.0);
+            let d = s.days_factor.get(a).copied().unwrap_or(1.0);
+            let gross = s.plain.get(a).copied().unwrap_or(0.0) * g * d
+                + s.pooled.get(a).copied().unwrap_or(0.0);
             let pay = pay(gross, unit);
-            pays.push(pay);
+            s.pays.push(pay);
             if let Some(out) = detail.as_deref_mut() {
                 out.push(AgentPay {
                     row: a,
@@ -289,7 +351,6 @@ impl Compiled {
                 });
             }
         }
-        pays
     }
 }
 

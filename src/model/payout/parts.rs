@@ -78,12 +78,9 @@ impl Coefficient {
     /// The coefficient for `score` (and the agent's grade label).
     pub fn of(&self, score: f64, grade: &str) -> f64 {
         match self {
-            Coefficient::ScoreTable { steps, otherwise } => steps
-                .iter()
-                .filter(|s| score >= s.min)
-                .max_by(|a, b| a.min.total_cmp(&b.min))
-                .map(|s| s.coef)
-                .unwrap_or(*otherwise),
+            Coefficient::ScoreTable { steps, otherwise } => {
+                step_coef(&steps_best_first(steps), *otherwise, score)
+            }
             Coefficient::GradeTable(g) => g
                 .iter()
                 .find(|g| g.grade == grade)
@@ -105,6 +102,27 @@ impl Coefficient {
     }
 }
 
+/// Score-table steps in the order [`step_coef`] reads them: highest `min`
+/// first, and of equal minimums the one listed last first (the step
+/// "with the highest `min` not above the score" is the last such one listed).
+pub fn steps_best_first(steps: &[CoefStep]) -> Vec<CoefStep> {
+    let mut sorted: Vec<CoefStep> = steps.iter().rev().cloned().collect();
+    sorted.sort_by(|a, b| b.min.total_cmp(&a.min));
+    sorted
+}
+
+/// The score table's coefficient for `score`: the first step (of
+/// [`steps_best_first`]) whose minimum it reaches, else `otherwise`. A NaN
+/// minimum is never reached.
+#[inline]
+pub fn step_coef(best_first: &[CoefStep], otherwise: f64, score: f64) -> f64 {
+    best_first
+        .iter()
+        .find(|s| score >= s.min)
+        .map(|s| s.coef)
+        .unwrap_or(otherwise)
+}
+
 /// Commission tiers sorted by `from`, with their mode: the commission part.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tiers {
@@ -120,6 +138,7 @@ impl Tiers {
     }
 
     /// Commission on `sales` (none for a missing, non-positive or infinite value).
+    #[inline]
     pub fn amount(&self, sales: f64) -> f64 {
         commission_sorted(sales, &self.sorted, self.mode)
     }
@@ -164,6 +183,7 @@ pub fn commission(sales: f64, tiers: &[Tier], mode: TierMode) -> f64 {
 }
 
 /// [`commission`] with the tiers already sorted by `from`.
+#[inline]
 fn commission_sorted(sales: f64, sorted: &[Tier], mode: TierMode) -> f64 {
     if !sales.is_finite() || sales <= 0.0 {
         return 0.0;
@@ -192,6 +212,7 @@ fn commission_sorted(sales: f64, sorted: &[Tier], mode: TierMode) -> f64 {
 impl PayGate {
     /// The factor on the non-pool parts for value `v`: `1 − cut` when it
     /// fails, else 1 (a missing value does not apply).
+    #[inline]
     pub fn factor(&self, v: f64) -> f64 {
         if self.applies(v) {
             1.0 - self.cut
@@ -201,6 +222,7 @@ impl PayGate {
     }
 
     /// Whether the gate cuts value `v` (it fails; a missing value never does).
+    #[inline]
     pub fn applies(&self, v: f64) -> bool {
         !v.is_nan() && self.fails(v)
     }
@@ -216,6 +238,7 @@ impl PayGate {
     }
 
     /// Whether `v` fails the gate.
+    #[inline]
     pub fn fails(&self, v: f64) -> bool {
         if self.fail_below {
             v < self.threshold
@@ -227,6 +250,7 @@ impl PayGate {
 
 impl Prorate {
     /// The days factor `min(max(days ÷ full days, 0), 1)`; 1 for a missing value.
+    #[inline]
     pub fn factor(&self, days: f64) -> f64 {
         if days.is_nan() {
             1.0
@@ -247,6 +271,7 @@ impl Prorate {
 /// Rounds `x` half up to a multiple of `unit`. Payouts are sums of products
 /// of decimal inputs, so a result meant as 12.5 may arrive as 12.4999999999;
 /// a quotient within 1e-9 of the half is taken as the half.
+#[inline]
 pub fn round_unit(x: f64, unit: f64) -> f64 {
     if !x.is_finite() || unit <= 0.0 {
         return x;
@@ -264,8 +289,9 @@ pub fn round_unit(x: f64, unit: f64) -> f64 {
 }
 
 /// The pay for `gross`: never negative, rounded once to `unit`.
+#[inline]
 pub fn pay(gross: f64, unit: f64) -> f64 {
-    round_unit(gross.max(0.0), unit)
+    round_unit(crate::model::plan::rules::max_num(gross, 0.0), unit)
 }
 
 /// Excel's [`pay`] over the gross cell `g`.
@@ -285,6 +311,18 @@ pub fn pay_formula(g: &str, unit: f64) -> String {
 /// floors alone exceed the pool, the pool is split equally; when everyone is
 /// capped, the rest stays unpaid.
 pub fn split_pool(amount: f64, weights: &[f64], floor: f64, cap: Option<f64>, out: &mut Vec<f64>) {
+    split_pool_with(amount, weights, floor, cap, out, &mut Vec::new());
+}
+
+/// [`split_pool`] with a reusable buffer for the sweep's events.
+pub fn split_pool_with(
+    amount: f64,
+    weights: &[f64],
+    floor: f64,
+    cap: Option<f64>,
+    out: &mut Vec<f64>,
+    events: &mut Vec<(f64, bool, f64)>,
+) {
     out.clear();
     out.resize(weights.len(), 0.0);
     let eligible = weights.iter().filter(|w| **w > 0.0).count();
@@ -309,7 +347,7 @@ pub fn split_pool(amount: f64, weights: &[f64], floor: f64, cap: Option<f64>, ou
         return;
     }
     // Events in λ: an agent leaves the floor at floor/w and reaches the cap at cap/w.
-    let mut events: Vec<(f64, bool, f64)> = Vec::with_capacity(2 * eligible);
+    events.clear();
     for w in weights.iter().filter(|w| **w > 0.0) {
         events.push((floor / w, false, *w));
         if cap.is_finite() {
@@ -323,7 +361,7 @@ pub fn split_pool(amount: f64, weights: &[f64], floor: f64, cap: Option<f64>, ou
     let mut free_w = 0.0;
     let mut lambda = 0.0;
     let mut found = false;
-    for (at, to_cap, w) in &events {
+    for (at, to_cap, w) in events.iter() {
         if free_w > 0.0 && floors + caps + at * free_w >= amount {
             lambda = (amount - floors - caps) / free_w;
             found = true;

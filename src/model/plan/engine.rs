@@ -5,8 +5,8 @@
 //! adds ranks and explanations; the xlsx writer takes each item's formula
 //! from here. So scores, forecast and export agree by construction.
 
-use super::grading::assign_grades;
-use super::rules::{CompiledRule, Team};
+use super::grading::{assign_grades, GradeBuf};
+use super::rules::{CompiledRule, Team, TeamBuf};
 use super::{Grading, Plan, PlanItem};
 use crate::model::formula::calc::resolve;
 use crate::model::table::{Cell, Table};
@@ -53,12 +53,12 @@ pub struct CompiledPlan {
 /// Reusable buffers for [`CompiledPlan::score`].
 #[derive(Clone, Debug, Default)]
 pub struct Scratch {
-    sorted: Vec<f64>,
+    team: TeamBuf,
     item_points: Vec<f64>,
     pub totals: Vec<f64>,
     pub grades: Vec<usize>,
     gated: Vec<bool>,
-    order: Vec<usize>,
+    grading: GradeBuf,
     /// Points per item, item-major (`item × n + agent`), when asked for.
     pub points: Vec<f64>,
 }
@@ -120,7 +120,7 @@ impl CompiledPlan {
             s.points.resize(n * self.items.len(), 0.0);
         }
         let Scratch {
-            sorted,
+            team: team_buf,
             item_points,
             totals,
             gated,
@@ -129,7 +129,7 @@ impl CompiledPlan {
         } = &mut *s;
         for (i, item) in self.items.iter().enumerate() {
             let Some(vals) = values.get(i) else { continue };
-            let team = Team::of(item.rule.needs(), vals, sorted);
+            let team = Team::of(item.rule.needs(), vals, team_buf);
             item.rule.points_into(vals, &team, item_points);
             let w = item.weight;
             let zeroes = item.rule.zeroes_total();
@@ -154,6 +154,6 @@ impl CompiledPlan {
                 *t = 0.0;
             }
         }
-        assign_grades(&s.totals, &self.grading, &mut s.grades, &mut s.order);
+        assign_grades(&s.totals, &self.grading, &mut s.grades, &mut s.grading);
     }
 }

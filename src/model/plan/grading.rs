@@ -1,5 +1,6 @@
 //! Totals to grades: thresholds or a forced distribution.
 
+use super::rules::{order_index, order_key, sort_keyed};
 use super::{GradeThreshold, Grading};
 use crate::model::round::round_dp;
 
@@ -17,24 +18,31 @@ impl Grading {
     }
 }
 
+/// Reusable buffers for [`assign_grades`].
+#[derive(Clone, Debug, Default)]
+pub struct GradeBuf {
+    mins: Vec<f64>,
+    order: Vec<(u64, u32)>,
+    tmp: Vec<(u64, u32)>,
+    counts: Vec<u32>,
+    bounds: Vec<usize>,
+}
+
 /// The grade index of each total into `out` (best first, as
 /// [`Grading::labels`]). Thresholds: the first minimum reached; the last
 /// grade takes everyone else. Forced: by position in the ranking, the
 /// cumulative shares rounded to whole agents; equal totals share the better
-/// grade. `order` is a reusable buffer.
-pub fn assign_grades(
-    totals: &[f64],
-    grading: &Grading,
-    out: &mut Vec<usize>,
-    order: &mut Vec<usize>,
-) {
+/// grade. `buf` is reused, so a call allocates nothing once it has grown.
+pub fn assign_grades(totals: &[f64], grading: &Grading, out: &mut Vec<usize>, buf: &mut GradeBuf) {
     let n = totals.len();
     out.clear();
     out.resize(n, 0);
     match grading {
         Grading::Thresholds(t) => {
-            let mut mins: Vec<f64> = t.iter().map(|g| g.min).collect();
-            crate::model::order::sort_f64(&mut mins, true);
+            let mins = &mut buf.mins;
+            mins.clear();
+            mins.extend(t.iter().map(|g| g.min));
+            crate::model::order::sort_f64(mins, true);
             let last = mins.len().saturating_sub(1);
             for (g, total) in out.iter_mut().zip(totals) {
                 *g = mins
@@ -45,15 +53,19 @@ pub fn assign_grades(
             }
         }
         Grading::Forced(shares) => {
+            // Best first, equal totals in table order: a stable sort by the
+            // key of −total (−0 and +0 are one key).
+            let order = &mut buf.order;
             order.clear();
-            order.extend(0..n);
-            crate::model::order::sort_by(order, |x, y| {
-                let (ax, ay) = (totals.get(*x), totals.get(*y));
-                ay.partial_cmp(&ax)
-                    .unwrap_or(std::cmp::Ordering::Equal)
-                    .then(x.cmp(y))
-            });
-            let mut bounds = Vec::with_capacity(shares.len());
+            order.extend(
+                totals
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| (order_key(-*t), i as u32)),
+            );
+            sort_keyed(order, &mut buf.tmp, &mut buf.counts);
+            let bounds = &mut buf.bounds;
+            bounds.clear();
             let mut cum = 0.0;
             for g in shares {
                 cum += g.share;
@@ -61,15 +73,16 @@ pub fn assign_grades(
             }
             let last = shares.len().saturating_sub(1);
             let mut prev: Option<(f64, usize)> = None;
-            for (pos, idx) in order.iter().enumerate() {
-                let total = totals.get(*idx).copied().unwrap_or(0.0);
+            for (pos, k) in order.iter().enumerate() {
+                let idx = order_index(*k);
+                let total = totals.get(idx).copied().unwrap_or(0.0);
                 let by_pos = bounds.iter().position(|b| pos < *b).unwrap_or(last);
                 // Tie rule: equal totals share the better grade.
                 let g = match prev {
                     Some((t, g)) if t == total => g,
                     _ => by_pos,
                 };
-                if let Some(slot) = out.get_mut(*idx) {
+                if let Some(slot) = out.get_mut(idx) {
                     *slot = g;
                 }
                 prev = Some((total, g));

@@ -59,8 +59,8 @@ mod types;
 mod validate;
 
 pub use engine::{column_values, item_lower, CompiledItem, CompiledPlan, Scratch};
-pub use grading::assign_grades;
-pub use rules::{linear_knots, sorted_bands, CompiledRule, Needs, Team};
+pub use grading::{assign_grades, GradeBuf};
+pub use rules::{linear_knots, sorted_bands, CompiledRule, Needs, Team, TeamBuf};
 pub use score::{next_grade, score, NextGrade};
 pub use templates::{next_month, template, Template};
 pub use types::*;

@@ -3,7 +3,7 @@
 //! needs for the next grade.
 
 use super::engine::{CompiledPlan, Scratch};
-use super::rules::{CompiledRule, Needs, Team};
+use super::rules::{CompiledRule, Needs, Team, TeamBuf};
 use super::{item_lower, AgentScore, GradeThreshold, Grading, ItemScore, Plan, PlanScores};
 use crate::model::table::Table;
 
@@ -28,7 +28,7 @@ pub fn score(table: &Table, plan: &Plan) -> PlanScores {
         })
         .collect();
     // The explanations, from the same compiled rules and team context.
-    let mut sorted = Vec::new();
+    let mut sorted = TeamBuf::default();
     for (i, (item, vals)) in kernel.items().iter().zip(&values).enumerate() {
         let team = Team::of(item.rule.needs(), vals, &mut sorted);
         let points = s.points.iter().skip(i * n).take(n);

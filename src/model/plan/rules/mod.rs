@@ -46,6 +46,9 @@ pub struct Team<'a> {
     pub average: f64,
     /// Present values, ascending.
     pub sorted: &'a [f64],
+    /// The same order as (key, agent): [`order_key`] of the value and the
+    /// agent's index, ties in agent order.
+    pub order: &'a [(u64, u32)],
 }
 
 impl Team<'static> {
@@ -53,15 +56,129 @@ impl Team<'static> {
     pub const NONE: Team<'static> = Team {
         average: 0.0,
         sorted: &[],
+        order: &[],
     };
+}
+
+/// Reusable buffers for [`Team::of`] (no allocation per call once grown).
+#[derive(Clone, Debug, Default)]
+pub struct TeamBuf {
+    sorted: Vec<f64>,
+    order: Vec<(u64, u32)>,
+    tmp: Vec<(u64, u32)>,
+    counts: Vec<u32>,
+}
+
+/// An integer whose order is the numbers' order (−0 taken as +0, so values
+/// equal under `==` get equal keys; NaN above everything).
+pub fn order_key(x: f64) -> u64 {
+    let b = (x + 0.0).to_bits();
+    if b >> 63 == 1 {
+        !b
+    } else {
+        b | (1 << 63)
+    }
+}
+
+/// The number an [`order_key`] came from.
+pub fn from_order_key(k: u64) -> f64 {
+    f64::from_bits(if k >> 63 == 1 { k & !(1 << 63) } else { !k })
+}
+
+/// The agent index of a [`Team::order`] entry.
+pub fn order_index(k: (u64, u32)) -> usize {
+    k.1 as usize
+}
+
+/// Sorts `v` (keys of [`order_key`], agents) by key, stably; `v` must
+/// come in increasing agent order, which is then the order of equal keys.
+/// The numbers go into about 2n buckets by value (a monotone map, so the
+/// buckets are in order), then an insertion sort moves keys only within
+/// their bucket (runs of equal keys cost nothing): a few linear passes for
+/// the few hundred drawn values of a month. When that would take long (a
+/// far outlier squeezes the rest into one bucket; infinities), it finishes
+/// by a comparison sort of (key, agent), the same order. `tmp` and `counts`
+/// are reusable buffers; `v` and `tmp` may trade storage.
+pub fn sort_keyed(v: &mut Vec<(u64, u32)>, tmp: &mut Vec<(u64, u32)>, counts: &mut Vec<u32>) {
+    let n = v.len();
+    if n < 2 {
+        return;
+    }
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    for e in v.iter() {
+        let x = from_order_key(e.0);
+        if !x.is_finite() {
+            v.sort_unstable();
+            return;
+        }
+        if x < lo {
+            lo = x;
+        }
+        if x > hi {
+            hi = x;
+        }
+    }
+    if lo == hi {
+        return;
+    }
+    let top = 2 * n;
+    let scale = top as f64 / (hi - lo);
+    if !scale.is_finite() || scale <= 0.0 {
+        v.sort_unstable();
+        return;
+    }
+    // Nondecreasing in x: a subtraction, a positive product, a floor, a min.
+    let bucket = |k: u64| (((from_order_key(k) - lo) * scale) as usize).min(top);
+    counts.clear();
+    counts.resize(top + 1, 0);
+    for e in v.iter() {
+        if let Some(c) = counts.get_mut(bucket(e.0)) {
+            *c += 1;
+        }
+    }
+    let mut sum = 0u32;
+    for c in counts.iter_mut() {
+        let k = *c;
+        *c = sum;
+        sum += k;
+    }
+    tmp.clear();
+    tmp.resize(n, (0, 0));
+    for e in v.iter() {
+        if let Some(o) = counts.get_mut(bucket(e.0)) {
+            if let Some(slot) = tmp.get_mut(*o as usize) {
+                *slot = *e;
+            }
+            *o += 1;
+        }
+    }
+    std::mem::swap(v, tmp);
+    // Stable insertion sort: a key moves left only past larger keys of its bucket.
+    let mut budget = 8 * n;
+    for i in 1..n {
+        let mut j = i;
+        while j > 0 {
+            match (v.get(j - 1), v.get(j)) {
+                (Some(a), Some(b)) if a.0 > b.0 => v.swap(j - 1, j),
+                _ => break,
+            }
+            j -= 1;
+            budget = budget.saturating_sub(1);
+        }
+        if budget == 0 {
+            v.sort_unstable();
+            return;
+        }
+    }
 }
 
 impl<'a> Team<'a> {
     /// The context `needs` asks for over `vals` (NaN is missing), sorting
     /// into `buf` when the order is needed. The average is summed in table
     /// order, so every caller gets the same bits.
-    pub fn of(needs: Needs, vals: &[f64], buf: &'a mut Vec<f64>) -> Team<'a> {
-        buf.clear();
+    pub fn of(needs: Needs, vals: &[f64], buf: &'a mut TeamBuf) -> Team<'a> {
+        buf.sorted.clear();
+        buf.order.clear();
         let mut average = 0.0;
         match needs {
             Needs::Nothing => {}
@@ -76,14 +193,36 @@ impl<'a> Team<'a> {
                 }
             }
             Needs::Order => {
-                buf.extend(vals.iter().filter(|v| !v.is_nan()));
-                // Equal keys under total_cmp are identical values, so an unstable sort is exact.
-                crate::model::order::sort_f64(buf, false);
+                let present = vals.iter().enumerate().filter(|(_, v)| !v.is_nan());
+                buf.order
+                    .extend(present.map(|(i, v)| (order_key(*v), i as u32)));
+                sort_keyed(&mut buf.order, &mut buf.tmp, &mut buf.counts);
+                buf.sorted
+                    .extend(buf.order.iter().map(|k| from_order_key(k.0)));
             }
         }
         Team {
             average,
-            sorted: buf,
+            sorted: &buf.sorted,
+            order: &buf.order,
+        }
+    }
+
+    /// For each run of equal present values in the order, `(agents below,
+    /// agents above, present agents)` and the agents of the run: how the
+    /// team rules get every agent's counts in one pass instead of two
+    /// binary searches each.
+    pub fn runs(&self, mut each: impl FnMut(usize, usize, usize, &[(u64, u32)])) {
+        let n = self.sorted.len();
+        let mut i = 0;
+        while i < n {
+            let v = self.sorted.get(i).copied().unwrap_or(f64::NAN);
+            let mut j = i + 1;
+            while self.sorted.get(j).is_some_and(|w| *w == v) {
+                j += 1;
+            }
+            each(i, n - j, n, self.order.get(i..j).unwrap_or_default());
+            i = j;
         }
     }
 }
@@ -129,6 +268,28 @@ pub trait Def {
                 self.points(x, lower, team)
             }
         }));
+    }
+}
+
+/// `x.max(y)` by comparisons (a NaN argument gives the other one), so
+/// the kernel's inner loops do not call out to `fmax` (they do on x86-64
+/// and wasm32 at the release profile's `opt-level = "z"`).
+#[inline]
+pub fn max_num(x: f64, y: f64) -> f64 {
+    if x.is_nan() || x < y {
+        y
+    } else {
+        x
+    }
+}
+
+/// `x.min(y)` by comparisons (a NaN argument gives the other one).
+#[inline]
+pub fn min_num(x: f64, y: f64) -> f64 {
+    if y.is_nan() || x < y {
+        x
+    } else {
+        y
     }
 }
 

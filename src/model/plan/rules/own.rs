@@ -1,7 +1,7 @@
 //! Rule kinds on the agent's own value: ratio to target, linear, bands and
 //! the gate.
 
-use super::{fin, ratio_formula, ratio_points, xl, Def, Team};
+use super::{fin, max_num, min_num, ratio_formula, ratio_points, xl, Def, Team};
 use crate::i18n::Msg;
 use crate::model::plan::{Band, Explain};
 
@@ -26,7 +26,7 @@ impl Ratio {
 
 impl Def for Ratio {
     fn points(&self, x: f64, lower: bool, _: &Team) -> f64 {
-        self.raw(x, lower).max(self.floor).min(self.cap)
+        min_num(max_num(self.raw(x, lower), self.floor), self.cap)
     }
     fn explain(&self, x: f64, lower: bool, _: &Team) -> Explain {
         Explain::Ratio {
@@ -90,6 +90,7 @@ pub fn linear_knots(zero_at: f64, full_at: f64, stretch: Option<(f64, f64)>) -> 
 }
 
 /// Piecewise-linear through `knots` (sorted by x), flat beyond the ends.
+#[inline]
 pub(crate) fn interpolate(knots: &[(f64, f64)], x: f64) -> f64 {
     let (Some(first), Some(last)) = (knots.first(), knots.last()) else {
         return 0.0;
@@ -116,7 +117,7 @@ pub(crate) fn interpolate(knots: &[(f64, f64)], x: f64) -> f64 {
 
 impl Def for Linear {
     fn points(&self, x: f64, _: bool, _: &Team) -> f64 {
-        interpolate(&self.knots, x).min(self.cap).max(0.0)
+        max_num(min_num(interpolate(&self.knots, x), self.cap), 0.0)
     }
     fn explain(&self, x: f64, _: bool, _: &Team) -> Explain {
         Explain::Linear {
@@ -208,6 +209,7 @@ pub fn sorted_bands(bands: &[Band], lower: bool) -> Vec<Band> {
 }
 
 impl Bands {
+    #[inline]
     fn matched(&self, x: f64, lower: bool) -> Option<&Band> {
         if lower {
             self.bands.iter().find(|b| x <= b.threshold)

@@ -1,6 +1,8 @@
 //! Rule kinds relative to the team: to the average, rank and percentile.
 
-use super::{fin, ratio_formula, ratio_points, xl, Def, Needs, Team};
+use super::{
+    fin, max_num, min_num, order_index, ratio_formula, ratio_points, xl, Def, Needs, Team,
+};
 use crate::i18n::Msg;
 use crate::model::plan::Explain;
 
@@ -26,7 +28,7 @@ impl Def for Relative {
         Needs::Average
     }
     fn points(&self, x: f64, lower: bool, team: &Team) -> f64 {
-        Relative::raw(x, lower, team).max(0.0).min(self.cap)
+        min_num(max_num(Relative::raw(x, lower, team), 0.0), self.cap)
     }
     fn explain(&self, x: f64, lower: bool, team: &Team) -> Explain {
         Explain::Relative {
@@ -76,6 +78,38 @@ fn share_points(k: usize, n: usize) -> f64 {
     }
 }
 
+/// The kernel's form of a team rule: every agent's points from the runs of
+/// equal values (`f(better, worse, n)`), one pass over the order; the same
+/// counts [`better_worse`] gives each value, so the same points.
+fn by_runs(
+    vals: &[f64],
+    lower: bool,
+    team: &Team,
+    out: &mut Vec<f64>,
+    f: impl Fn(usize, usize, usize) -> f64,
+) {
+    out.clear();
+    out.resize(vals.len(), 0.0);
+    team.runs(|below, above, n, run| {
+        let (better, worse) = if lower {
+            (below, above)
+        } else {
+            (above, below)
+        };
+        let p = f(better, worse, n);
+        for k in run {
+            if let Some(o) = out.get_mut(order_index(*k)) {
+                *o = p;
+            }
+        }
+    });
+}
+
+/// Rank points from the agents better and the agents present.
+fn rank_points(better: usize, n: usize) -> f64 {
+    share_points(n.saturating_sub(better + 1), n)
+}
+
 /// Excel's [`share_points`] of the expression `k` over the numbers of `range`.
 fn share_formula(k: &str, range: &str) -> String {
     format!("IF(COUNT({range})<=1,100,100*{k}/(COUNT({range})-1))")
@@ -89,9 +123,12 @@ impl Def for Rank {
         Needs::Order
     }
     fn points(&self, x: f64, lower: bool, team: &Team) -> f64 {
-        let n = team.sorted.len();
-        let rank = better_worse(x, lower, team.sorted).0 + 1;
-        share_points(n.saturating_sub(rank), n)
+        rank_points(better_worse(x, lower, team.sorted).0, team.sorted.len())
+    }
+    fn points_into(&self, vals: &[f64], lower: bool, team: &Team, out: &mut Vec<f64>) {
+        by_runs(vals, lower, team, out, |better, _, n| {
+            rank_points(better, n)
+        });
     }
     fn explain(&self, x: f64, lower: bool, team: &Team) -> Explain {
         Explain::Rank {
@@ -124,6 +161,9 @@ impl Def for Percentile {
     }
     fn points(&self, x: f64, lower: bool, team: &Team) -> f64 {
         share_points(better_worse(x, lower, team.sorted).1, team.sorted.len())
+    }
+    fn points_into(&self, vals: &[f64], lower: bool, team: &Team, out: &mut Vec<f64>) {
+        by_runs(vals, lower, team, out, |_, worse, n| share_points(worse, n));
     }
     fn explain(&self, x: f64, lower: bool, team: &Team) -> Explain {
         Explain::Percentile {

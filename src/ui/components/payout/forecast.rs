@@ -178,7 +178,13 @@ pub(super) fn ForecastPanel(p: &ForecastProps) -> Html {
         CvSource::History(n) => Msg::McFromHistory.fill(lang, &[n.to_string()]),
         CvSource::Default => Msg::McFromDefault.t(lang).to_string(),
         CvSource::Held => Msg::McHeld.t(lang).to_string(),
+        CvSource::Formula => Msg::McRecomputed.t(lang).to_string(),
     };
+    let recomputed: Vec<String> = vars
+        .iter()
+        .filter(|v| v.source == CvSource::Formula)
+        .map(|v| display_name(&p.table, &v.column, lang))
+        .collect();
     let running = progress.is_some();
     let res = result.as_ref().map(|(r, used)| {
         let cents = p.cents;
@@ -240,7 +246,8 @@ pub(super) fn ForecastPanel(p: &ForecastProps) -> Html {
                 <NumberField id="mc-rho" label={Msg::McCorrLabel.t(lang)} value={*user_rho} {lang} on_change={setter(&user_rho)} />
             </div>
             <table class="plain compact"><thead><tr><th>{ Msg::McColMetric.t(lang) }</th><th class="num">{ Msg::McColCv.t(lang) }</th><th>{ Msg::McColSource.t(lang) }</th></tr></thead>
-                <tbody>{ for vars.iter().map(|v| html! { <tr><td>{ display_name(&p.table, &v.column, lang) }</td><td class="num">{ if v.source == CvSource::Held { "—".into() } else { pct(v.cv) } }</td><td>{ source(v) }</td></tr> }) }</tbody></table>
+                <tbody>{ for vars.iter().map(|v| html! { <tr><td>{ display_name(&p.table, &v.column, lang) }</td><td class="num">{ if matches!(v.source, CvSource::Held | CvSource::Formula) { "—".into() } else { pct(v.cv) } }</td><td>{ source(v) }</td></tr> }) }</tbody></table>
+            if !recomputed.is_empty() { <p class="muted" data-testid="mc-recomputed">{ Msg::McRecomputedLine.fill(lang, &[recomputed.join(if lang == crate::i18n::Lang::Zh { "、" } else { ", " })]) }</p> }
             <div class="actions">
                 <button type="button" class="primary" onclick={on_run} disabled={running} data-testid="mc-run">{ Msg::McRun.t(lang) }</button>
                 if running { <button type="button" onclick={on_cancel} data-testid="mc-cancel">{ Msg::McCancel.t(lang) }</button> }
