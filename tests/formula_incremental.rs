@@ -268,3 +268,69 @@ proptest::proptest! {
         }
     }
 }
+
+/// Cells of `A` for the rank oracle: small integers (ties), ±0, text, blanks.
+fn rank_cell_strategy() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    prop_oneof![
+        6 => (0u8..8).prop_map(|v| v.to_string()),
+        2 => (0u16..400).prop_map(|v| format!("{}.{}", v / 100, v % 100)),
+        1 => Just("-0".to_string()),
+        1 => Just("-3".to_string()),
+        1 => Just(String::new()),
+        1 => Just("abc".to_string()),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 150, ..Default::default() })]
+
+    /// A rank of a column by itself over every row (`RANK.EQ([@A],[A])`,
+    /// `PERCENTRANK.INC([A],[@A])`, with an order or significance) is
+    /// computed column-wise from the column's kept order; after any edit
+    /// sequence every cell equals the per-row evaluation of the same
+    /// formula (`formula::eval_formula`, a binary search per row), bit for
+    /// bit. Rows of text and blanks take the per-row path.
+    #[test]
+    fn whole_column_ranks_equal_the_per_row_evaluation(
+        start in proptest::collection::vec(rank_cell_strategy(), 1..40),
+        edits in proptest::collection::vec((0usize..40, rank_cell_strategy()), 1..25),
+    ) {
+        let formulas = [
+            ("R", "=RANK.EQ([@A],[A])"),
+            ("Ra", "=RANK.EQ([@A],[A],1)"),
+            ("P", "=PERCENTRANK.INC([A],[@A])"),
+            ("P2", "=PERCENTRANK.INC([A],[@A],2)"),
+            ("P0", "=PERCENTRANK.INC([A],[@A],0)"),
+            // A second column moved by every edit: all its rows change.
+            ("D", "=[@A]/AVERAGE([A])"),
+            ("RD", "=RANK.EQ([@D],[D])"),
+            ("PD", "=PERCENTRANK.INC([D],[@D])"),
+        ];
+        let mut tsv = String::from("客服\tA\n");
+        for (i, v) in start.iter().enumerate() {
+            tsv.push_str(&format!("a{i}\t{v}\n"));
+        }
+        let mut wb = Workbook::new(import_text(&tsv).table);
+        for (name, f) in formulas {
+            wb.apply(Command::AddFormulaColumn { name: name.into(), formula: f.into(), unit: Unit::Number }).unwrap();
+        }
+        let a = col(&wb, "A");
+        let n = wb.table().len();
+        for (k, (row, raw)) in edits.iter().enumerate() {
+            let _ = wb.apply(Command::SetCell { row: row % n, col: a, raw: raw.clone() });
+            for (name, f) in formulas {
+                let c = col(&wb, name);
+                for r in 0..n {
+                    let want = formula::calc::value_cell(formula::calc::eval_formula(wb.table(), f, r).unwrap());
+                    let got = wb.table().at(r, c);
+                    let same = match (got, &want) {
+                        (Cell::Number(x), Cell::Number(y)) => x.to_bits() == y.to_bits(),
+                        _ => *got == want,
+                    };
+                    proptest::prop_assert!(same, "after edit {k}: {name} row {r}: {got:?} vs {want:?}");
+                }
+            }
+        }
+    }
+}

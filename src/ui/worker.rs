@@ -51,12 +51,21 @@ fn refusal(msg: Msg, detail: String) -> Refusal {
 
 /// The hashed script name from the page's `<meta name="kpi-worker">`.
 pub(crate) fn script_url() -> Option<String> {
-    gloo::utils::document()
-        .query_selector("meta[name=kpi-worker]")
-        .ok()
-        .flatten()
-        .and_then(|m| m.get_attribute("content"))
-        .filter(|c| !c.is_empty())
+    thread_local! {
+        // The page's worker never changes: read its meta once.
+        static URL: std::cell::OnceCell<Option<String>> = const { std::cell::OnceCell::new() };
+    }
+    URL.with(|u| {
+        u.get_or_init(|| {
+            gloo::utils::document()
+                .query_selector("meta[name=kpi-worker]")
+                .ok()
+                .flatten()
+                .and_then(|m| m.get_attribute("content"))
+                .filter(|c| !c.is_empty())
+        })
+        .clone()
+    })
 }
 
 /// A JS error or value as text, for a refusal's detail.

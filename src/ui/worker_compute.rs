@@ -10,7 +10,7 @@
 //! worker that could not start (so it can compute on the page instead) and
 //! of one that died; none of these touches the page's state by itself.
 
-use crate::model::forecast::{CliffPart, Partial};
+use crate::model::forecast::{CliffPart, ForecastResult, Partial};
 use gloo::events::EventListener;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -29,12 +29,54 @@ pub struct Request {
     pub json: String,
     pub start: usize,
     pub end: usize,
+    /// More to send after `end` (the forecast's parts for `mc-result`),
+    /// with the buffers to transfer rather than copy.
+    pub extra: Option<(js_sys::Array, js_sys::Array)>,
+}
+
+/// A share of a forecast's months as it came from a worker: the buffers
+/// stay JavaScript arrays (the page never copies the agents' pays into its
+/// own memory; they go on to the worker that builds the result).
+#[derive(Clone, Debug)]
+pub struct MonthsPart {
+    pub start: usize,
+    pub totals: js_sys::Float64Array,
+    pub pays: js_sys::Float64Array,
+}
+
+impl MonthsPart {
+    /// Months in this part.
+    pub fn months(&self) -> usize {
+        self.totals.length() as usize
+    }
+
+    /// The part as the model's [`Partial`] (copies it into this memory).
+    pub fn to_partial(&self) -> Partial {
+        Partial {
+            start: self.start,
+            totals: self.totals.to_vec(),
+            pays: self.pays.to_vec(),
+        }
+    }
+
+    /// `[start, totals, pays]`, as `mc-result` takes it.
+    pub fn to_js(&self) -> js_sys::Array {
+        [
+            JsValue::from(self.start as f64),
+            self.totals.clone().into(),
+            self.pays.clone().into(),
+        ]
+        .iter()
+        .collect()
+    }
 }
 
 /// What a worker sends back.
 #[derive(Clone, Debug)]
 pub enum Reply {
-    Months(Partial),
+    Months(MonthsPart),
+    /// A whole forecast's result, built in a worker from its parts.
+    Forecast(Box<ForecastResult>),
     Cliffs(CliffPart),
     /// The solution (value, total, total one step above), or none: refused.
     Solved(Option<(f64, f64, Option<f64>)>),
@@ -53,7 +95,7 @@ struct Slot {
     worker: web_sys::Worker,
     ready: bool,
     /// The request, until the worker is ready for it.
-    pending: Option<js_sys::Array>,
+    pending: Option<(js_sys::Array, js_sys::Array)>,
     /// Whether its last reply came.
     finished: bool,
     listeners: Vec<EventListener>,
@@ -132,8 +174,9 @@ fn end(run: &Rc<RefCell<Run>>, reuse: bool) {
     gloo::timers::callback::Timeout::new(0, move || drop((later, timers, held))).forget();
 }
 
-fn request_array(job: u32, r: &Request) -> js_sys::Array {
-    [
+/// The request message and what to transfer with it.
+fn request_array(job: u32, r: &Request) -> (js_sys::Array, js_sys::Array) {
+    let msg: js_sys::Array = [
         JsValue::from_str(r.kind),
         JsValue::from(job),
         JsValue::from_str(&r.json),
@@ -141,7 +184,48 @@ fn request_array(job: u32, r: &Request) -> js_sys::Array {
         JsValue::from(r.end as f64),
     ]
     .iter()
-    .collect()
+    .collect();
+    match &r.extra {
+        Some((more, transfer)) => {
+            msg.push(more);
+            (msg, transfer.clone())
+        }
+        None => (msg, js_sys::Array::new()),
+    }
+}
+
+/// A forecast's result from the flat array the worker sends (see
+/// `src/bin/worker/compute.rs`, `encode_result`).
+fn decode_result(a: &js_sys::Float64Array) -> Option<ForecastResult> {
+    let v = a.to_vec();
+    let mut it = v.into_iter();
+    let mut next = || it.next();
+    let months = next()? as usize;
+    let mean = next()?;
+    let (p5, p50, p95) = (next()?, next()?, next()?);
+    let over = next()?;
+    let per_agent_months = next()? as usize;
+    let bins = next()? as usize;
+    let mut histogram = Vec::with_capacity(bins.min(1_000));
+    for _ in 0..bins {
+        histogram.push((next()?, next()?, next()? as usize));
+    }
+    let agents = next()? as usize;
+    let mut per_agent = Vec::with_capacity(agents.min(1_000_000));
+    for _ in 0..agents {
+        per_agent.push((next()? as usize, next()?, next()?, next()?));
+    }
+    Some(ForecastResult {
+        months,
+        mean,
+        p5,
+        p50,
+        p95,
+        p_over_budget: (!over.is_nan()).then_some(over),
+        histogram,
+        per_agent,
+        per_agent_months,
+    })
 }
 
 fn parse(job: u32, data: &JsValue) -> Option<(Reply, bool)> {
@@ -153,17 +237,21 @@ fn parse(job: u32, data: &JsValue) -> Option<(Reply, bool)> {
     match kind.as_str() {
         "mc-part" => {
             let start = a.get(2).as_f64()? as usize;
-            let totals = a.get(3).dyn_into::<js_sys::Float64Array>().ok()?.to_vec();
-            let pays = a.get(4).dyn_into::<js_sys::Float64Array>().ok()?.to_vec();
+            let totals = a.get(3).dyn_into::<js_sys::Float64Array>().ok()?;
+            let pays = a.get(4).dyn_into::<js_sys::Float64Array>().ok()?;
             let last = a.get(5).as_bool()?;
             Some((
-                Reply::Months(Partial {
+                Reply::Months(MonthsPart {
                     start,
                     totals,
                     pays,
                 }),
                 last,
             ))
+        }
+        "mc-result" => {
+            let flat = a.get(2).dyn_into::<js_sys::Float64Array>().ok()?;
+            Some((Reply::Forecast(Box::new(decode_result(&flat)?)), true))
         }
         "cliff-part" => {
             let part: CliffPart = serde_json::from_str(&a.get(2).as_string()?).ok()?;
@@ -228,8 +316,8 @@ pub fn start(
                         s.pending.take().map(|m| (s.worker.clone(), m))
                     })
                 };
-                if let Some((w, m)) = send {
-                    if let Err(e) = w.post_message(&m) {
+                if let Some((w, (m, t))) = send {
+                    if let Err(e) = w.post_message_with_transfer(&m, &t) {
                         end(&run, false);
                         on_ev(Event::StartFailed(js_text(&e)));
                     }
@@ -289,7 +377,7 @@ pub fn start(
         });
         let msg = request_array(job, r);
         let pending = if ready {
-            if let Err(e) = worker.post_message(&msg) {
+            if let Err(e) = worker.post_message_with_transfer(&msg.0, &msg.1) {
                 end(&run, false);
                 return Err(js_text(&e));
             }

@@ -8,7 +8,36 @@
 // cliff scan of the same team, twice.
 // Not a test: it asserts nothing about time; figures go to BENCHMARKS.md.
 // Run after `trunk build --release --offline`: node tests/bench/forecast_workers.mjs
+// BENCH_PROFILE=1 also samples the page's main thread (CDP Profiler) during
+// each second run and prints, for every busy stretch over 50 ms, where its
+// time went (self time by function).
 import { start } from '../e2e/browser.mjs';
+
+const PROFILE = process.env.BENCH_PROFILE === '1';
+
+/** Busy stretches of a CPU profile (samples between idle ones) over `min` ms, with their top functions. */
+function stretches(profile, min = 50) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const name = (n) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+  const out = [];
+  let cur = null;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const n = byId.get(profile.samples[i]);
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const idle = n.callFrame.functionName === '(idle)';
+    if (idle) {
+      if (cur && cur.ms > min) out.push(cur);
+      cur = null;
+      continue;
+    }
+    cur ??= { ms: 0, self: new Map() };
+    cur.ms += dt;
+    const k = name(n);
+    cur.self.set(k, (cur.self.get(k) ?? 0) + dt);
+  }
+  if (cur && cur.ms > min) out.push(cur);
+  return out.map((s) => ({ ms: s.ms, top: [...s.self].sort((a, b) => b[1] - a[1]).slice(0, 8) }));
+}
 
 const env = await start();
 const rows = ['客服昵称\t分组\t询单人数\t询单转化率\t客单价\t客服销售额\t首次响应时间\t回复率\t客户满意度\t出勤天数\t质检得分'];
@@ -40,6 +69,9 @@ for (const n of counts) {
   await page.getByRole('button', { name: /确认导入/ }).click();
   await page.getByRole('tab', { name: '奖金' }).click();
   await page.getByTestId('pay-total').waitFor();
+  // Let the import's own idle work (the autosave of 500 agents, ≈ 0.1 s on
+  // this machine) finish first: it is not the forecast's.
+  await page.waitForTimeout(2500);
   await page.evaluate(() => {
     window.__long = [];
     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); })
@@ -47,6 +79,12 @@ for (const n of counts) {
   });
   for (const run of ['first (starts workers)', 'second']) {
     await page.evaluate(() => { window.__long = []; });
+    const cdp = PROFILE && run === 'second' ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     const ms = await page.evaluate(() => new Promise((done) => {
       // Running disables the run button; finishing (or a failure) enables it again.
       const button = document.querySelector('[data-testid=mc-run]');
@@ -64,6 +102,14 @@ for (const n of counts) {
     }));
     if (ms < 0) console.log('  timed out; panel says:', (await page.locator('#mc-title').locator('..').innerText()).slice(-300));
     const longs = await page.evaluate(() => window.__long);
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      for (const st of stretches(profile)) {
+        console.log(`    busy ${st.ms.toFixed(0)} ms:`);
+        for (const [k, v] of st.top) console.log(`      ${v.toFixed(1).padStart(7)} ms  ${k}`);
+      }
+      await cdp.detach();
+    }
     const note = await page.getByTestId('mc-note').innerText().catch(() => '');
     console.log(`  ${String(n).padStart(2)} worker(s), ${run.padEnd(22)} ${ms.toFixed(0).padStart(6)} ms; longest main-thread task ${Math.max(0, ...longs).toFixed(0)} ms (${longs.length} over 50 ms)  ${note}`);
   }

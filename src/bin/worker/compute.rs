@@ -7,6 +7,10 @@
 //! - `["mc", job, spec JSON, start, end]` → several
 //!   `["mc-part", job, first month, totals (Float64Array), pays (Float64Array), last]`
 //!   (buffers transferred), about every [`REPORT_MS`] of work;
+//! - `["mc-result", job, spec JSON, 0, months, [[first month, totals, pays]…]]`
+//!   (the parts the `mc` requests answered, buffers transferred) →
+//!   `["mc-result", job, result (Float64Array, see [`encode_result`])]`:
+//!   the merge and the percentiles run here, not on the page;
 //! - `["cliff", job, spec JSON, start, end]` → several
 //!   `["cliff-part", job, part JSON, last]`;
 //! - `["solve", job, spec JSON]` → `["solve-done", job, solution JSON or null]`.
@@ -15,7 +19,9 @@
 //! computes synchronously and posts as it goes; the page stops a run by
 //! terminating the worker.
 
-use kpi_sandbox::model::forecast::{CliffScan, CliffSpec, Forecast, ForecastSpec, SolveSpec};
+use kpi_sandbox::model::forecast::{
+    CliffScan, CliffSpec, Forecast, ForecastResult, ForecastSpec, Partial, SolveSpec,
+};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::DedicatedWorkerGlobalScope;
 
@@ -56,6 +62,7 @@ pub fn handle(data: &JsValue) -> bool {
     let at = |i: u32| arr.get(i).as_f64().unwrap_or(0.0).max(0.0) as usize;
     match kind.as_str() {
         "mc" => forecast(job, &json, at(3), at(4)),
+        "mc-result" => forecast_result(job, &json, &arr.get(5)),
         "cliff" => cliffs(job, &json, at(3), at(4)),
         "solve" => solve(job, &json),
         _ => return false,
@@ -99,6 +106,66 @@ fn forecast(job: f64, json: &str, start: usize, end: usize) {
             return;
         }
     }
+}
+
+/// A forecast's result as one flat array: months, mean, P5, P50, P95, the
+/// share over budget (NaN: no budget), per-agent months, the bin count,
+/// (from, to, count) per bin, the agent count, (row, P5, P50, P95) per agent.
+/// The page reads it back in `src/ui/worker_compute.rs` (`decode_result`).
+fn encode_result(r: &ForecastResult) -> Vec<f64> {
+    let mut v = vec![
+        r.months as f64,
+        r.mean,
+        r.p5,
+        r.p50,
+        r.p95,
+        r.p_over_budget.unwrap_or(f64::NAN),
+        r.per_agent_months as f64,
+        r.histogram.len() as f64,
+    ];
+    for (lo, hi, c) in &r.histogram {
+        v.extend([*lo, *hi, *c as f64]);
+    }
+    v.push(r.per_agent.len() as f64);
+    for (row, lo, mid, hi) in &r.per_agent {
+        v.extend([*row as f64, *lo, *mid, *hi]);
+    }
+    v
+}
+
+fn forecast_result(job: f64, json: &str, parts: &JsValue) {
+    let spec: ForecastSpec = match serde_json::from_str(json) {
+        Ok(s) => s,
+        Err(e) => return fail(job, e.to_string()),
+    };
+    let mut f = Forecast::from_spec(spec);
+    for part in js_sys::Array::from(parts).iter() {
+        let part = js_sys::Array::from(&part);
+        let (Some(start), Ok(totals), Ok(pays)) = (
+            part.get(0).as_f64(),
+            part.get(1).dyn_into::<js_sys::Float64Array>(),
+            part.get(2).dyn_into::<js_sys::Float64Array>(),
+        ) else {
+            return fail(job, "bad part".to_string());
+        };
+        let p = Partial {
+            start: start.max(0.0) as usize,
+            totals: totals.to_vec(),
+            pays: pays.to_vec(),
+        };
+        if !f.absorb(&p) {
+            return fail(job, "bad part".to_string());
+        }
+    }
+    let flat = js_sys::Float64Array::from(encode_result(&f.result()).as_slice());
+    post(
+        &[
+            JsValue::from_str("mc-result"),
+            JsValue::from(job),
+            flat.clone().into(),
+        ],
+        &[flat.buffer().into()],
+    );
 }
 
 fn cliffs(job: f64, json: &str, start: usize, end: usize) {

@@ -473,7 +473,12 @@ const PATCH_LIMIT: usize = 64;
 /// sort bit for bit. It is a cache, not state: two caches always compare
 /// equal, and a clone shares the copies until one is patched.
 #[derive(Clone, Default)]
-pub struct SortCache(RefCell<HashMap<usize, SortedColumn>>);
+pub struct SortCache(
+    RefCell<HashMap<usize, SortedColumn>>,
+    /// Per column, its number cells' rows in the order of their values at
+    /// the last whole-column rank ([`SortCache::ordered`]).
+    RefCell<HashMap<usize, Vec<(u64, u32)>>>,
+);
 
 impl PartialEq for SortCache {
     fn eq(&self, _: &Self) -> bool {
@@ -488,6 +493,46 @@ impl std::fmt::Debug for SortCache {
 }
 
 impl SortCache {
+    /// `cells`' numbers as (`to_ord` of the value, row), sorted: the last
+    /// order of this column with its keys refreshed, then sorted again —
+    /// after an edit the order has barely moved, and a stable sort of a
+    /// nearly sorted list is close to one pass. Equal keys are ordered by
+    /// row, so the result is the same as a fresh sort.
+    pub(super) fn ordered(&self, col: usize, cells: &[Cell]) -> Vec<(u64, u32)> {
+        let mut map = self.1.borrow_mut();
+        let count = cells
+            .iter()
+            .filter(|c| matches!(c, Cell::Number(_)))
+            .count();
+        let mut order = map
+            .remove(&col)
+            .filter(|o| o.len() == count)
+            .unwrap_or_default();
+        let kept = !order.is_empty()
+            && order
+                .iter_mut()
+                .all(|(o, row)| match cells.get(*row as usize) {
+                    Some(Cell::Number(v)) => {
+                        *o = to_ord(v.to_bits());
+                        true
+                    }
+                    _ => false,
+                });
+        if !kept {
+            order = cells
+                .iter()
+                .enumerate()
+                .filter_map(|(i, x)| match x {
+                    Cell::Number(v) => Some((to_ord(v.to_bits()), i as u32)),
+                    _ => None,
+                })
+                .collect();
+        }
+        order.sort();
+        map.insert(col, order.clone());
+        order
+    }
+
     /// `cells` sorted (numbers only), or the first error in row order.
     fn sorted(&self, col: usize, cells: &[Cell]) -> Sorted {
         let mut map = self.0.borrow_mut();
@@ -552,10 +597,27 @@ impl SortCache {
 /// bit for negatives — what `total_cmp` compares), which is several times
 /// faster than a float comparator; equal integers are equal bits, so an
 /// unstable sort gives the one arrangement.
-fn sort_keys(keys: &[Key]) -> Vec<f64> {
+/// The bits of an `f64` as an integer that orders as `f64::total_cmp` does.
+pub(super) fn to_ord(b: u64) -> u64 {
     const SIGN: u64 = 1 << 63;
-    let to_ord = |b: u64| if b & SIGN != 0 { !b } else { b | SIGN };
-    let from_ord = |o: u64| if o & SIGN != 0 { o & !SIGN } else { !o };
+    if b & SIGN != 0 {
+        !b
+    } else {
+        b | SIGN
+    }
+}
+
+/// The inverse of [`to_ord`].
+pub(super) fn from_ord(o: u64) -> u64 {
+    const SIGN: u64 = 1 << 63;
+    if o & SIGN != 0 {
+        o & !SIGN
+    } else {
+        !o
+    }
+}
+
+fn sort_keys(keys: &[Key]) -> Vec<f64> {
     let mut ords: Vec<u64> = keys
         .iter()
         .filter_map(|k| match k {
@@ -578,6 +640,11 @@ pub(super) fn eval_column(
     let mut ev = Eval::new(table, cache);
     let slots: Vec<Value> = k.slots.iter().map(|s| ev.eval(s, 0)).collect();
     ev.slots = slots;
+    if rows.len() == table.len() {
+        if let Some(cells) = ev.self_rank_column(&k.node) {
+            return cells;
+        }
+    }
     rows.iter()
         .map(|r| value_cell(ev.eval(&k.node, *r)))
         .collect()

@@ -257,14 +257,36 @@ pub fn percentrank_inc(sorted_asc: &[f64], x: f64, sig: f64) -> R {
         let hi_p = below as f64 / (n - 1) as f64;
         lo_p + (x - lo_v) / (hi_v - lo_v) * (hi_p - lo_p)
     };
-    // Truncate (not round) to `sig` decimals, as Excel does. The tiny
-    // relative nudge keeps binary noise (0.58 × 1000 = 579.9999…) from
-    // dropping a digit, without a decimal round trip per row.
+    Ok(truncate_sig(p, sig))
+}
+
+/// PERCENTRANK.INC of a value that is in the column: `below` values of the
+/// `n` are smaller (the whole-column path, which finds `below` by walking
+/// the column's order instead of searching per row). The same steps and
+/// arithmetic as [`percentrank_inc`] for such a value.
+pub fn percentrank_member(n: usize, below: usize, sig: f64) -> R {
+    let sig = sig.trunc();
+    if n == 0 {
+        return Err(ErrorKind::NA);
+    }
+    if sig < 1.0 {
+        return Err(ErrorKind::Num);
+    }
+    if n == 1 {
+        return Ok(Value::Number(1.0));
+    }
+    Ok(truncate_sig(below as f64 / (n - 1) as f64, sig))
+}
+
+/// Truncates (not rounds) `p` to `sig` decimals, as Excel does. The tiny
+/// relative nudge keeps binary noise (0.58 × 1000 = 579.9999…) from
+/// dropping a digit, without a decimal round trip per row.
+fn truncate_sig(p: f64, sig: f64) -> Value {
     let f = POW10
         .get(sig as usize)
         .copied()
         .unwrap_or_else(|| 10f64.powf(sig));
-    Ok(num((p * f * (1.0 + 1e-12)).floor() / f))
+    num((p * f * (1.0 + 1e-12)).floor() / f)
 }
 
 fn round_dir(x: f64, digits: f64, up: bool) -> R {

@@ -148,6 +148,72 @@ impl<'a> Eval<'a> {
         }
     }
 
+    /// Every row of `RANK.EQ([@c],[c])` or `PERCENTRANK.INC([c],[@c])`
+    /// (the order or significance a constant, or left out) at once: the
+    /// column's numbers are ordered once with their rows and each run of
+    /// equal values gets its rank from its place in that order, instead of
+    /// a binary search per row. Rows whose cell is not a number are
+    /// evaluated as usual. `None` when the formula is not of this form or
+    /// the column holds an error (then the general path answers).
+    pub(super) fn self_rank_column(&self, n: &Node) -> Option<Vec<Cell>> {
+        let Node::Call(f, args) = n else {
+            return None;
+        };
+        let c = match (f, args.first(), args.get(1)) {
+            (Func::RankEq, Some(Node::Cell(x)), Some(Node::Column(r)))
+            | (Func::PercentRankInc, Some(Node::Column(r)), Some(Node::Cell(x)))
+                if x == r =>
+            {
+                *r
+            }
+            _ => return None,
+        };
+        let third = match args.get(2) {
+            None => None,
+            Some(Node::Const(Value::Number(t))) if args.len() == 3 => Some(*t),
+            Some(_) => return None,
+        };
+        let cells = self.table.column_cells(c);
+        if cells.iter().any(|x| matches!(x, Cell::Error(_))) {
+            return None;
+        }
+        let order = self.cache.ordered(c, cells);
+        let m = order.len();
+        let value_at = |i: usize| {
+            order
+                .get(i)
+                .map(|(o, _)| f64::from_bits(super::from_ord(*o)))
+        };
+        let mut out: Vec<Option<Cell>> = vec![None; cells.len()];
+        let mut lo = 0;
+        while let Some(x) = value_at(lo) {
+            // Values equal to x (as numbers: -0 and 0 are one run) sit at lo..hi.
+            let mut hi = lo + 1;
+            while value_at(hi).is_some_and(|y| y == x) {
+                hi += 1;
+            }
+            let v = if *f == Func::RankEq {
+                let ascending = third.is_some_and(|t| t != 0.0);
+                Value::Number(if ascending { lo + 1 } else { m - hi + 1 } as f64)
+            } else {
+                crate::model::formula::functions::percentrank_member(m, lo, third.unwrap_or(3.0))
+                    .unwrap_or_else(Value::Error)
+            };
+            for (_, row) in order.get(lo..hi).unwrap_or(&[]) {
+                if let Some(slot) = out.get_mut(*row as usize) {
+                    *slot = Some(value_cell(v.clone()));
+                }
+            }
+            lo = hi;
+        }
+        Some(
+            out.into_iter()
+                .enumerate()
+                .map(|(row, cell)| cell.unwrap_or_else(|| value_cell(self.eval(n, row))))
+                .collect(),
+        )
+    }
+
     /// The numeric fast path: evaluates arithmetic straight to `f64`, reading
     /// number cells without building values. Same results and the same
     /// error (the first, left to right) as the general path.
@@ -164,6 +230,39 @@ impl<'a> Eval<'a> {
                 Ok(if *op == UnOp::Neg { -x } else { x })
             }
             Node::Percent(a) => Ok(self.eval_num(a, row)? / 100.0),
+            Node::Slot(i) => match self.slots.get(*i) {
+                Some(Value::Number(v)) => Ok(*v),
+                _ => self.eval(n, row).to_number(),
+            },
+            // MIN/MAX of number cells and constants (`MIN([@x],1.2)`): as the
+            // per-row path in `call` computes it when every value is a number.
+            Node::Call(f @ (Func::Min | Func::Max), args)
+                if args
+                    .iter()
+                    .all(|a| matches!(a, Node::Cell(_) | Node::Const(Value::Number(_)))) =>
+            {
+                let min = *f == Func::Min;
+                let mut acc = if min {
+                    f64::INFINITY
+                } else {
+                    f64::NEG_INFINITY
+                };
+                for a in args {
+                    let x = match a {
+                        Node::Const(Value::Number(v)) => *v,
+                        Node::Cell(c) => match self.table.cell(row, *c) {
+                            Some(Cell::Number(v)) => *v,
+                            _ => return self.eval(n, row).to_number(),
+                        },
+                        _ => return self.eval(n, row).to_number(),
+                    };
+                    acc = if min { acc.min(x) } else { acc.max(x) };
+                }
+                if args.is_empty() {
+                    return self.eval(n, row).to_number();
+                }
+                num(acc).to_number()
+            }
             Node::Chain(first, rest) if rest.first().is_some_and(|(op, _)| is_arith(*op)) => {
                 let mut acc = self.eval_num(first, row)?;
                 for (op, b) in rest {

@@ -83,22 +83,38 @@ pub(super) fn ForecastPanel(p: &ForecastProps) -> Html {
     let user_rho = use_state(|| 0.0f64);
     let note = use_state(|| None::<jobs::Note>);
     let corr_line = use_state(String::new);
-    let job = use_mut_ref(|| None::<Forecast>);
     let cancel = use_mut_ref(|| Rc::new(Cell::new(false)));
     let progress = use_state(|| None::<(usize, usize)>);
-    let result = use_state(|| None::<(ForecastResult, Vec<Variability>)>);
-    let vars_used = use_mut_ref(Vec::<Variability>::new);
-    let agents_shown = use_state(|| crate::ui::components::fields::PAGE_ROWS);
+    let result = use_state(|| None::<(Rc<ForecastResult>, Rc<Vec<Variability>>)>);
+    let vars_used = use_mut_ref(|| Rc::new(Vec::<Variability>::new()));
     {
         // Leaving the workspace stops a running forecast.
         let cancel = cancel.clone();
         use_effect_with((), move |_| move || cancel.borrow().set(true));
     }
-    let refs: Vec<&Table> = p.months_tables.iter().collect();
-    let vars = variabilities(&refs, &p.table, &p.plan, &p.model, *default_cv);
+    // Recomputed only when its inputs change, not on every progress render.
+    let vars = {
+        let (months_tables, table, plan, model) = (
+            p.months_tables.clone(),
+            p.table.clone(),
+            p.plan.clone(),
+            p.model.clone(),
+        );
+        let key = (
+            Rc::as_ptr(&p.months_tables) as usize,
+            Rc::as_ptr(&p.table) as usize,
+            Rc::as_ptr(&p.plan) as usize,
+            Rc::as_ptr(&p.model) as usize,
+            default_cv.to_bits(),
+        );
+        let cv = *default_cv;
+        use_memo(key, move |_| {
+            let refs: Vec<&Table> = months_tables.iter().collect();
+            variabilities(&refs, &table, &plan, &model, cv)
+        })
+    };
     let on_run = {
-        let (job, cancel, progress, result, vars_used) = (
-            job.clone(),
+        let (cancel, progress, result, vars_used) = (
             cancel.clone(),
             progress.clone(),
             result.clone(),
@@ -108,7 +124,7 @@ pub(super) fn ForecastPanel(p: &ForecastProps) -> Html {
             p.table.clone(),
             p.plan.clone(),
             p.model.clone(),
-            vars.clone(),
+            (*vars).clone(),
         );
         let (months, seed) = (*months, *seed);
         let n_agents = p.names.len();
@@ -134,7 +150,7 @@ pub(super) fn ForecastPanel(p: &ForecastProps) -> Html {
             let n = months.max(1.0) as usize;
             let refs: Vec<&Table> = months_tables.iter().collect();
             let (correlation, from) = choose_correlation(&refs, &vars, user_rho);
-            let f = Forecast::from_spec(ForecastSpec {
+            let spec = ForecastSpec {
                 table: (*table).clone(),
                 plan: (*plan).clone(),
                 model: (*model).clone(),
@@ -142,29 +158,30 @@ pub(super) fn ForecastPanel(p: &ForecastProps) -> Html {
                 months: n,
                 seed: seed.max(0.0) as u64,
                 correlation,
+            };
+            // The correlations do not depend on the months: a one-month
+            // forecast names them without the page holding every month's pays.
+            let probe = Forecast::from_spec(ForecastSpec {
+                months: 1,
+                ..spec.clone()
             });
-            corr_line.set(correlation_text(f.correlations(), from, user_rho, lang));
-            *job.borrow_mut() = Some(f);
-            *vars_used.borrow_mut() = vars.clone();
+            corr_line.set(correlation_text(probe.correlations(), from, user_rho, lang));
+            *vars_used.borrow_mut() = Rc::new(vars.clone());
             progress.set(Some((0, n)));
             note.set(None);
             let on_note = super::note_callback(&note, &progress);
-            let slot = job.clone();
             let (progress, result, vars_used) =
                 (progress.clone(), result.clone(), vars_used.clone());
-            let on_tick = Callback::from(move |finished: bool| {
-                let guard = slot.borrow();
-                let Some(f) = guard.as_ref() else { return };
-                if finished {
-                    result.set(Some((f.result(), vars_used.borrow().clone())));
+            let on_tick = Callback::from(move |t: jobs::Tick| match t {
+                jobs::Tick::Done(r) => {
+                    result.set(Some((r, vars_used.borrow().clone())));
                     progress.set(None);
-                } else {
-                    progress.set(Some(f.progress()));
                 }
+                jobs::Tick::Progress(done, all) => progress.set(Some((done, all))),
             });
             // About 20,000 agent-months per chunk, so a chunk stays well under a slice.
             let chunk = (20_000 / n_agents.max(1)).max(1);
-            jobs::run_noting(job.clone(), flag, chunk, on_tick, on_note);
+            jobs::forecast(spec, flag, chunk, on_tick, on_note);
         })
     };
     let on_cancel = {
@@ -187,49 +204,7 @@ pub(super) fn ForecastPanel(p: &ForecastProps) -> Html {
         .collect();
     let running = progress.is_some();
     let res = result.as_ref().map(|(r, used)| {
-        let cents = p.cents;
-        let max_count = r.histogram.iter().map(|b| b.2).max().unwrap_or(1).max(1) as f64;
-        let (w, h) = (640.0, 200.0);
-        let bw = (w - 20.0) / r.histogram.len().max(1) as f64;
-        html! { <div data-testid="mc-result">
-            <dl class="stats">
-                <div><dt>{ "P5" }</dt><dd data-testid="mc-p5">{ money(r.p5, cents) }</dd></div>
-                <div><dt>{ "P50" }</dt><dd data-testid="mc-p50">{ money(r.p50, cents) }</dd></div>
-                <div><dt>{ "P95" }</dt><dd data-testid="mc-p95">{ money(r.p95, cents) }</dd></div>
-                <div><dt>{ Msg::McMean.t(lang) }</dt><dd>{ money(r.mean, cents) }</dd></div>
-                if let Some(o) = r.p_over_budget { <div><dt>{ Msg::McOverBudget.t(lang) }</dt><dd data-testid="mc-over">{ pct(o) }</dd></div> }
-            </dl>
-            <p class="muted">{ Msg::McDone.fill(lang, &[r.months.to_string()]) }</p>
-            <svg class="chart hist" viewBox={format!("0 0 {w} {h}")} role="img" aria-label={Msg::McHistTitle.t(lang)}>
-                <title>{ Msg::McHistTitle.t(lang) }</title>
-                { for r.histogram.iter().enumerate().map(|(i, (_, _, c))| {
-                    let bh = *c as f64 / max_count * (h - 40.0);
-                    let x = 10.0 + i as f64 * bw;
-                    html! { <g>
-                        <rect class="bar" x={format!("{:.1}", x + 1.0)} y={format!("{:.1}", h - 24.0 - bh)} width={format!("{:.1}", (bw - 2.0).max(1.0))} height={format!("{bh:.1}")} />
-                    </g> }
-                }) }
-                // Axis labels at round amounts (¥1,000, ¥2,000…), placed by value, not at bin edges.
-                { for round_ticks(r.histogram.first().map(|b| b.0), r.histogram.last().map(|b| b.1)).into_iter().map(|(v, frac)| {
-                    let x = 10.0 + frac * (w - 20.0);
-                    html! { <text class="tick" x={format!("{x:.1}")} y={format!("{:.1}", h - 8.0)} text-anchor="middle">{ money(v, false) }</text> }
-                }) }
-            </svg>
-            <details class="table-view"><summary>{ Msg::QaCurveTable.t(lang) }</summary>
-                <table class="plain" data-testid="mc-hist-table">
-                    <thead><tr><th>{ Msg::McBin.t(lang) }</th><th class="num">{ Msg::McMonths.t(lang) }</th></tr></thead>
-                    <tbody>{ for r.histogram.iter().map(|(lo, hi, c)| html! { <tr><td>{ format!("{} – {}", money(*lo, cents), money(*hi, cents)) }</td><td class="num">{ c }</td></tr> }) }</tbody>
-                </table></details>
-            <details class="table-view"><summary>{ Msg::McVarTitle.t(lang) }</summary>
-                <table class="plain"><thead><tr><th>{ Msg::McColMetric.t(lang) }</th><th class="num">{ Msg::McColCv.t(lang) }</th><th>{ Msg::McColSource.t(lang) }</th></tr></thead>
-                <tbody>{ for used.iter().map(|v| html! { <tr><td>{ display_name(&p.table, &v.column, lang) }</td><td class="num">{ pct(v.cv) }</td><td>{ source(v) }</td></tr> }) }</tbody></table></details>
-            <details class="table-view"><summary>{ Msg::McAgentTitle.fill(lang, &[r.per_agent_months.to_string()]) }</summary>
-                <table class="plain" data-testid="mc-agents"><thead><tr><th>{ Msg::ColAgent.t(lang) }</th><th class="num">{ "P5" }</th><th class="num">{ "P50" }</th><th class="num">{ "P95" }</th></tr></thead>
-                <tbody>{ for r.per_agent.iter().enumerate().take(*agents_shown).map(|(i, (_, lo, mid, hi))| html! {
-                    <tr><td>{ p.names.get(i).cloned().unwrap_or_default() }</td><td class="num">{ money(*lo, cents) }</td><td class="num">{ money(*mid, cents) }</td><td class="num">{ money(*hi, cents) }</td></tr>
-                }) }</tbody></table>
-                { crate::ui::components::fields::more_rows(&agents_shown, r.per_agent.len(), lang) }</details>
-        </div> }
+        html! { <ForecastResultView result={r.clone()} used={used.clone()} table={p.table.clone()} names={p.names.clone()} {lang} cents={p.cents} /> }
     });
     let setter = |h: &UseStateHandle<f64>| {
         let h = h.clone();
@@ -263,4 +238,83 @@ pub(super) fn ForecastPanel(p: &ForecastProps) -> Html {
             { for res }
         </section>
     }
+}
+
+#[derive(Properties)]
+struct ResultProps {
+    result: Rc<ForecastResult>,
+    used: Rc<Vec<Variability>>,
+    table: Rc<Table>,
+    names: Rc<Vec<String>>,
+    lang: Lang,
+    cents: bool,
+}
+
+/// Same result, same inputs: by pointer, so a progress render of the panel
+/// compares a few words instead of the tables.
+impl PartialEq for ResultProps {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.result, &o.result)
+            && Rc::ptr_eq(&self.used, &o.used)
+            && Rc::ptr_eq(&self.table, &o.table)
+            && Rc::ptr_eq(&self.names, &o.names)
+            && self.lang == o.lang
+            && self.cents == o.cents
+    }
+}
+
+/// A finished forecast: its own component, so progress updates of the
+/// panel during the next run do not re-render it.
+#[component]
+fn ForecastResultView(p: &ResultProps) -> Html {
+    let (lang, cents) = (p.lang, p.cents);
+    let (r, used) = (&*p.result, &*p.used);
+    let agents_shown = use_state(|| crate::ui::components::fields::PAGE_ROWS);
+    let source = |v: &Variability| match v.source {
+        CvSource::History(n) => Msg::McFromHistory.fill(lang, &[n.to_string()]),
+        CvSource::Default => Msg::McFromDefault.t(lang).to_string(),
+        CvSource::Held => Msg::McHeld.t(lang).to_string(),
+    };
+    let max_count = r.histogram.iter().map(|b| b.2).max().unwrap_or(1).max(1) as f64;
+    let (w, h) = (640.0, 200.0);
+    let bw = (w - 20.0) / r.histogram.len().max(1) as f64;
+    html! { <div data-testid="mc-result">
+        <dl class="stats">
+            <div><dt>{ "P5" }</dt><dd data-testid="mc-p5">{ money(r.p5, cents) }</dd></div>
+            <div><dt>{ "P50" }</dt><dd data-testid="mc-p50">{ money(r.p50, cents) }</dd></div>
+            <div><dt>{ "P95" }</dt><dd data-testid="mc-p95">{ money(r.p95, cents) }</dd></div>
+            <div><dt>{ Msg::McMean.t(lang) }</dt><dd>{ money(r.mean, cents) }</dd></div>
+            if let Some(o) = r.p_over_budget { <div><dt>{ Msg::McOverBudget.t(lang) }</dt><dd data-testid="mc-over">{ pct(o) }</dd></div> }
+        </dl>
+        <p class="muted">{ Msg::McDone.fill(lang, &[r.months.to_string()]) }</p>
+        <svg class="chart hist" viewBox={format!("0 0 {w} {h}")} role="img" aria-label={Msg::McHistTitle.t(lang)}>
+            <title>{ Msg::McHistTitle.t(lang) }</title>
+            { for r.histogram.iter().enumerate().map(|(i, (_, _, c))| {
+                let bh = *c as f64 / max_count * (h - 40.0);
+                let x = 10.0 + i as f64 * bw;
+                html! { <g>
+                    <rect class="bar" x={format!("{:.1}", x + 1.0)} y={format!("{:.1}", h - 24.0 - bh)} width={format!("{:.1}", (bw - 2.0).max(1.0))} height={format!("{bh:.1}")} />
+                </g> }
+            }) }
+            // Axis labels at round amounts (¥1,000, ¥2,000…), placed by value, not at bin edges.
+            { for round_ticks(r.histogram.first().map(|b| b.0), r.histogram.last().map(|b| b.1)).into_iter().map(|(v, frac)| {
+                let x = 10.0 + frac * (w - 20.0);
+                html! { <text class="tick" x={format!("{x:.1}")} y={format!("{:.1}", h - 8.0)} text-anchor="middle">{ money(v, false) }</text> }
+            }) }
+        </svg>
+        <details class="table-view"><summary>{ Msg::QaCurveTable.t(lang) }</summary>
+            <table class="plain" data-testid="mc-hist-table">
+                <thead><tr><th>{ Msg::McBin.t(lang) }</th><th class="num">{ Msg::McMonths.t(lang) }</th></tr></thead>
+                <tbody>{ for r.histogram.iter().map(|(lo, hi, c)| html! { <tr><td>{ format!("{} – {}", money(*lo, cents), money(*hi, cents)) }</td><td class="num">{ c }</td></tr> }) }</tbody>
+            </table></details>
+        <details class="table-view"><summary>{ Msg::McVarTitle.t(lang) }</summary>
+            <table class="plain"><thead><tr><th>{ Msg::McColMetric.t(lang) }</th><th class="num">{ Msg::McColCv.t(lang) }</th><th>{ Msg::McColSource.t(lang) }</th></tr></thead>
+            <tbody>{ for used.iter().map(|v| html! { <tr><td>{ display_name(&p.table, &v.column, lang) }</td><td class="num">{ pct(v.cv) }</td><td>{ source(v) }</td></tr> }) }</tbody></table></details>
+        <details class="table-view"><summary>{ Msg::McAgentTitle.fill(lang, &[r.per_agent_months.to_string()]) }</summary>
+            <table class="plain" data-testid="mc-agents"><thead><tr><th>{ Msg::ColAgent.t(lang) }</th><th class="num">{ "P5" }</th><th class="num">{ "P50" }</th><th class="num">{ "P95" }</th></tr></thead>
+            <tbody>{ for r.per_agent.iter().enumerate().take(*agents_shown).map(|(i, (_, lo, mid, hi))| html! {
+                <tr><td>{ p.names.get(i).cloned().unwrap_or_default() }</td><td class="num">{ money(*lo, cents) }</td><td class="num">{ money(*mid, cents) }</td><td class="num">{ money(*hi, cents) }</td></tr>
+            }) }</tbody></table>
+            { crate::ui::components::fields::more_rows(&agents_shown, r.per_agent.len(), lang) }</details>
+    </div> }
 }
