@@ -274,6 +274,7 @@ fn ForecastResultView(p: &ResultProps) -> Html {
         CvSource::History(n) => Msg::McFromHistory.fill(lang, &[n.to_string()]),
         CvSource::Default => Msg::McFromDefault.t(lang).to_string(),
         CvSource::Held => Msg::McHeld.t(lang).to_string(),
+        CvSource::Formula => Msg::McRecomputed.t(lang).to_string(),
     };
     let max_count = r.histogram.iter().map(|b| b.2).max().unwrap_or(1).max(1) as f64;
     let (w, h) = (640.0, 200.0);
@@ -309,7 +310,7 @@ fn ForecastResultView(p: &ResultProps) -> Html {
             </table></details>
         <details class="table-view"><summary>{ Msg::McVarTitle.t(lang) }</summary>
             <table class="plain"><thead><tr><th>{ Msg::McColMetric.t(lang) }</th><th class="num">{ Msg::McColCv.t(lang) }</th><th>{ Msg::McColSource.t(lang) }</th></tr></thead>
-            <tbody>{ for used.iter().map(|v| html! { <tr><td>{ display_name(&p.table, &v.column, lang) }</td><td class="num">{ pct(v.cv) }</td><td>{ source(v) }</td></tr> }) }</tbody></table></details>
+            <tbody>{ for used.iter().map(|v| html! { <tr><td>{ display_name(&p.table, &v.column, lang) }</td><td class="num">{ if matches!(v.source, CvSource::Held | CvSource::Formula) { "—".into() } else { pct(v.cv) } }</td><td>{ source(v) }</td></tr> }) }</tbody></table></details>
         <details class="table-view"><summary>{ Msg::McAgentTitle.fill(lang, &[r.per_agent_months.to_string()]) }</summary>
             <table class="plain" data-testid="mc-agents"><thead><tr><th>{ Msg::ColAgent.t(lang) }</th><th class="num">{ "P5" }</th><th class="num">{ "P50" }</th><th class="num">{ "P95" }</th></tr></thead>
             <tbody>{ for r.per_agent.iter().enumerate().take(*agents_shown).map(|(i, (_, lo, mid, hi))| html! {
