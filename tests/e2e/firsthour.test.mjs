@@ -132,6 +132,10 @@ test('the columns step ticks when the mapping was seen, and can be taken back', 
   await page.getByRole('button', { name: 'Import 3 agents' }).click();
   // The preview showed the mapping: ticked.
   await expectText(step, /✓/);
+  // One name per column: the grid header's tooltip leads with the metric's
+  // English name, the original header last.
+  const title = await page.locator('#colhead-1').getAttribute('title');
+  assert.match(title, /^Inquiries\b.*Original header: 当日询单人数$/);
   await step.getByTestId('columns-uncheck').click();
   await expectText(step, /○/);
   // Opening the list of columns (each header and what it was read as) ticks it again.

@@ -137,7 +137,8 @@ test('pay sheet: lines, veto, statement, print everyone, xlsx out and back in', 
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByTestId('ps-cell-0-4').click();
   await expectText(page.getByTestId('ps-statement'), /Performance statement · 2026-11 · 小雨/);
-  await expectText(page.getByTestId('ps-statement').locator('tr.traced'), /\(90 − 质检得分 77\.30?\) × ¥10/);
+  // The column by its metric's English name (#15: one name per column).
+  await expectText(page.getByTestId('ps-statement').locator('tr.traced'), /\(90 − QA score 77\.30?\) × ¥10/);
   await page.getByTestId('ps-statement').screenshot({ path: 'screenshots/statement-en.png' });
   assert.deepEqual(errors, []);
   await context.close();
