@@ -8,7 +8,9 @@ use crate::i18n::Msg;
 use crate::model::formula::ErrorKind;
 
 /// A built-in QA role's code (`qa.roles[i].name.Builtin`). The codes are
-/// the variant names of version 3, when the file used them directly.
+/// the variant names of version 3, when the file used them directly; a
+/// code is never looked up by `Msg::name()` (that keeps the name table out
+/// of the wasm bundle).
 pub const ROLE_CODES: &[(&str, Msg)] = &[
     ("QaRoleLead", Msg::QaRoleLead),
     ("QaRoleGroupLeader", Msg::QaRoleGroupLeader),
@@ -18,22 +20,15 @@ pub const ROLE_CODES: &[(&str, Msg)] = &[
     ("QaNewRole", Msg::QaNewRole),
 ];
 
-/// The code saved for a built-in role name; a message without a frozen code
-/// (none is built in so far) is saved by its name, read back by this build.
-pub fn role_code(m: Msg) -> &'static str {
-    ROLE_CODES
-        .iter()
-        .find(|(_, k)| *k == m)
-        .map_or_else(|| m.name(), |(c, _)| c)
+/// The code saved for a built-in role name, if it has one (every role
+/// the app builds in has; see [`ROLE_CODES`]).
+pub fn role_code(m: Msg) -> Option<&'static str> {
+    ROLE_CODES.iter().find(|(_, k)| *k == m).map(|(c, _)| *c)
 }
 
 /// The message of a saved role code, if it is one.
 pub fn role_of(code: &str) -> Option<Msg> {
-    ROLE_CODES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, m)| *m)
-        .or_else(|| Msg::ALL.iter().copied().find(|m| m.name() == code))
+    ROLE_CODES.iter().find(|(c, _)| *c == code).map(|(_, m)| *m)
 }
 
 /// The problem codes of a cell whose text did not parse

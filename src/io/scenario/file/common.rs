@@ -4,15 +4,43 @@
 //! a silent change of the file.
 
 use crate::model::{Direction, MetricId, Unit};
-use serde::{Deserialize, Serialize};
 
 /// A file enum `$file` for the model enum `$model`: `"code" => Variant`.
+/// Written as its code (a JSON string). Serialize and Deserialize are
+/// written here rather than derived: one code table serves both ways,
+/// smaller in wasm than the derive's matches over text, bytes and indices.
 macro_rules! file_enum {
     ($(#[$meta:meta])* $file:ident <=> $model:ty { $($code:literal => $v:ident,)* }) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub(crate) enum $file {
-            $(#[serde(rename = $code)] $v,)*
+            $($v,)*
+        }
+
+        impl $file {
+            const ALL: &'static [$file] = &[$($file::$v,)*];
+
+            /// The code the file holds.
+            pub(crate) fn code(self) -> &'static str {
+                match self { $($file::$v => $code,)* }
+            }
+        }
+
+        impl serde::Serialize for $file {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.code())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $file {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let code = std::borrow::Cow::<'de, str>::deserialize(d)?;
+                $file::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.code() == code)
+                    .ok_or_else(|| serde::de::Error::custom(format!("unknown code `{code}`")))
+            }
         }
 
         impl From<$model> for $file {

@@ -260,7 +260,12 @@ impl From<&QaParams> for QaFile {
                 .iter()
                 .map(|r| RoleFile {
                     name: match &r.name {
-                        RoleName::Builtin(m) => RoleNameFile::Builtin(role_code(*m).to_string()),
+                        // A message without a frozen code is saved as its
+                        // Chinese text, a custom name (none is built in so far).
+                        RoleName::Builtin(m) => match role_code(*m) {
+                            Some(c) => RoleNameFile::Builtin(c.to_string()),
+                            None => RoleNameFile::Custom(m.t(crate::i18n::Lang::Zh).to_string()),
+                        },
                         RoleName::Custom(s) => RoleNameFile::Custom(s.clone()),
                     },
                     base: r.base,
