@@ -62,6 +62,9 @@ pub fn visible(
     v
 }
 
+/// Rows of the pay sheet drawn at first; "show more" adds the rest.
+const SHEET_ROWS: usize = 300;
+
 #[derive(Properties, PartialEq)]
 pub struct SheetProps {
     pub sheet: std::rc::Rc<PaySheet>,
@@ -104,7 +107,10 @@ pub fn SheetTable(p: &SheetProps) -> Html {
             <button type="button" class="link sort" onclick={Callback::from(move |_| on_sort.emit(c))}
                 data-testid={format!("ps-sort-{c}")}>{ format!("{h}{arrow}") }</button></th> }
     });
-    let body = p.rows.iter().filter_map(|k| {
+    // A team of thousands draws its first rows only (10,000 rows took ≈ 2 s
+    // of page work to open 奖金); a team of a few hundred prints whole.
+    let shown = use_state(|| SHEET_ROWS);
+    let body = p.rows.iter().take(*shown).filter_map(|k| {
         let r = p.sheet.rows.get(*k)?;
         let cellf = |c: usize, item: String, v: f64, strong: bool| {
             let pick = p.on_pick.clone();
@@ -157,6 +163,7 @@ pub fn SheetTable(p: &SheetProps) -> Html {
                     { for foot }
                 </table>
             </div>
+            { crate::ui::components::fields::more_rows(&shown, p.rows.len(), lang) }
             <p class="print-only ps-sign">{ Msg::SheetSignature.t(lang) }</p>
         </div>
     }
