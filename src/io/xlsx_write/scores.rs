@@ -100,7 +100,7 @@ pub(super) fn scores_sheet(
         match &plan.grading {
             Grading::Thresholds(th) => {
                 let mut sorted: Vec<_> = th.iter().collect();
-                sorted.sort_by(|a, b| b.min.total_cmp(&a.min));
+                crate::model::order::sort_by(&mut sorted, |a, b| b.min.total_cmp(&a.min));
                 let mut f = format!(
                     "\"{}\"",
                     sorted

@@ -124,7 +124,7 @@ impl CliffScan {
         self.scanned += part.end.saturating_sub(part.start);
         found.extend(part.found);
         let mut keyed: Vec<(usize, Cliff)> = found.into_iter().map(|c| (pos(c.row), c)).collect();
-        keyed.sort_by_key(|(k, _)| *k);
+        crate::model::order::sort_by_key(&mut keyed, |(k, _)| *k);
         self.found = keyed.into_iter().map(|(_, c)| c).collect();
     }
 
@@ -358,7 +358,7 @@ impl CliffScan {
     /// The cliffs found so far, largest swing first.
     pub fn worst(&self, limit: usize) -> Vec<Cliff> {
         let mut v = self.found.clone();
-        v.sort_by(|a, b| {
+        crate::model::order::sort_by(&mut v, |a, b| {
             b.change()
                 .abs()
                 .total_cmp(&a.change().abs())

@@ -684,7 +684,7 @@ impl Forecast {
             .filter(|k| self.have.get(*k).copied().unwrap_or(false))
             .collect();
         let mut sorted = totals.clone();
-        sorted.sort_by(|a, b| a.total_cmp(b));
+        crate::model::order::sort_f64(&mut sorted, false);
         let m = sorted.len();
         let mean = if m == 0 {
             0.0

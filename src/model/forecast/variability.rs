@@ -67,7 +67,7 @@ pub fn history_cv(months: &[&Table], column: &str) -> Option<(f64, usize)> {
     if cvs.is_empty() {
         return None;
     }
-    cvs.sort_by(|a, b| a.total_cmp(b));
+    crate::model::order::sort_f64(&mut cvs, false);
     Some((percentile_inc(&cvs, 0.5), holding.len()))
 }
 

@@ -172,7 +172,7 @@ fn stdev(xs: &[f64], sample: bool) -> R {
 
 /// Sorted copy, ascending.
 fn sorted(mut xs: Vec<f64>) -> Vec<f64> {
-    xs.sort_by(|a, b| a.total_cmp(b));
+    crate::model::order::sort_f64(&mut xs, false);
     xs
 }
 

@@ -41,7 +41,7 @@ impl Coefficient {
         match self {
             Coefficient::ScoreTable { steps, otherwise } => {
                 let mut sorted: Vec<&CoefStep> = steps.iter().collect();
-                sorted.sort_by(|a, b| b.min.total_cmp(&a.min));
+                crate::model::order::sort_by(&mut sorted, |a, b| b.min.total_cmp(&a.min));
                 let mut f = xl(*otherwise);
                 for st in sorted.iter().rev() {
                     f = format!("IF({score_ref}>={},{},{f})", xl(st.min), xl(st.coef));
@@ -107,7 +107,7 @@ impl Coefficient {
 /// "with the highest `min` not above the score" is the last such one listed).
 pub fn steps_best_first(steps: &[CoefStep]) -> Vec<CoefStep> {
     let mut sorted: Vec<CoefStep> = steps.iter().rev().cloned().collect();
-    sorted.sort_by(|a, b| b.min.total_cmp(&a.min));
+    crate::model::order::sort_by(&mut sorted, |a, b| b.min.total_cmp(&a.min));
     sorted
 }
 
@@ -133,7 +133,7 @@ pub struct Tiers {
 impl Tiers {
     pub fn new(tiers: &[Tier], mode: TierMode) -> Tiers {
         let mut sorted = tiers.to_vec();
-        sorted.sort_by(|a, b| a.from.total_cmp(&b.from));
+        crate::model::order::sort_by(&mut sorted, |a, b| a.from.total_cmp(&b.from));
         Tiers { sorted, mode }
     }
 
@@ -178,7 +178,7 @@ impl Tiers {
 /// Commission on `sales` with `tiers` (any order).
 pub fn commission(sales: f64, tiers: &[Tier], mode: TierMode) -> f64 {
     let mut sorted = tiers.to_vec();
-    sorted.sort_by(|a, b| a.from.total_cmp(&b.from));
+    crate::model::order::sort_by(&mut sorted, |a, b| a.from.total_cmp(&b.from));
     commission_sorted(sales, &sorted, mode)
 }
 

@@ -257,7 +257,7 @@ impl PayStats {
             return PayStats::default();
         }
         let mut sorted = pays.to_vec();
-        sorted.sort_by(|a, b| a.total_cmp(b));
+        crate::model::order::sort_f64(&mut sorted, false);
         let total = sum_fen(&sorted);
         let k = n.div_ceil(5);
         let top = sum_fen(sorted.get(n - k..).unwrap_or(&[]));

@@ -13,7 +13,7 @@ pub fn coef_how(model: &PayoutModel, st: &Statement, lang: Lang) -> String {
         None => Msg::StmCoefNone.t(lang).to_string(),
         Some(Coefficient::ScoreTable { steps, .. }) => {
             let mut sorted: Vec<_> = steps.iter().collect();
-            sorted.sort_by(|a, b| b.min.total_cmp(&a.min));
+            crate::model::order::sort_by(&mut sorted, |a, b| b.min.total_cmp(&a.min));
             match sorted.iter().find(|s| st.score.total >= s.min) {
                 Some(s) => Msg::StmCoefStep.fill(lang, &[score, num(s.min)]),
                 None => Msg::StmCoefOtherwise.fill(lang, &[score]),
