@@ -61,13 +61,22 @@ WASM := wasm32-unknown-unknown
 # 0.43 to 1.17 ms. About 21 copies remain in the folders above (≈ 70 KB raw,
 # ≈ 10 KB gzip). wasm-opt `--converge` measured −0.4 KB gzip for twice the
 # time: not used.
-SIZE_BUDGET_KB ?= 870
+# Raised to 875 KB on 2026-12-02 at 869.4 KB when the session's branches met
+# (the sorts of the folders above moved to model::order too): exports in the
+# user's language and phone-width charts, the saved format's own file types,
+# the forecast kernel's scratch buffers and formula recomputation, and the
+# page's side of the worker-side merge (≈ +6 KB together).
+SIZE_BUDGET_KB ?= 875
 # The Web Worker's files (worker-*.js/.wasm: calamine for .xls/.ods), fetched
 # only when such a file is first opened, have their own budget. Started at
 # 350 KB when it measured 309 KB gzip (calamine's BIFF, ODF, zip, codepages);
 # 425 KB since it also computes forecasts, cliff scans and the solver (#16:
 # the plan kernel, payouts and serde_json's readers): 407 KB measured.
-WORKER_BUDGET_KB ?= 425
+# 490 KB since the forecast recomputes formula columns from drawn inputs
+# (#16: the formula engine — parser, functions, incremental calc — now in
+# the worker too, +61 KB) and one worker merges the months and computes the
+# result: 470.7 KB measured. The page does not load it before first use.
+WORKER_BUDGET_KB ?= 490
 
 .PHONY: fuzz serve dist test setup setup-browser lint test-native test-sheets test-web build-release e2e size bench serve-dist fmt clean
 

@@ -47,7 +47,8 @@
 //!   - `session`: the app state (workbook, selections by id, language,
 //!     notices, what-if shifts) and its one reducer, headless and tested
 //!     natively; `ui::state` wraps it for Yew.
-//!   - `stats`: the one mean, standard deviation and inclusive percentile.
+//!   - `stats`: the one mean, standard deviation and inclusive percentile;
+//!     `order`: the one sort (see the invariant below).
 //!   - `payout`: bonus payout models (target × 绩效系数 by steps, grade or
 //!     curve; a pool split by base × score with floors and caps solved
 //!     exactly; marginal or retroactive commission; gates; pro-rating; one
@@ -68,7 +69,13 @@
 //!     so a seed gives the same bits natively and in wasm), `parts` (the
 //!     specs that travel to workers, partial results merged by month index,
 //!     `split`), `joint` (correlations from ≥ 3 months of history or the
-//!     user's value, Cholesky, shrunk toward independence when not valid).
+//!     user's value, Cholesky, shrunk toward independence when not valid),
+//!     `recompute` (formula columns the plan or model reads, recomputed each
+//!     month by the formula engine from the drawn inputs over the drawn
+//!     team, on a cut-down copy of the table). The kernel allocates nothing
+//!     per month: `plan::Scratch` and `payout::PayScratch` are reused; rank,
+//!     percentile and forced grades take one value-bucket sort
+//!     (`plan::rules::sort_keyed`) and one pass.
 //!   - `qa`: QA (质检) staffing — the ratio rule with its documented role
 //!     split, the workload and Cochran methods, the recommendation, cost and
 //!     the headcount curve.
@@ -114,9 +121,13 @@
 //!   drops summary rows and reports diagnostics (`docs/IMPORT.md`); `join`
 //!   plans adding a second source's columns to a month by agent; `scenario/` is the versioned saved format
 //!   (autosave; version 3), a compatibility boundary with its own file types
-//!   (months, cells, scenarios by plan/model id, messages by stable codes)
+//!   (`scenario/file/`: plans, payout models, QA inputs, settings, months,
+//!   cells, scenarios by plan/model id) converted to and from the model's
+//!   types, messages saved by frozen codes (`tests/fixtures/saved/codes.txt`)
 //!   and path-located problems, migrating version 2 (`migrate.rs`; frozen
-//!   v2 files and links in `tests/fixtures/saved/`); `share` puts it (or only the plans, or an
+//!   v2 files and links made at 9a4a729 and v3 ones made at 0e5aaf7 in
+//!   `tests/fixtures/saved/`, which must keep opening); model types keep
+//!   serde only for the messages sent to workers; `share` puts it (or only the plans, or an
 //!   anonymised copy) into a URL fragment (zlib + strict base64url);
 //!   `library` keeps the index of named workbooks saved in the browser and
 //!   reads/writes the whole library as one file;
@@ -180,8 +191,27 @@
 //!   (`model::unit::parse_value`); stored values are canonical (percent as a
 //!   fraction, durations in seconds, money in yuan).
 //! - **Saved files are a boundary**: only `io::scenario` reads or writes
-//!   them; a file with any problem changes nothing, and numbers round-trip
-//!   bit for bit.
+//!   them, through its own file types (a model rename is a compile error in
+//!   a conversion, not a silent format change); a file with any problem
+//!   changes nothing, and numbers round-trip bit for bit.
+//! - **Every export takes the user's language**: sheet names, headers,
+//!   notes, number formats (`0.0" s"` / `0.0"秒"`) and anonymised names
+//!   (Agent 01 / 客服01); a column is named by its metric in that language
+//!   (`xlsx_write::column_label`, shared with the UI); `tests/export_lang.rs`
+//!   fails on any CJK in an English export outside the user's data.
+//! - **A formula column in a forecast is recomputed from its drawn inputs**
+//!   each month (over the drawn team), never drawn itself, unless it cannot
+//!   compile (`forecast::recompute`, `CvSource::Formula`).
+//! - **The page never holds a forecast's per-agent pays when workers run
+//!   it**: one worker merges the parts and computes the result
+//!   (`mc-result`, one flat `Float64Array` reply; `ui::jobs`).
+//! - **Sorting goes through `model::order`** (`sort_by`, `sort_by_key`,
+//!   `sort`, `sort_f64`, `stable_order`): one shared copy of the sort code
+//!   with the standard stable sort's results; a direct `sort_by` costs ≈ 5 KB
+//!   of wasm per call site, kept only on benchmarked hot paths
+//!   (`Table::sorted_order`, the pool split, the kernel's `sort_keyed`).
+//! - **Charts are drawn in units of the width they get on screen**
+//!   (`chart::chart_width`), so their text keeps its CSS size on a phone.
 //! - **No panics in non-test code**: clippy denies `unwrap`, `expect`,
 //!   `panic!` and slice indexing outside tests; a panic hook still shows a
 //!   banner if one happens, and so does a trap the hook never sees (out of
