@@ -160,30 +160,18 @@ pub fn run_noting<J: Chunked>(
                 }
                 Event::StartFailed(detail) => {
                     moved.set(true);
-                    on_note.emit(Note {
-                        msg: Msg::CalcFallback,
-                        args: vec![detail],
-                        ended: false,
-                    });
+                    notify(&on_note, Msg::CalcFallback, detail, false);
                     slices(slot.clone(), cancel.clone(), chunk, on_tick.clone());
                 }
                 Event::Died(detail) => {
                     moved.set(true);
-                    on_note.emit(Note {
-                        msg: Msg::CalcDied,
-                        args: vec![detail],
-                        ended: true,
-                    });
+                    notify(&on_note, Msg::CalcDied, detail, true);
                 }
             }
         })
     };
     if let Err(detail) = worker_compute::start(requests, cancel.clone(), on_event) {
-        on_note.emit(Note {
-            msg: Msg::CalcFallback,
-            args: vec![detail],
-            ended: false,
-        });
+        notify(&on_note, Msg::CalcFallback, detail, false);
         slices(slot, cancel, chunk, on_tick);
     }
 }
@@ -476,30 +464,18 @@ fn forecast_now(
                 }
                 Event::StartFailed(detail) => {
                     moved.set(true);
-                    on_note.emit(Note {
-                        msg: Msg::CalcFallback,
-                        args: vec![detail],
-                        ended: false,
-                    });
+                    notify(&on_note, Msg::CalcFallback, detail, false);
                     slices(local(), cancel.clone(), chunk, on_page.clone());
                 }
                 Event::Died(detail) => {
                     moved.set(true);
-                    on_note.emit(Note {
-                        msg: Msg::CalcDied,
-                        args: vec![detail],
-                        ended: true,
-                    });
+                    notify(&on_note, Msg::CalcDied, detail, true);
                 }
             }
         })
     };
     if let Err(detail) = worker_compute::start(requests, cancel.clone(), on_event) {
-        on_note.emit(Note {
-            msg: Msg::CalcFallback,
-            args: vec![detail],
-            ended: false,
-        });
+        notify(&on_note, Msg::CalcFallback, detail, false);
         slices(local(), cancel, chunk, on_page);
     }
 }
@@ -512,4 +488,14 @@ fn absorb_all(slot: &Rc<RefCell<Option<Forecast>>>, parts: &[MonthsPart]) {
             f.absorb(&p.to_partial());
         }
     }
+}
+
+/// A worker's failure said in the user's language: `ended` when the job
+/// stopped, not when it carries on in page slices.
+fn notify(on_note: &Callback<Note>, msg: Msg, detail: String, ended: bool) {
+    on_note.emit(Note {
+        msg,
+        args: vec![detail],
+        ended,
+    });
 }
