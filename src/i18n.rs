@@ -671,7 +671,7 @@ messages! {
     NoiseScoreCol => "质检得分列", "QA score column";
     NoiseSamplesCol => "抽检量列", "Samples column";
     NoiseSdCol => "单通得分标准差列", "Per-chat sd column";
-    NoiseFixed => "（统一数值）", "(one number for all)";
+    NoiseFixed => "（统一数值）", "(same for all)";
     NoiseSamples => "每人抽检会话数", "Sampled chats per agent";
     NoiseSd => "单通得分标准差（分）", "Per-chat score sd (points)";
     NoiseBands => "等级分界（分，逗号分隔）", "Grade boundaries (points, comma-separated)";

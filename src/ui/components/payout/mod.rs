@@ -363,8 +363,8 @@ pub fn PayWorkspace() -> Html {
                     <dl class="stats" data-testid="pay-stats">
                         <div><dt>{ Msg::PayTotal.t(lang) }</dt><dd data-testid="pay-total">{ money(st.total, cents) }</dd></div>
                         if let Some(b) = &before { <div><dt>{ Msg::WhatIfBefore.t(lang) }</dt><dd data-testid="pay-total-before">{ money(b.stats.total, cents) }</dd></div> }
-                        <div><dt>{ Msg::PayMean.t(lang) }</dt><dd>{ money(st.mean, true) }</dd></div>
-                        <div><dt>{ Msg::PayMedian.t(lang) }</dt><dd>{ money(st.median, true) }</dd></div>
+                        <div><dt>{ Msg::PayMean.t(lang) }</dt><dd>{ money(st.mean, cents || st.mean.fract() != 0.0) }</dd></div>
+                        <div><dt>{ Msg::PayMedian.t(lang) }</dt><dd>{ money(st.median, cents || st.median.fract() != 0.0) }</dd></div>
                         <div><dt>{ Msg::PayMinMax.t(lang) }</dt><dd>{ format!("{} – {}", money(st.min, cents), money(st.max, cents)) }</dd></div>
                         <div><dt>{ Msg::PayTop20.t(lang) }</dt><dd>{ pct(st.top20_share) }</dd></div>
                     </dl>
