@@ -1,0 +1,186 @@
+//! A forecast's outcome: the months computed elsewhere taken in
+//! ([`Forecast::absorb`], in any order), the months computed here handed
+//! out ([`Forecast::take_partial`]), and the distribution of the months in
+//! ([`Forecast::result`]: percentiles by selection, the histogram, per-agent
+//! ranges).
+
+use super::*;
+
+/// Outcome of a finished (or partial) forecast.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ForecastResult {
+    pub months: usize,
+    pub mean: f64,
+    pub p5: f64,
+    pub p50: f64,
+    pub p95: f64,
+    /// Share of months above the budget, when there is one.
+    pub p_over_budget: Option<f64>,
+    /// (from, to, months) for 20 equal bins between the lowest and highest total.
+    pub histogram: Vec<(f64, f64, usize)>,
+    /// Per agent (plan order): table row, P5, P50, P95 of their payout.
+    pub per_agent: Vec<(usize, f64, f64, f64)>,
+    /// How many months the per-agent ranges use (all, up to a memory bound).
+    pub per_agent_months: usize,
+}
+
+impl Forecast {
+    /// The months simulated since the last call, to send to the page.
+    pub fn take_partial(&mut self) -> Partial {
+        let n = self.rows.len();
+        let (from, to) = (self.taken, self.next - self.start);
+        self.taken = to;
+        let kept_to = to.min(self.agent_pays.len().checked_div(n).unwrap_or(0));
+        Partial {
+            start: self.start + from,
+            totals: self.totals.get(from..to).unwrap_or_default().to_vec(),
+            pays: self
+                .agent_pays
+                .get(from.min(kept_to) * n..kept_to * n)
+                .unwrap_or_default()
+                .to_vec(),
+        }
+    }
+
+    /// Takes in months computed elsewhere (a worker's [`Partial`]), in any
+    /// order; false (and nothing changed) when it does not fit this forecast.
+    pub fn absorb(&mut self, p: &Partial) -> bool {
+        let n = self.rows.len();
+        let months = p.totals.len();
+        let Some(end) = p.start.checked_add(months) else {
+            return false;
+        };
+        if p.start < self.start || end > self.end {
+            return false;
+        }
+        let kept = self.keep_months.min(end).saturating_sub(p.start);
+        if p.pays.len() != kept * n {
+            return false;
+        }
+        for (k, t) in p.totals.iter().enumerate() {
+            let at = p.start + k - self.start;
+            if let (Some(slot), Some(h)) = (self.totals.get_mut(at), self.have.get_mut(at)) {
+                *slot = *t;
+                if !*h {
+                    *h = true;
+                    self.filled += 1;
+                }
+            }
+            if k < kept {
+                let (src, dst) = (
+                    p.pays.get(k * n..(k + 1) * n),
+                    self.agent_pays.get_mut(at * n..(at + 1) * n),
+                );
+                if let (Some(src), Some(dst)) = (src, dst) {
+                    dst.copy_from_slice(src);
+                }
+            }
+        }
+        true
+    }
+
+    /// The distribution so far (the months in, in month order).
+    pub fn result(&self) -> ForecastResult {
+        let totals: Vec<f64> = self
+            .totals
+            .iter()
+            .zip(&self.have)
+            .filter(|(_, h)| **h)
+            .map(|(t, _)| *t)
+            .collect();
+        let n = self.rows.len();
+        let kept: Vec<usize> = (0..self.agent_pays.len().checked_div(n).unwrap_or(0))
+            .filter(|k| self.have.get(*k).copied().unwrap_or(false))
+            .collect();
+        let mut sorted = totals.clone();
+        crate::model::order::sort_f64(&mut sorted, false);
+        let m = sorted.len();
+        let mean = if m == 0 {
+            0.0
+        } else {
+            totals.iter().sum::<f64>() / m as f64
+        };
+        let (lo, hi) = (
+            sorted.first().copied().unwrap_or(0.0),
+            sorted.last().copied().unwrap_or(0.0),
+        );
+        const BINS: usize = 20;
+        let width = if hi > lo {
+            (hi - lo) / BINS as f64
+        } else {
+            1.0
+        };
+        let mut counts = [0usize; BINS];
+        for t in &sorted {
+            let b = (((t - lo) / width) as usize).min(BINS - 1);
+            if let Some(c) = counts.get_mut(b) {
+                *c += 1;
+            }
+        }
+        let histogram = if m == 0 {
+            Vec::new()
+        } else if hi == lo {
+            vec![(lo, hi, m)]
+        } else {
+            counts
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (lo + width * i as f64, lo + width * (i + 1) as f64, *c))
+                .collect()
+        };
+        let mut s = Vec::with_capacity(kept.len());
+        let per_agent = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(a, r)| {
+                s.clear();
+                s.extend(
+                    kept.iter()
+                        .filter_map(|k| self.agent_pays.get(k * n + a).copied()),
+                );
+                // Order statistics by selection: the same values a sort gives.
+                (
+                    *r,
+                    percentile_select(&mut s, 0.05),
+                    percentile_select(&mut s, 0.5),
+                    percentile_select(&mut s, 0.95),
+                )
+            })
+            .collect();
+        ForecastResult {
+            months: m,
+            mean,
+            p5: percentile_inc(&sorted, 0.05),
+            p50: percentile_inc(&sorted, 0.5),
+            p95: percentile_inc(&sorted, 0.95),
+            p_over_budget: self
+                .budget
+                .filter(|_| m > 0)
+                .map(|b| sorted.iter().filter(|t| **t > b).count() as f64 / m as f64),
+            histogram,
+            per_agent,
+            per_agent_months: kept.len(),
+        }
+    }
+}
+
+/// [`percentile_inc`] of `v` without sorting it: the order statistics it
+/// interpolates between, found by selection (total order, so the same
+/// values, bit for bit, as on the sorted data). `v` is reordered.
+pub fn percentile_select(v: &mut [f64], p: f64) -> f64 {
+    let n = v.len();
+    if n == 0 {
+        return 0.0;
+    }
+    let h = (n - 1) as f64 * p.clamp(0.0, 1.0);
+    let lo = (h.floor() as usize).min(n - 1);
+    let (_, a, rest) = v.select_nth_unstable_by(lo, |x, y| x.total_cmp(y));
+    let a = *a;
+    let b = rest
+        .iter()
+        .copied()
+        .min_by(|x, y| x.total_cmp(y))
+        .unwrap_or(a);
+    a + (h - lo as f64) * (b - a)
+}
