@@ -143,7 +143,10 @@
 //! - `src/bin/worker.rs` (+ `worker/compute.rs`): the Web Worker (Trunk
 //!   `data-type="worker"`): reads `.xls`/`.ods` (the only binary linking
 //!   calamine) and runs forecast parts, cliff-scan parts and the budget
-//!   solver; the page starts 1–8 of them (`navigator.hardwareConcurrency`).
+//!   solver, and merges a forecast's parts into its result (`mc-result`);
+//!   the page starts 1–8 of them (`navigator.hardwareConcurrency`). It is
+//!   built for speed (Cargo profile `worker`: opt-level 3, wasm-opt -O3),
+//!   the page for size (opt-level "z").
 //! - `ui` (wasm32 only): the Yew app — `app` (shell, tabs, language switch),
 //!   `state` (the Yew wrapper of `model::session`), `store` + `idb` (the
 //!   autosave and the library in IndexedDB, one transaction per write, a
