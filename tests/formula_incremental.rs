@@ -214,7 +214,14 @@ fn formula_strategy(i: usize) -> impl proptest::strategy::Strategy<Value = Strin
             .prop_map(|n| format!("PERCENTRANK.INC([{n}],[@{n}])")),
         name.clone().prop_map(|n| format!("MIN([@{n}],3)")),
         name.clone().prop_map(|n| format!("IF([@{n}]>=5,1,0)")),
-        name.prop_map(|n| format!("1/[@{n}]")),
+        name.clone().prop_map(|n| format!("1/[@{n}]")),
+        // Whole-column arithmetic (the column-at-a-time path): zero
+        // divisors, blanks and text in the inputs, -0, MIN/MAX of cells.
+        (name.clone(), name.clone()).prop_map(|(n, m)| format!("([@{n}]-[@{m}])/[@{m}]")),
+        (name.clone(), name.clone())
+            .prop_map(|(n, m)| format!("-[@{n}]%*2.5-[@{n}]/AVERAGE([{m}])")),
+        (name.clone(), name.clone()).prop_map(|(n, m)| format!("0*-[@{n}]*MAX([@{m}],-1,[@{n}])")),
+        name.prop_map(|n| format!("[@{n}]*1E307*[@{n}]")),
         (0u8..10).prop_map(|v| v.to_string()),
     ];
     prop::collection::vec(term, 1..4).prop_map(|ts| ts.join("+"))
@@ -235,6 +242,7 @@ fn case_strategy(
         1 => Just(String::new()),
         1 => Just("-0".to_string()),
         1 => Just("abc".to_string()),
+        1 => Just("1E300".to_string()),
     ];
     let edits = prop::collection::vec((0usize..12, 0usize..3, raw), 1..30);
     (formulas, edits)
@@ -319,6 +327,128 @@ proptest::proptest! {
         let n = wb.table().len();
         for (k, (row, raw)) in edits.iter().enumerate() {
             let _ = wb.apply(Command::SetCell { row: row % n, col: a, raw: raw.clone() });
+            for (name, f) in formulas {
+                let c = col(&wb, name);
+                for r in 0..n {
+                    let want = formula::calc::value_cell(formula::calc::eval_formula(wb.table(), f, r).unwrap());
+                    let got = wb.table().at(r, c);
+                    let same = match (got, &want) {
+                        (Cell::Number(x), Cell::Number(y)) => x.to_bits() == y.to_bits(),
+                        _ => *got == want,
+                    };
+                    proptest::prop_assert!(same, "after edit {k}: {name} row {r}: {got:?} vs {want:?}");
+                }
+            }
+        }
+    }
+}
+
+/// Worked by hand: A = 4, 0, blank, abc, 3 and B = 2, 0, 5, 1, 0. The
+/// column-at-a-time path gives the plain rows; the rest keep Excel's
+/// answers (a blank is 0, text is #VALUE!, a zero divisor #DIV/0!).
+#[test]
+fn whole_column_arithmetic_keeps_excel_errors_and_blanks() {
+    // Numbers on import (a column of text would import as text), then a
+    // blank and a text cell typed into the number column A.
+    let tsv = "客服\tA\tB\na0\t4\t2\na1\t0\t0\na2\t7\t5\na3\t8\t1\na4\t3\t0\n";
+    let mut wb = Workbook::new(import_text(tsv).table);
+    let a = col(&wb, "A");
+    for (row, raw) in [(2, ""), (3, "abc")] {
+        wb.apply(Command::SetCell {
+            row,
+            col: a,
+            raw: raw.into(),
+        })
+        .unwrap();
+    }
+    for (name, f) in [
+        ("Q", "=[@A]/[@B]"),
+        ("M", "=MIN([@A],[@B])*2+1"),
+        ("Z", "=0*-[@B]+0*-[@B]"),
+        ("V", "=[@B]/AVERAGE([A])-1"),
+    ] {
+        wb.apply(Command::AddFormulaColumn {
+            name: name.into(),
+            formula: f.into(),
+            unit: Unit::Number,
+        })
+        .unwrap();
+    }
+    let t = wb.table();
+    let n = Cell::Number;
+    let e = Cell::Error;
+    use formula::ErrorKind::{Div0, Value};
+    let q: Vec<Cell> = vec![n(2.0), e(Div0), n(0.0), e(Value), e(Div0)];
+    assert_eq!(t.column_cells(col(&wb, "Q")), q.as_slice());
+    // MIN skips a blank cell and a text cell: row 2 is MIN(5) = 5, row 3 MIN(1).
+    let m: Vec<Cell> = vec![n(5.0), n(1.0), n(11.0), n(3.0), n(1.0)];
+    assert_eq!(t.column_cells(col(&wb, "M")), m.as_slice());
+    // 0 × −2 is −0; −0 + −0 stays −0 in IEEE but a result of 0 shows +0.
+    for c in t.column_cells(col(&wb, "Z")) {
+        assert_eq!(c.number().map(f64::to_bits), Some(0.0f64.to_bits()));
+    }
+    // AVERAGE(4, 0, 3) = 7/3: B / (7/3) − 1.
+    let avg = 7.0 / 3.0;
+    let v: Vec<Cell> = [2.0, 0.0, 5.0, 1.0, 0.0]
+        .iter()
+        .map(|b| n(b / avg - 1.0))
+        .collect();
+    assert_eq!(t.column_cells(col(&wb, "V")), v.as_slice());
+}
+
+/// Numbers from −2 to 1.99 with two decimals.
+fn number_strategy() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    (0i32..400).prop_map(|v| format!("{:.2}", f64::from(v) / 100.0 - 2.0))
+}
+
+/// Cells for the arithmetic oracle: numbers (some zero, -0, huge), blanks, text.
+fn arith_cell_strategy() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    prop_oneof![
+        6 => number_strategy(),
+        2 => Just("0".to_string()),
+        1 => Just("-0".to_string()),
+        1 => Just("1E300".to_string()),
+        1 => Just(String::new()),
+        1 => Just("abc".to_string()),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 150, ..Default::default() })]
+
+    /// Whole-column arithmetic is computed a column at a time; after any
+    /// edit sequence every cell equals the per-row evaluation of the same
+    /// formula (`formula::eval_formula`, the general tree walk), bit for
+    /// bit, errors included.
+    #[test]
+    fn whole_column_arithmetic_equals_the_per_row_evaluation(
+        start in proptest::collection::vec((number_strategy(), number_strategy()), 1..30),
+        edits in proptest::collection::vec((0usize..30, 0usize..2, arith_cell_strategy()), 1..25),
+    ) {
+        let formulas = [
+            ("Q", "=[@A]/[@B]"),
+            ("R", "=[@A]/AVERAGE([B])*100-[@B]%"),
+            ("S", "=MIN([@A],1.2)*100*0.2+MAX([@B],[@A],-1)*0.4-[@A]"),
+            ("T", "=-[@A]*-[@B]*1E300"),
+            ("U", "=0*-[@A]+[@B]/SUM([A])"),
+            ("W", "=[@Q]+[@S]*2"),
+            ("X", "=1/0+[@A]"),
+            ("Y", "=[@A]^2+[@B]"),
+        ];
+        let mut tsv = String::from("客服\tA\tB\n");
+        for (i, (a, b)) in start.iter().enumerate() {
+            tsv.push_str(&format!("a{i}\t{a}\t{b}\n"));
+        }
+        let mut wb = Workbook::new(import_text(&tsv).table);
+        for (name, f) in formulas {
+            wb.apply(Command::AddFormulaColumn { name: name.into(), formula: f.into(), unit: Unit::Number }).unwrap();
+        }
+        let n = wb.table().len();
+        for (k, (row, c, raw)) in edits.iter().enumerate() {
+            let c = col(&wb, ["A", "B"][*c]);
+            let _ = wb.apply(Command::SetCell { row: row % n, col: c, raw: raw.clone() });
             for (name, f) in formulas {
                 let c = col(&wb, name);
                 for r in 0..n {

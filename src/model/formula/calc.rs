@@ -10,7 +10,9 @@
 //! Row-invariant calls (those that read no row value, such as
 //! `AVERAGE([客单价])`) are evaluated once per recalculation and cached;
 //! whole columns and their sorted copies (for RANK.EQ, PERCENTRANK.INC) are
-//! materialised once per recalculation of the column that reads them.
+//! materialised once per recalculation of the column that reads them. A
+//! column of plain arithmetic is computed a column at a time over `f64`s
+//! (`fast`), rows that are not plain numbers by the general path.
 //!
 //! Incremental recalculation after editing one cell recomputes, in
 //! topological order, only the formula columns the edit reaches: just that
@@ -30,6 +32,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 mod eval;
+mod fast;
 use eval::Eval;
 
 /// A compiled expression.
@@ -643,6 +646,20 @@ pub(super) fn eval_column(
     if rows.len() == table.len() {
         if let Some(cells) = ev.self_rank_column(&k.node) {
             return cells;
+        }
+        if let Some((vals, bad)) = fast::arith_column(table, &k.node, &ev.slots) {
+            return vals
+                .into_iter()
+                .zip(bad)
+                .enumerate()
+                .map(|(r, (x, bad))| {
+                    if bad {
+                        value_cell(ev.eval(&k.node, r))
+                    } else {
+                        Cell::Number(if x == 0.0 { 0.0 } else { x })
+                    }
+                })
+                .collect();
         }
     }
     rows.iter()

@@ -524,23 +524,26 @@ pub fn recalc_cell(table: &mut Table, calc: &Calc, row: usize, col: usize) -> Ve
             continue;
         };
         let whole = k.col_deps.iter().any(|d| changed.contains_key(d));
-        let mut rows: Vec<usize> = k
-            .row_deps
-            .iter()
-            .filter_map(|d| changed.get(d))
-            .flat_map(|ch| ch.rows.iter().copied())
-            .collect();
-        if whole {
-            match rank_rows(table, k, &changed) {
-                Some(more) => rows.extend(more),
-                None => {
-                    full.push(c);
-                    rows = (0..n).collect();
-                }
+        let more = if whole {
+            rank_rows(table, k, &changed)
+        } else {
+            Some(Vec::new())
+        };
+        let rows: Vec<usize> = match more {
+            // Every row: the row references' changes need not be gathered.
+            None => {
+                full.push(c);
+                (0..n).collect()
             }
-        }
-        rows.sort_unstable();
-        rows.dedup();
+            Some(mut rows) => {
+                for ch in k.row_deps.iter().filter_map(|d| changed.get(d)) {
+                    rows.extend_from_slice(&ch.rows);
+                }
+                rows.sort_unstable();
+                rows.dedup();
+                rows
+            }
+        };
         if rows.is_empty() {
             continue;
         }
@@ -553,8 +556,15 @@ pub fn recalc_cell(table: &mut Table, calc: &Calc, row: usize, col: usize) -> Ve
                 if !same_bits(old, &cell) {
                     match (&*old, &cell) {
                         (Cell::Number(a), Cell::Number(b)) => {
-                            let (lo, hi) = span.unwrap_or((a.min(*b), a.max(*b)));
-                            span = Some((lo.min(a.min(*b)), hi.max(a.max(*b))));
+                            // Comparisons, not `f64::min` (a libm call on
+                            // some targets); the values are never NaN.
+                            let (a, b) = if a < b { (*a, *b) } else { (*b, *a) };
+                            span = Some(match span {
+                                Some((lo, hi)) => {
+                                    (if a < lo { a } else { lo }, if b > hi { b } else { hi })
+                                }
+                                None => (a, b),
+                            });
                         }
                         _ => spanned = false,
                     }
