@@ -314,6 +314,8 @@ proptest::proptest! {
             ("D", "=[@A]/AVERAGE([A])"),
             ("RD", "=RANK.EQ([@D],[D])"),
             ("PD", "=PERCENTRANK.INC([D],[@D])"),
+            // A rank of one column in another's numbers.
+            ("RX", "=RANK.EQ([@D],[A],1)"),
         ];
         let mut tsv = String::from("客服\tA\n");
         for (i, v) in start.iter().enumerate() {

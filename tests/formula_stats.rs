@@ -75,6 +75,14 @@ fn rank_and_percentrank_per_row() {
             ("PERCENTRANK.INC({1,2,3,4,5,6,7},2,1)", n(0.1)),
             ("PERCENTRANK.INC({1,2,3},9)", e(NA)),
             ("RANK.EQ(85,[得分])", e(NA)),
+            // Runs of ties, counted by hand: nine 2s over one 1.
+            ("RANK.EQ(2,{2,2,2,2,2,2,2,2,2,1})", n(1.0)),
+            ("RANK.EQ(2,{2,2,2,2,2,2,2,2,2,1},1)", n(2.0)),
+            ("RANK.EQ(1,{2,2,2,2,2,2,2,2,2,1})", n(10.0)),
+            // 1, 2, 2, 2, 3, 3: two values above 2, one below.
+            ("RANK.EQ(2,{3,2,1,2,3,2})", n(3.0)),
+            ("RANK.EQ(2,{3,2,1,2,3,2},1)", n(2.0)),
+            ("RANK.EQ(3,{3,2,1,2,3,2},1)", n(5.0)),
         ],
     );
 }

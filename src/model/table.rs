@@ -220,6 +220,14 @@ impl Table {
         self.cols.get(col).map(Vec::as_slice).unwrap_or(&[])
     }
 
+    /// All cells of column `col`, to write in place (empty outside the table).
+    pub fn column_cells_mut(&mut self, col: usize) -> &mut [Cell] {
+        self.cols
+            .get_mut(col)
+            .map(Vec::as_mut_slice)
+            .unwrap_or(&mut [])
+    }
+
     /// Replaces column `col`'s cells (ignored unless `cells` has one per row).
     pub fn set_column(&mut self, col: usize, cells: Vec<Cell>) {
         if cells.len() == self.n_rows {

@@ -500,7 +500,8 @@ impl SortCache {
     /// order of this column with its keys refreshed, then sorted again —
     /// after an edit the order has barely moved, and a stable sort of a
     /// nearly sorted list is close to one pass. Equal keys are ordered by
-    /// row, so the result is the same as a fresh sort.
+    /// row, so the result is the same as a fresh sort. Give it back with
+    /// [`SortCache::keep`] to reuse it.
     pub(super) fn ordered(&self, col: usize, cells: &[Cell]) -> Vec<(u64, u32)> {
         let mut map = self.1.borrow_mut();
         let count = cells
@@ -532,8 +533,12 @@ impl SortCache {
                 .collect();
         }
         order.sort();
-        map.insert(col, order.clone());
         order
+    }
+
+    /// Keeps `order` (from [`SortCache::ordered`], used) for the next edit.
+    pub(super) fn keep(&self, col: usize, order: Vec<(u64, u32)>) {
+        self.1.borrow_mut().insert(col, order);
     }
 
     /// `cells` sorted (numbers only), or the first error in row order.
@@ -634,40 +639,72 @@ fn sort_keys(keys: &[Key]) -> Vec<f64> {
         .collect()
 }
 
+/// A formula column's new values for the rows asked.
+pub(super) enum Values {
+    /// One cell per row asked, in their order.
+    Cells(Vec<Cell>),
+    /// Every row of the table (asked in order): a number per row, except
+    /// the rows listed (ascending), whose cells are given — no cell per row
+    /// is built where the old one may be kept.
+    Numbers(Vec<f64>, Vec<(usize, Cell)>),
+}
+
+impl Values {
+    /// One cell per row asked.
+    pub(super) fn into_cells(self) -> Vec<Cell> {
+        match self {
+            Values::Cells(cells) => cells,
+            Values::Numbers(nums, others) => {
+                let mut cells: Vec<Cell> = nums.into_iter().map(Cell::Number).collect();
+                for (r, cell) in others {
+                    if let Some(slot) = cells.get_mut(r) {
+                        *slot = cell;
+                    }
+                }
+                cells
+            }
+        }
+    }
+}
+
 pub(super) fn eval_column(
     table: &Table,
     k: &Compiled,
     rows: &[usize],
     cache: &SortCache,
-) -> Vec<Cell> {
+) -> Values {
     let mut ev = Eval::new(table, cache);
     let slots: Vec<Value> = k.slots.iter().map(|s| ev.eval(s, 0)).collect();
     ev.slots = slots;
     if rows.len() == table.len() {
-        if let Some(cells) = ev.self_rank_column(&k.node) {
-            return cells;
+        if let Some(values) = ev.self_rank_column(&k.node) {
+            return values;
         }
-        if let Some((vals, bad)) = fast::arith_column(table, &k.node, &ev.slots) {
-            return vals
-                .into_iter()
-                .zip(bad)
-                .enumerate()
-                .map(|(r, (x, bad))| {
-                    if bad {
-                        value_cell(ev.eval(&k.node, r))
-                    } else {
-                        Cell::Number(if x == 0.0 { 0.0 } else { x })
-                    }
-                })
-                .collect();
+        if let Some((mut vals, bad)) = fast::arith_column(table, &k.node, &ev.slots) {
+            let mut others = Vec::new();
+            for (r, (x, bad)) in vals.iter_mut().zip(bad).enumerate() {
+                if bad {
+                    others.push((r, value_cell(ev.eval(&k.node, r))));
+                } else if *x == 0.0 {
+                    // As `num`: a zero result is +0.
+                    *x = 0.0;
+                }
+            }
+            return Values::Numbers(vals, others);
         }
     }
-    rows.iter()
-        .map(|r| value_cell(ev.eval(&k.node, *r)))
-        .collect()
+    if let Some(cells) = ev.rank_rows(&k.node, rows) {
+        return Values::Cells(cells);
+    }
+    Values::Cells(
+        rows.iter()
+            .map(|r| value_cell(ev.eval(&k.node, *r)))
+            .collect(),
+    )
 }
 
-pub(super) fn write(table: &mut Table, col: usize, rows: &[usize], cells: Vec<Cell>) {
+pub(super) fn write(table: &mut Table, col: usize, rows: &[usize], values: Values) {
+    let cells = values.into_cells();
     if rows.len() == table.len() {
         // A full column (rows are 0..n in order): replace it whole.
         table.set_column(col, cells);

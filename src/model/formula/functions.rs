@@ -202,7 +202,20 @@ pub fn median_sorted(s: &[f64]) -> R {
 /// than `x`; ties share the best rank. `#N/A` when `x` is not in the column.
 pub fn rank_eq(sorted_asc: &[f64], x: f64, ascending: bool) -> R {
     let lo = sorted_asc.partition_point(|v| *v < x);
-    let hi = sorted_asc.partition_point(|v| *v <= x);
+    // The values equal to x follow lo; ties are usually few, so the end of
+    // the run is found by galloping from lo rather than a second search of
+    // the whole column.
+    let rest = sorted_asc.get(lo..).unwrap_or(&[]);
+    let mut step = 1;
+    while rest.get(step).is_some_and(|v| *v <= x) {
+        step *= 2;
+    }
+    let bound = (step + 1).min(rest.len());
+    let hi = lo
+        + rest
+            .get(..bound)
+            .unwrap_or(&[])
+            .partition_point(|v| *v <= x);
     if lo == hi {
         return Err(ErrorKind::NA);
     }

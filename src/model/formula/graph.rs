@@ -19,7 +19,7 @@
 //! columns are walked with explicit stacks).
 
 use super::calc::{
-    compile_column, eval_column, norm, remap_node, write, Compiled, Issue, Node, SortCache,
+    compile_column, eval_column, norm, remap_node, write, Compiled, Issue, Node, SortCache, Values,
 };
 use super::functions::Func;
 use super::value::ErrorKind;
@@ -481,7 +481,7 @@ pub fn recompute(table: &mut Table, calc: &Calc, cols: &BTreeSet<usize>) {
                 table,
                 c,
                 &all,
-                vec![Cell::Error(ErrorKind::Cycle); all.len()],
+                Values::Cells(vec![Cell::Error(ErrorKind::Cycle); all.len()]),
             );
         }
     }
@@ -547,38 +547,98 @@ pub fn recalc_cell(table: &mut Table, calc: &Calc, row: usize, col: usize) -> Ve
         if rows.is_empty() {
             continue;
         }
-        let cells = eval_column(table, k, &rows, &calc.cache);
-        let mut diff = Vec::new();
-        let mut span: Option<(f64, f64)> = None;
-        let mut spanned = true;
-        for (r, cell) in rows.iter().zip(cells) {
-            if let Some(old) = table.cell_mut(*r, c) {
-                if !same_bits(old, &cell) {
-                    match (&*old, &cell) {
-                        (Cell::Number(a), Cell::Number(b)) => {
-                            // Comparisons, not `f64::min` (a libm call on
-                            // some targets); the values are never NaN.
-                            let (a, b) = if a < b { (*a, *b) } else { (*b, *a) };
-                            span = Some(match span {
-                                Some((lo, hi)) => {
-                                    (if a < lo { a } else { lo }, if b > hi { b } else { hi })
-                                }
-                                None => (a, b),
-                            });
-                        }
-                        _ => spanned = false,
+        let mut d = Diff::default();
+        match eval_column(table, k, &rows, &calc.cache) {
+            Values::Cells(cells) => {
+                for (r, cell) in rows.iter().zip(cells) {
+                    if let Some(old) = table.cell_mut(*r, c) {
+                        d.put(*r, old, cell);
                     }
-                    *old = cell;
-                    diff.push(*r);
+                }
+            }
+            Values::Numbers(nums, others) => {
+                let mut others = others.into_iter().peekable();
+                for (r, (old, x)) in table.column_cells_mut(c).iter_mut().zip(nums).enumerate() {
+                    let cell = match others.next_if(|(i, _)| *i == r) {
+                        Some((_, cell)) => cell,
+                        None if matches!(old, Cell::Number(a) if a.to_bits() == x.to_bits()) => {
+                            continue
+                        }
+                        None => {
+                            d.number(r, old, x);
+                            continue;
+                        }
+                    };
+                    d.put(r, old, cell);
                 }
             }
         }
+        let Diff {
+            rows: diff,
+            span,
+            spanned,
+        } = d;
         if !diff.is_empty() {
             let span = span.filter(|_| spanned && diff.len() <= RANK_PATCH_LIMIT);
             changed.insert(c, Changed { rows: diff, span });
         }
     }
     full
+}
+
+/// The rows of one column an edit changed, gathered as they are written.
+struct Diff {
+    rows: Vec<usize>,
+    /// The smallest and largest old and new values of numbers changed into numbers.
+    span: Option<(f64, f64)>,
+    /// Whether every change was a number into a number.
+    spanned: bool,
+}
+
+impl Default for Diff {
+    fn default() -> Self {
+        Diff {
+            rows: Vec::new(),
+            span: None,
+            spanned: true,
+        }
+    }
+}
+
+impl Diff {
+    /// Writes `cell` over `old` (row `r`) unless they are the same bit for bit.
+    fn put(&mut self, r: usize, old: &mut Cell, cell: Cell) {
+        if same_bits(old, &cell) {
+            return;
+        }
+        if let Cell::Number(x) = cell {
+            return self.number(r, old, x);
+        }
+        self.spanned = false;
+        *old = cell;
+        self.rows.push(r);
+    }
+
+    /// Writes the number `x` over `old` (row `r`), which differs from it.
+    fn number(&mut self, r: usize, old: &mut Cell, x: f64) {
+        match old {
+            Cell::Number(a) => {
+                // Comparisons, not `f64::min` (a libm call on some
+                // targets); the values are never NaN.
+                let (lo, hi) = if *a < x { (*a, x) } else { (x, *a) };
+                self.span = Some(match self.span {
+                    Some((l, h)) => (if lo < l { lo } else { l }, if hi > h { hi } else { h }),
+                    None => (lo, hi),
+                });
+                *a = x;
+            }
+            _ => {
+                self.spanned = false;
+                *old = Cell::Number(x);
+            }
+        }
+        self.rows.push(r);
+    }
 }
 
 /// What an edit changed in one column.

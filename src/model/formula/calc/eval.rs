@@ -155,7 +155,7 @@ impl<'a> Eval<'a> {
     /// a binary search per row. Rows whose cell is not a number are
     /// evaluated as usual. `None` when the formula is not of this form or
     /// the column holds an error (then the general path answers).
-    pub(super) fn self_rank_column(&self, n: &Node) -> Option<Vec<Cell>> {
+    pub(super) fn self_rank_column(&self, n: &Node) -> Option<super::Values> {
         let Node::Call(f, args) = n else {
             return None;
         };
@@ -184,7 +184,10 @@ impl<'a> Eval<'a> {
                 .get(i)
                 .map(|(o, _)| f64::from_bits(super::from_ord(*o)))
         };
-        let mut out: Vec<Option<Cell>> = vec![None; cells.len()];
+        // Per row: its number, or (when not `done`) the general path's cell.
+        let mut nums = vec![0.0; cells.len()];
+        let mut done = vec![false; cells.len()];
+        let mut others = Vec::new();
         let mut lo = 0;
         while let Some(x) = value_at(lo) {
             // Values equal to x (as numbers: -0 and 0 are one run) sit at lo..hi.
@@ -199,17 +202,61 @@ impl<'a> Eval<'a> {
                 crate::model::formula::functions::percentrank_member(m, lo, third.unwrap_or(3.0))
                     .unwrap_or_else(Value::Error)
             };
+            let cell = value_cell(v);
             for (_, row) in order.get(lo..hi).unwrap_or(&[]) {
-                if let Some(slot) = out.get_mut(*row as usize) {
-                    *slot = Some(value_cell(v.clone()));
+                let row = *row as usize;
+                match (&cell, nums.get_mut(row), done.get_mut(row)) {
+                    (Cell::Number(x), Some(slot), Some(d)) => {
+                        *slot = *x;
+                        *d = true;
+                    }
+                    (_, _, Some(d)) => {
+                        others.push((row, cell.clone()));
+                        *d = true;
+                    }
+                    _ => {}
                 }
             }
             lo = hi;
         }
+        for (row, d) in done.iter().enumerate() {
+            if !d {
+                others.push((row, value_cell(self.eval(n, row))));
+            }
+        }
+        self.cache.keep(c, order);
+        others.sort_unstable_by_key(|(row, _)| *row);
+        Some(super::Values::Numbers(nums, others))
+    }
+
+    /// `RANK.EQ([@x],[r])` (the order a constant or left out) in `rows`:
+    /// the ranked column's sorted copy is fetched once and each number cell
+    /// ranked straight from it, as `call` does per row; other cells take
+    /// the general path. `None` when the formula is not of this form or the
+    /// ranked column holds an error.
+    pub(super) fn rank_rows(&self, n: &Node, rows: &[usize]) -> Option<Vec<Cell>> {
+        let Node::Call(Func::RankEq, args) = n else {
+            return None;
+        };
+        let (Some(Node::Cell(x)), Some(Node::Column(r))) = (args.first(), args.get(1)) else {
+            return None;
+        };
+        let ascending = match args.get(2) {
+            None => false,
+            Some(Node::Const(Value::Number(t))) if args.len() == 3 => *t != 0.0,
+            Some(_) => return None,
+        };
+        let sorted = self.sorted_column(*r).ok()?;
+        let xs = self.table.column_cells(*x);
         Some(
-            out.into_iter()
-                .enumerate()
-                .map(|(row, cell)| cell.unwrap_or_else(|| value_cell(self.eval(n, row))))
+            rows.iter()
+                .map(|row| match xs.get(*row) {
+                    Some(Cell::Number(v)) => value_cell(
+                        crate::model::formula::functions::rank_eq(&sorted, *v, ascending)
+                            .unwrap_or_else(Value::Error),
+                    ),
+                    _ => value_cell(self.eval(n, *row)),
+                })
                 .collect(),
         )
     }

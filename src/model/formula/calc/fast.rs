@@ -4,12 +4,12 @@
 //! cells and constants is evaluated as a few tight loops over `f64`
 //! columns instead of one tree walk per row.
 //!
-//! It computes exactly what [`Eval::eval`] computes for a row whose inputs
-//! are all finite numbers and whose every step stays finite (IEEE
+//! It computes exactly what `Eval::eval_num` computes for a row whose
+//! inputs are all numbers and whose every step stays finite (IEEE
 //! operations are the same one by one or in a loop). Every other row — a
-//! blank, text, logical or error input, a division by zero, an overflow —
-//! is marked and evaluated by the general path, so errors and coercions
-//! stay Excel's.
+//! blank, text, logical or error input (read as NaN, which every step
+//! carries on), a division by zero, an overflow — is marked and evaluated
+//! by the general path, so errors and coercions stay Excel's.
 
 use super::super::ast::{BinOp, UnOp};
 use super::super::functions::Func;
@@ -96,24 +96,20 @@ impl Fast<'_> {
         }
     }
 
-    /// Column `c`'s numbers; rows holding anything else are marked.
-    fn cell_numbers(&mut self, c: usize) -> Vec<f64> {
+    /// Column `c`'s numbers, NaN where a cell holds anything else: every
+    /// operation below carries a NaN to the result, which is then marked
+    /// as not finite (cells never hold NaN: a formula's NaN is `#NUM!`).
+    fn cell_numbers(&self, c: usize) -> Vec<f64> {
         let cells = self.table.column_cells(c);
-        let mut out = Vec::with_capacity(self.bad.len());
-        for (cell, bad) in cells.iter().zip(self.bad.iter_mut()) {
-            out.push(match cell {
-                Cell::Number(v) if v.is_finite() => *v,
-                _ => {
-                    *bad = true;
-                    0.0
-                }
-            });
-        }
+        let mut out: Vec<f64> = cells
+            .iter()
+            .map(|cell| match cell {
+                Cell::Number(v) => *v,
+                _ => f64::NAN,
+            })
+            .collect();
         // A column shorter than the table (never, but stay in step).
-        for bad in self.bad.iter_mut().skip(out.len()) {
-            *bad = true;
-        }
-        out.resize(self.bad.len(), 0.0);
+        out.resize(self.bad.len(), f64::NAN);
         out
     }
 
@@ -133,19 +129,37 @@ impl Fast<'_> {
                 _ => return None,
             };
             // Comparisons rather than `f64::min` (a libm call on some
-            // targets): the values are finite, so they agree except for the
-            // sign of a zero, which `num` drops below.
+            // targets) that carry a NaN on; on numbers they agree except
+            // for the sign of a zero, which `num` drops below.
             acc = if min {
-                zip(acc, x, |a, b| if b < a { b } else { a })
+                zip(acc, x, |a, b| if b < a || b.is_nan() { b } else { a })
             } else {
-                zip(acc, x, |a, b| if b > a { b } else { a })
+                zip(acc, x, |a, b| if b > a || b.is_nan() { b } else { a })
             };
         }
-        Some(map(acc, |v| if v == 0.0 { 0.0 } else { v }))
+        let acc = map(acc, |v| if v == 0.0 { 0.0 } else { v });
+        // `num`: a result that is not finite (a NaN from a cell that is not
+        // a number, an infinite cell) is an error or a skipped cell.
+        self.mark(&acc);
+        Some(acc)
     }
 
-    /// `x op y` row by row; rows where `arith` would give an error (a zero
-    /// divisor, a result that is not finite) are marked.
+    /// Marks the rows where `x` is not finite.
+    fn mark(&mut self, x: &Col) {
+        match x {
+            Col::Scalar(v) if !v.is_finite() => self.bad.iter_mut().for_each(|m| *m = true),
+            Col::Scalar(_) => {}
+            Col::Rows(vs) => {
+                for (m, v) in self.bad.iter_mut().zip(vs) {
+                    *m |= !v.is_finite();
+                }
+            }
+        }
+    }
+
+    /// `x op y` row by row; rows where `arith` would give an error are
+    /// marked: a result that is not finite (a zero divisor gives ±∞ or NaN,
+    /// so it is among them).
     fn arith(&mut self, op: BinOp, x: Col, y: Col) -> Option<Col> {
         let f: fn(f64, f64) -> f64 = match op {
             BinOp::Add => |a, b| a + b,
@@ -155,31 +169,8 @@ impl Fast<'_> {
             // `pow` has its own rules (negative bases, 0^0): general path.
             _ => return None,
         };
-        let div = op == BinOp::Div;
-        if let (Col::Scalar(a), Col::Scalar(b)) = (&x, &y) {
-            let r = f(*a, *b);
-            if (div && *b == 0.0) || !r.is_finite() {
-                self.bad.iter_mut().for_each(|m| *m = true);
-            }
-            return Some(Col::Scalar(r));
-        }
-        if div {
-            match &y {
-                Col::Scalar(b) if *b == 0.0 => self.bad.iter_mut().for_each(|m| *m = true),
-                Col::Rows(ys) => {
-                    for (m, b) in self.bad.iter_mut().zip(ys) {
-                        *m |= *b == 0.0;
-                    }
-                }
-                Col::Scalar(_) => {}
-            }
-        }
         let r = zip(x, y, f);
-        if let Col::Rows(rs) = &r {
-            for (m, v) in self.bad.iter_mut().zip(rs) {
-                *m |= !v.is_finite();
-            }
-        }
+        self.mark(&r);
         Some(r)
     }
 }
