@@ -31,6 +31,7 @@ use std::rc::Rc;
 
 mod eval;
 use eval::Eval;
+pub mod into;
 
 /// A compiled expression.
 #[derive(Clone, Debug, PartialEq)]

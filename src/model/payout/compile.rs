@@ -210,13 +210,13 @@ impl Compiled {
         };
         for (gi, (g, gs)) in self.model.gates.iter().zip(&self.gate_slots).enumerate() {
             let vals = inputs.get(*gs).map(Vec::as_slice).unwrap_or_default();
+            // `factor` is 1 where the gate does not apply (× 1 keeps the bits).
             for (a, f) in s.gate_factor.iter_mut().enumerate() {
-                let v = vals.get(a).copied().unwrap_or(f64::NAN);
-                if g.applies(v) {
-                    *f *= g.factor(v);
-                    if let Some(list) = failed.get_mut(a) {
-                        list.push(gi);
-                    }
+                *f *= g.factor(vals.get(a).copied().unwrap_or(f64::NAN));
+            }
+            for (a, list) in failed.iter_mut().enumerate() {
+                if g.applies(vals.get(a).copied().unwrap_or(f64::NAN)) {
+                    list.push(gi);
                 }
             }
         }
