@@ -113,6 +113,8 @@ pub struct Forecast {
     /// Months (from `start`) already handed out by [`Forecast::take_partial`].
     taken: usize,
     scratch: Scratch,
+    /// Whether the pay reads the grades (else the month skips grading).
+    graded: bool,
     pay_scratch: PayScratch,
     items_buf: Vec<Vec<f64>>,
     slots_buf: Inputs,
@@ -151,6 +153,7 @@ impl Forecast {
         let (plan, model, vars) = (&spec.plan, &spec.model, &spec.vars);
         let kernel = ScoreKernel::new(plan, table);
         let pay = Compiled::new(model, table, &kernel.grade_labels);
+        let graded = pay.reads_grades();
         let rows = plan.members(table);
         let cv_of = |c: Option<usize>| -> (f64, Unit) {
             let unit = c
@@ -289,6 +292,7 @@ impl Forecast {
             keep_months,
             taken: 0,
             scratch: Scratch::default(),
+            graded,
             pay_scratch: PayScratch::default(),
             spec,
         };
@@ -427,7 +431,8 @@ impl Forecast {
                     }
                 }
             }
-            self.kernel.score(&self.items_buf, &mut self.scratch, false);
+            self.kernel
+                .score_graded(&self.items_buf, &mut self.scratch, false, self.graded);
             self.pay.evaluate_into(
                 &self.scratch.totals,
                 &self.scratch.grades,
