@@ -31,7 +31,8 @@
 //! **Kernel.** A month allocates nothing once the buffers have grown: the
 //! plan's [`Scratch`] and the payout's [`PayScratch`] are reused, rank and
 //! percentile take one integer sort and one pass per item
-//! ([`crate::model::plan::Team::runs`]), forced grades one integer sort,
+//! ([`crate::model::plan::Team::runs`]), forced grades one integer sort
+//! (and none when the pay reads no grade: `Compiled::reads_grades`),
 //! score-table coefficients are looked up in precompiled steps. A
 //! recomputed formula column goes through the formula engine's own
 //! evaluation, into the month's copy of the table through a reused buffer
