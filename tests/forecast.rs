@@ -130,11 +130,26 @@ fn pool_model() -> PayoutModel {
     }
 }
 
+/// ¥1,000 × a 绩效系数 by grade (the forced plans' A/B/C): the one kind of
+/// pay that reads the grades, so the forecast grades each month for it.
+fn grade_model() -> PayoutModel {
+    let mut m = PayoutModel::example("grades");
+    let g = |grade: &str, coef: f64| GradeCoef {
+        grade: grade.into(),
+        coef,
+    };
+    m.components = vec![Component::Target {
+        base: 1000.0,
+        coef: Coefficient::GradeTable(vec![g("A", 1.5), g("B", 1.0), g("C", 0.5)]),
+    }];
+    m
+}
+
 #[test]
 fn zero_variability_reproduces_the_deterministic_payout() {
     let t = demo_table();
     for p in plans_on(&t) {
-        for m in [PayoutModel::example("ex"), pool_model()] {
+        for m in [PayoutModel::example("ex"), pool_model(), grade_model()] {
             let det = compute(&t, &p, &score(&t, &p), &m);
             let vars: Vec<Variability> = variabilities(&[], &t, &p, &m, 0.0);
             let mut f = Forecast::new(&t, &p, &m, &vars, 50, 1);

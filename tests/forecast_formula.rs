@@ -254,3 +254,33 @@ fn recomputed_months_are_the_same_bits_in_any_partition() {
     assert_eq!(whole.result(), want);
     assert!(want.p5 < want.p95);
 }
+
+#[test]
+fn a_formula_of_a_formula_is_recomputed_after_it_month_after_month() {
+    // twice reads ratio, so ratio must be evaluated first each month.
+    // x = 1000, y = 10: ratio = 100 + z, twice = 2 × ratio + AVERAGE(ratio).
+    let t = table_with(
+        &team(4),
+        &[
+            ("ratio", "[x]/[y]+[z]"),
+            ("twice", "[ratio]*2+AVERAGE([ratio])"),
+        ],
+    );
+    let col = |n: &str| t.columns.iter().position(|c| c.name == n).unwrap();
+    let (ratio, twice) = (col("ratio"), col("twice"));
+    let (_, formulas, inputs) = plan_recompute(&t, &[twice]);
+    assert_eq!(formulas, vec![ratio, twice]);
+    let rows: Vec<usize> = (0..4).collect();
+    let mut rc = Recompute::new(&t, &rows, &formulas, &inputs);
+    let mut out = vec![0.0; 4];
+    for (month, x) in [(0, 2000.0), (1, 500.0), (2, 1000.0)] {
+        rc.set(col("x"), &[x; 4]);
+        rc.run();
+        rc.get(twice, &mut out);
+        // z = 5, 6, 7, 8: ratio = x/10 + z, its mean x/10 + 6.5.
+        let want: Vec<f64> = (0..4)
+            .map(|i| 2.0 * (x / 10.0 + 5.0 + i as f64) + (x / 10.0 + 6.5))
+            .collect();
+        assert_eq!(out, want, "month {month}");
+    }
+}

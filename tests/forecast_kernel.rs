@@ -271,3 +271,66 @@ fn max_and_min_by_comparison_keep_the_nan_rule() {
     }
     assert!(max_num(f64::NAN, f64::NAN).is_nan());
 }
+
+#[test]
+fn the_bucket_sort_handles_infinities_nan_and_one_crowded_bucket() {
+    use kpi_sandbox::model::plan::rules::{order_key, sort_keyed};
+    let mut r = Rng::new(11);
+    let (mut tmp, mut counts) = (Vec::new(), Vec::new());
+    let cases: Vec<Vec<f64>> = vec![
+        vec![3.0, f64::INFINITY, -1.0, f64::NEG_INFINITY, 3.0, 0.0],
+        vec![2.0, f64::NAN, 1.0, -f64::NAN, 2.0],
+        vec![7.0; 40],
+        // One far outlier squeezes 200 values into one bucket: the
+        // insertion sort runs out of budget and the comparison sort ends it.
+        (0..200)
+            .map(|i| if i == 100 { 1e12 } else { r.uniform() })
+            .collect(),
+        // Descending values: every key moves within its bucket.
+        (0..300).map(|i| 300.0 - (i / 2) as f64).collect(),
+    ];
+    for vals in cases {
+        let mut v: Vec<(u64, u32)> = vals
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (order_key(*x), i as u32))
+            .collect();
+        let mut want = v.clone();
+        want.sort_by_key(|e| e.0);
+        sort_keyed(&mut v, &mut tmp, &mut counts);
+        assert_eq!(v, want, "{vals:?}");
+    }
+}
+
+#[test]
+fn whole_fen_rounding_is_rust_round_bit_for_bit() {
+    use kpi_sandbox::model::payout::round_half_away;
+    let mut cases = vec![
+        0.0,
+        -0.0,
+        0.5,
+        -0.5,
+        1.5,
+        2.5,
+        -2.5,
+        0.49999999999999994,
+        -0.49999999999999994,
+        4_503_599_627_370_495.5,
+        4_503_599_627_370_497.0,
+        9_007_199_254_740_993.0,
+        1e300,
+        -1e-300,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::MAX,
+    ];
+    let mut r = Rng::new(5);
+    for _ in 0..10_000 {
+        let x = (r.uniform() - 0.5) * 2e7;
+        cases.extend([x, (x * 100.0).floor() / 100.0 * 100.0, x.floor() + 0.5]);
+    }
+    for x in cases {
+        assert_eq!(round_half_away(x).to_bits(), x.round().to_bits(), "{x}");
+    }
+    assert!(round_half_away(f64::NAN).is_nan());
+}

@@ -31,10 +31,12 @@
 //! **Kernel.** A month allocates nothing once the buffers have grown: the
 //! plan's [`Scratch`] and the payout's [`PayScratch`] are reused, rank and
 //! percentile take one integer sort and one pass per item
-//! ([`crate::model::plan::Team::runs`]), forced grades one integer sort,
-//! score-table coefficients are looked up in precompiled steps. Only a
+//! ([`crate::model::plan::Team::runs`]), forced grades one integer sort
+//! (and none when the pay reads no grade: `Compiled::reads_grades`),
+//! score-table coefficients are looked up in precompiled steps. A
 //! recomputed formula column goes through the formula engine's own
-//! evaluation, which allocates its result column.
+//! evaluation, into the month's copy of the table through a reused buffer
+//! ([`recompute`]).
 
 use super::formula::calc::resolve;
 use super::payout::{
@@ -112,6 +114,8 @@ pub struct Forecast {
     /// Months (from `start`) already handed out by [`Forecast::take_partial`].
     taken: usize,
     scratch: Scratch,
+    /// Whether the pay reads the grades (else the month skips grading).
+    graded: bool,
     pay_scratch: PayScratch,
     items_buf: Vec<Vec<f64>>,
     slots_buf: Inputs,
@@ -150,6 +154,7 @@ impl Forecast {
         let (plan, model, vars) = (&spec.plan, &spec.model, &spec.vars);
         let kernel = ScoreKernel::new(plan, table);
         let pay = Compiled::new(model, table, &kernel.grade_labels);
+        let graded = pay.reads_grades();
         let rows = plan.members(table);
         let cv_of = |c: Option<usize>| -> (f64, Unit) {
             let unit = c
@@ -288,6 +293,7 @@ impl Forecast {
             keep_months,
             taken: 0,
             scratch: Scratch::default(),
+            graded,
             pay_scratch: PayScratch::default(),
             spec,
         };
@@ -426,7 +432,8 @@ impl Forecast {
                     }
                 }
             }
-            self.kernel.score(&self.items_buf, &mut self.scratch, false);
+            self.kernel
+                .score_graded(&self.items_buf, &mut self.scratch, false, self.graded);
             self.pay.evaluate_into(
                 &self.scratch.totals,
                 &self.scratch.grades,
@@ -477,11 +484,27 @@ fn fill(
 /// the unit's range; a missing value, or cv 0, keeps the value.
 fn fill_one(base: &[f64], (cv, unit): (f64, Unit), z: Option<&Vec<f64>>, out: &mut Vec<f64>) {
     out.resize(base.len(), f64::NAN);
+    if cv == 0.0 {
+        out.copy_from_slice(base);
+        return;
+    }
+    let z = z.map(Vec::as_slice).unwrap_or_default();
+    // The unit as a constant in each loop: no branch on it per agent.
+    match unit {
+        Unit::Number | Unit::Text => fill_in(base, cv, Unit::Number, z, out),
+        Unit::Percent => fill_in(base, cv, Unit::Percent, z, out),
+        _ => fill_in(base, cv, unit, z, out),
+    }
+}
+
+/// [`fill_one`]'s loop for one unit.
+#[inline(always)]
+fn fill_in(base: &[f64], cv: f64, unit: Unit, z: &[f64], out: &mut [f64]) {
     for (a, (slot, &v)) in out.iter_mut().zip(base).enumerate() {
-        *slot = if cv == 0.0 || v.is_nan() {
+        *slot = if v.is_nan() {
             v
         } else {
-            let zz = z.and_then(|z| z.get(a)).copied().unwrap_or(0.0);
+            let zz = z.get(a).copied().unwrap_or(0.0);
             clamp_unit(v * (1.0 + cv * zz), unit)
         };
     }

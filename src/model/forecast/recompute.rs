@@ -7,13 +7,16 @@
 //! Only the formula engine's public API is used: the formulas are compiled
 //! once ([`formula::compile`]) on a copy of the table cut down to the
 //! columns involved (in table order, so every name resolves to the same
-//! column as in the full table), and each month [`formula::recompute`]
-//! evaluates them after the drawn inputs are written into that copy.
+//! column as in the full table), and each month they are evaluated after
+//! the drawn inputs are written into that copy, by [`Recompiled`]: what
+//! [`formula::recompute`] computes, written into the copy's own cells
+//! through one reused buffer (no result column allocated per month).
 //!
 //! A formula column is recomputed only when it and every formula column it
 //! reads compile without a problem (no unknown name, no cycle); otherwise
 //! it is drawn as before.
 
+use crate::model::formula::calc::into::Recompiled;
 use crate::model::formula::{self, calc::resolve, parse, Calc, Expr};
 use crate::model::table::{Cell, Table};
 use std::collections::BTreeSet;
@@ -107,9 +110,8 @@ pub fn plan_recompute(table: &Table, cols: &[usize]) -> (Vec<usize>, Vec<usize>,
 pub struct Recompute {
     /// The cut-down table: the involved columns (table order), every row.
     month: Table,
-    calc: Calc,
-    /// The formula columns, as indices of `month`.
-    cols: BTreeSet<usize>,
+    /// The formula columns (indices of `month`), compiled in evaluation order.
+    calc: Recompiled,
     /// Full-table column → index in `month`.
     map: Vec<(usize, usize)>,
     /// The agents simulated (table rows, plan order).
@@ -134,15 +136,15 @@ impl Recompute {
         let month = Table::from_columns(columns, cells);
         let calc = formula::compile(&month);
         let map: Vec<(usize, usize)> = keep.iter().enumerate().map(|(i, c)| (*c, i)).collect();
-        let cols = map
+        let cols: BTreeSet<usize> = map
             .iter()
             .filter(|(full, _)| formulas.contains(full))
             .map(|(_, i)| *i)
             .collect();
+        let calc = Recompiled::new(&month, &calc, &cols);
         Recompute {
             month,
             calc,
-            cols,
             map,
             rows: rows.to_vec(),
         }
@@ -168,7 +170,7 @@ impl Recompute {
 
     /// Recomputes the formula columns from the values written.
     pub fn run(&mut self) {
-        formula::recompute(&mut self.month, &self.calc, &self.cols);
+        self.calc.run(&mut self.month);
     }
 
     /// Formula column `col`'s (table index) values for the simulated

@@ -55,8 +55,9 @@ const V: f64 = 0.004_928_673_233_99;
 /// base layer's equivalent width, `x[256] = 0`), `f[i] = exp(−x[i]²/2)`.
 #[derive(Clone, Debug)]
 pub struct Ziggurat {
-    x: Vec<f64>,
-    f: Vec<f64>,
+    // Fixed length, so a layer index (8 bits, + 1) needs no bounds check.
+    x: Box<[f64; LAYERS + 1]>,
+    f: Box<[f64; LAYERS + 1]>,
 }
 
 impl Default for Ziggurat {
@@ -71,8 +72,8 @@ fn pdf(x: f64) -> f64 {
 
 impl Ziggurat {
     pub fn new() -> Ziggurat {
-        let mut x = vec![0.0; LAYERS + 1];
-        let mut f = vec![0.0; LAYERS + 1];
+        let mut x = Box::new([0.0; LAYERS + 1]);
+        let mut f = Box::new([0.0; LAYERS + 1]);
         let fr = pdf(R);
         let mut xi = R;
         for i in 0..=LAYERS {

@@ -34,6 +34,7 @@ use std::rc::Rc;
 mod eval;
 mod fast;
 use eval::Eval;
+pub mod into;
 
 /// A compiled expression.
 #[derive(Clone, Debug, PartialEq)]

@@ -43,6 +43,7 @@ pub struct PayScratch {
     weights: Vec<f64>,
     pool: Vec<f64>,
     events: Vec<(f64, bool, f64)>,
+    coefs: Vec<f64>,
     /// The rounded pays of the last evaluation, per agent.
     pub pays: Vec<f64>,
 }
@@ -121,6 +122,20 @@ impl Compiled {
             days_slot,
             grade_coefs,
         }
+    }
+
+    /// Whether the pays depend on the grades (a 绩效系数 by grade): without
+    /// such a component, [`Compiled::evaluate`] never reads them.
+    pub fn reads_grades(&self) -> bool {
+        self.model.components.iter().any(|c| {
+            matches!(
+                c,
+                Component::Target {
+                    coef: Coefficient::GradeTable(_),
+                    ..
+                }
+            )
+        })
     }
 
     /// The slots' values for `rows` of `table`.
@@ -210,13 +225,13 @@ impl Compiled {
         };
         for (gi, (g, gs)) in self.model.gates.iter().zip(&self.gate_slots).enumerate() {
             let vals = inputs.get(*gs).map(Vec::as_slice).unwrap_or_default();
+            // `factor` is 1 where the gate does not apply (× 1 keeps the bits).
             for (a, f) in s.gate_factor.iter_mut().enumerate() {
-                let v = vals.get(a).copied().unwrap_or(f64::NAN);
-                if g.applies(v) {
-                    *f *= g.factor(v);
-                    if let Some(list) = failed.get_mut(a) {
-                        list.push(gi);
-                    }
+                *f *= g.factor(vals.get(a).copied().unwrap_or(f64::NAN));
+            }
+            for (a, list) in failed.iter_mut().enumerate() {
+                if g.applies(vals.get(a).copied().unwrap_or(f64::NAN)) {
+                    list.push(gi);
                 }
             }
         }
@@ -241,49 +256,54 @@ impl Compiled {
                 Component::Target { base, coef } => {
                     let by_grade = self.grade_coefs.get(ci).filter(|g| !g.is_empty());
                     let steps = self.steps.get(ci).map(Vec::as_slice).unwrap_or_default();
-                    for a in 0..n {
-                        let sc = scores.get(a).copied().unwrap_or(0.0);
-                        let k = match (by_grade, coef) {
-                            (Some(g), _) => grades
+                    // Each agent's coefficient, by a loop for the one kind
+                    // (no match per agent), then the amounts.
+                    s.coefs.clear();
+                    match (by_grade, coef) {
+                        (Some(g), _) => s.coefs.extend((0..n).map(|a| {
+                            grades
                                 .get(a)
                                 .and_then(|gi| g.get(*gi))
                                 .copied()
-                                .unwrap_or(0.0),
-                            (None, Coefficient::ScoreTable { otherwise, .. }) => {
-                                step_coef(steps, *otherwise, sc)
-                            }
-                            (None, _) => {
-                                let label = grades
-                                    .get(a)
-                                    .and_then(|g| grade_labels.get(*g))
-                                    .map(String::as_str)
-                                    .unwrap_or("");
-                                coef.of(sc, label)
-                            }
-                        };
-                        let amount = base * k;
-                        if let Some(p) = s.plain.get_mut(a) {
-                            *p += amount;
+                                .unwrap_or(0.0)
+                        })),
+                        (None, Coefficient::ScoreTable { otherwise, .. }) => {
+                            s.coefs.extend((0..n).map(|a| {
+                                step_coef(steps, *otherwise, scores.get(a).copied().unwrap_or(0.0))
+                            }))
                         }
-                        if let Some(p) = parts.get_mut(a) {
-                            p.push(amount);
-                        }
-                        if let Some(fc) = first_coef.get_mut(a) {
-                            fc.get_or_insert(k);
-                        }
+                        (None, _) => s.coefs.extend((0..n).map(|a| {
+                            let label = grades
+                                .get(a)
+                                .and_then(|g| grade_labels.get(*g))
+                                .map(String::as_str)
+                                .unwrap_or("");
+                            coef.of(scores.get(a).copied().unwrap_or(0.0), label)
+                        })),
+                    }
+                    for (p, k) in s.plain.iter_mut().zip(&s.coefs) {
+                        *p += base * k;
+                    }
+                    for ((p, fc), k) in parts.iter_mut().zip(first_coef.iter_mut()).zip(&s.coefs) {
+                        p.push(base * k);
+                        fc.get_or_insert(*k);
                     }
                 }
                 Component::Commission { multiplier, .. } => {
                     let tiers = self.tiers.get(ci).and_then(Option::as_ref);
-                    for a in 0..n {
-                        let sales = slot(cslot, a);
-                        let amount = tiers.map(|t| t.amount(sales)).unwrap_or(0.0) * multiplier;
-                        if let Some(p) = s.plain.get_mut(a) {
-                            *p += amount;
-                        }
-                        if let Some(p) = parts.get_mut(a) {
-                            p.push(amount);
-                        }
+                    let sales = cslot
+                        .and_then(|c| inputs.get(c))
+                        .map(Vec::as_slice)
+                        .unwrap_or_default();
+                    let amount = |a: usize| {
+                        let x = sales.get(a).copied().unwrap_or(f64::NAN);
+                        tiers.map(|t| t.amount(x)).unwrap_or(0.0) * multiplier
+                    };
+                    for (a, p) in s.plain.iter_mut().enumerate() {
+                        *p += amount(a);
+                    }
+                    for (a, p) in parts.iter_mut().enumerate() {
+                        p.push(amount(a));
                     }
                 }
                 Component::Pool {

@@ -116,11 +116,13 @@ pub fn steps_best_first(steps: &[CoefStep]) -> Vec<CoefStep> {
 /// minimum is never reached.
 #[inline]
 pub fn step_coef(best_first: &[CoefStep], otherwise: f64, score: f64) -> f64 {
-    best_first
-        .iter()
-        .find(|s| score >= s.min)
-        .map(|s| s.coef)
-        .unwrap_or(otherwise)
+    // The first step reached, without a branch per step: each step from
+    // the last up overrides a reached one after it.
+    let mut k = otherwise;
+    for s in best_first.iter().rev() {
+        k = if score >= s.min { s.coef } else { k };
+    }
+    k
 }
 
 /// Commission tiers sorted by `from`, with their mode: the commission part.
@@ -200,9 +202,8 @@ fn commission_sorted(sales: f64, sorted: &[Tier], mode: TierMode) -> f64 {
             for (i, t) in sorted.iter().enumerate() {
                 let end = sorted.get(i + 1).map(|n| n.from).unwrap_or(f64::INFINITY);
                 let slice = sales.min(end) - t.from;
-                if slice > 0.0 {
-                    pay += t.rate * slice;
-                }
+                // (Adding 0 leaves `pay`, never −0, as it is: no branch.)
+                pay += if slice > 0.0 { t.rate * slice } else { 0.0 };
             }
             pay
         }

@@ -277,8 +277,21 @@ impl PayStats {
 /// every pay is a multiple of its rounding unit, at least ¥0.01, so summing
 /// integers of fen avoids binary noise such as 9,370.519999999999.
 pub fn sum_fen(pays: &[f64]) -> f64 {
-    let fen: f64 = pays.iter().map(|p| (p * 100.0).round()).sum();
+    let fen: f64 = pays.iter().map(|p| round_half_away(p * 100.0)).sum();
     fen / 100.0
+}
+
+/// `x.round()` (half away from zero) by `trunc`, bit for bit: `x − trunc(x)`
+/// is exact, and so is the step to the next integer. `trunc` is one wasm
+/// instruction; `round` is a library call there.
+#[inline]
+pub fn round_half_away(x: f64) -> f64 {
+    let t = x.trunc();
+    if (x - t).abs() >= 0.5 {
+        t + 1f64.copysign(x)
+    } else {
+        t
+    }
 }
 
 /// The payouts of one plan on one table.

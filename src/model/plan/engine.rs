@@ -110,6 +110,19 @@ impl CompiledPlan {
     /// vector per item, same agents in each). With `keep_points`, each
     /// item's points go to `s.points`.
     pub fn score(&self, values: &[Vec<f64>], s: &mut Scratch, keep_points: bool) {
+        self.score_graded(values, s, keep_points, true);
+    }
+
+    /// [`CompiledPlan::score`], with the grades only when `grades` is true
+    /// (else `s.grades` is left empty): a forecast whose pay does not read
+    /// the grades skips the forced distribution's sort.
+    pub fn score_graded(
+        &self,
+        values: &[Vec<f64>],
+        s: &mut Scratch,
+        keep_points: bool,
+        grades: bool,
+    ) {
         let n = values.first().map(Vec::len).unwrap_or(0);
         s.totals.clear();
         s.totals.resize(n, 0.0);
@@ -154,6 +167,10 @@ impl CompiledPlan {
                 *t = 0.0;
             }
         }
-        assign_grades(&s.totals, &self.grading, &mut s.grades, &mut s.grading);
+        if grades {
+            assign_grades(&s.totals, &self.grading, &mut s.grades, &mut s.grading);
+        } else {
+            s.grades.clear();
+        }
     }
 }

@@ -98,27 +98,27 @@ pub fn order_index(k: (u64, u32)) -> usize {
 /// the few hundred drawn values of a month. When that would take long (a
 /// far outlier squeezes the rest into one bucket; infinities), it finishes
 /// by a comparison sort of (key, agent), the same order. `tmp` and `counts`
-/// are reusable buffers; `v` and `tmp` may trade storage.
+/// are reusable buffers (`counts` also keeps each entry's bucket, computed
+/// once); `v` and `tmp` may trade storage.
 pub fn sort_keyed(v: &mut Vec<(u64, u32)>, tmp: &mut Vec<(u64, u32)>, counts: &mut Vec<u32>) {
     let n = v.len();
     if n < 2 {
         return;
     }
-    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    // The extremes by key are the extremes by value (the key is monotone),
+    // and NaN and the infinities have keys beyond every finite one, so a
+    // value that is not finite shows at one end.
+    let (mut kmin, mut kmax) = (u64::MAX, 0u64);
     for e in v.iter() {
-        let x = from_order_key(e.0);
-        if !x.is_finite() {
-            v.sort_unstable();
-            return;
-        }
-        if x < lo {
-            lo = x;
-        }
-        if x > hi {
-            hi = x;
-        }
+        kmin = kmin.min(e.0);
+        kmax = kmax.max(e.0);
     }
-    if lo == hi {
+    let (lo, hi) = (from_order_key(kmin), from_order_key(kmax));
+    if !lo.is_finite() || !hi.is_finite() {
+        v.sort_unstable();
+        return;
+    }
+    if kmin == kmax {
         return;
     }
     let top = 2 * n;
@@ -128,24 +128,26 @@ pub fn sort_keyed(v: &mut Vec<(u64, u32)>, tmp: &mut Vec<(u64, u32)>, counts: &m
         return;
     }
     // Nondecreasing in x: a subtraction, a positive product, a floor, a min.
-    let bucket = |k: u64| (((from_order_key(k) - lo) * scale) as usize).min(top);
     counts.clear();
-    counts.resize(top + 1, 0);
-    for e in v.iter() {
-        if let Some(c) = counts.get_mut(bucket(e.0)) {
+    counts.resize(top + 1 + n, 0);
+    let (hist, ids) = counts.split_at_mut(top + 1);
+    for (e, id) in v.iter().zip(ids.iter_mut()) {
+        let b = (((from_order_key(e.0) - lo) * scale) as usize).min(top);
+        *id = b as u32;
+        if let Some(c) = hist.get_mut(b) {
             *c += 1;
         }
     }
     let mut sum = 0u32;
-    for c in counts.iter_mut() {
+    for c in hist.iter_mut() {
         let k = *c;
         *c = sum;
         sum += k;
     }
     tmp.clear();
     tmp.resize(n, (0, 0));
-    for e in v.iter() {
-        if let Some(o) = counts.get_mut(bucket(e.0)) {
+    for (e, id) in v.iter().zip(ids.iter()) {
+        if let Some(o) = hist.get_mut(*id as usize) {
             if let Some(slot) = tmp.get_mut(*o as usize) {
                 *slot = *e;
             }
@@ -153,17 +155,31 @@ pub fn sort_keyed(v: &mut Vec<(u64, u32)>, tmp: &mut Vec<(u64, u32)>, counts: &m
         }
     }
     std::mem::swap(v, tmp);
-    // Stable insertion sort: a key moves left only past larger keys of its bucket.
+    // Stable insertion sort: a key moves left only past larger keys of its
+    // bucket (held aside and put down once, past the entries shifted right).
     let mut budget = 8 * n;
     for i in 1..n {
+        let (Some(&cur), Some(prev)) = (v.get(i), v.get(i - 1)) else {
+            continue;
+        };
+        if prev.0 <= cur.0 {
+            continue;
+        }
         let mut j = i;
         while j > 0 {
-            match (v.get(j - 1), v.get(j)) {
-                (Some(a), Some(b)) if a.0 > b.0 => v.swap(j - 1, j),
+            match v.get(j - 1).copied() {
+                Some(a) if a.0 > cur.0 => {
+                    if let Some(slot) = v.get_mut(j) {
+                        *slot = a;
+                    }
+                }
                 _ => break,
             }
             j -= 1;
             budget = budget.saturating_sub(1);
+        }
+        if let Some(slot) = v.get_mut(j) {
+            *slot = cur;
         }
         if budget == 0 {
             v.sort_unstable();

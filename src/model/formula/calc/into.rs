@@ -1,0 +1,80 @@
+//! Recomputing formula columns again and again over the same table (the
+//! forecast's months, #16) without allocating a result column each time:
+//! [`Recompiled`] keeps the compiled columns in evaluation order, one
+//! [`SortCache`] and one buffer of cells, and writes each column's results
+//! into the table's own cells. The evaluation is [`eval_column`]'s (the
+//! same slots, the same whole-column rank path, the same rows), so the
+//! cells are the ones [`crate::model::formula::recompute`] writes.
+
+use super::*;
+use crate::model::formula::Calc;
+use std::collections::BTreeSet;
+
+/// Formula columns compiled once for repeated recomputation (see the module doc).
+#[derive(Clone, Debug)]
+pub struct Recompiled {
+    /// (column, compiled), in `calc`'s evaluation order.
+    cols: Vec<(usize, Compiled)>,
+    /// Columns on a cycle among those asked for: `#CYCLE!` in every row.
+    cyclic: Vec<usize>,
+    cache: SortCache,
+    buf: Vec<Cell>,
+}
+
+impl Recompiled {
+    /// The formula columns `cols` of `table`, ordered as `calc` (compiled
+    /// from `table`) evaluates them.
+    pub fn new(table: &Table, calc: &Calc, cols: &BTreeSet<usize>) -> Recompiled {
+        let compiled = calc
+            .order()
+            .into_iter()
+            .filter(|c| cols.contains(c))
+            .filter_map(|c| {
+                let src = table.columns.get(c)?.formula.as_ref()?;
+                Some((c, compile_column(table, src)))
+            })
+            .collect();
+        Recompiled {
+            cols: compiled,
+            cyclic: cols
+                .iter()
+                .copied()
+                .filter(|c| calc.is_cyclic(*c))
+                .collect(),
+            cache: SortCache::default(),
+            buf: Vec::new(),
+        }
+    }
+
+    /// Recomputes the columns in every row of `table` (the table they were
+    /// compiled from, with new values in its plain cells), in place.
+    pub fn run(&mut self, table: &mut Table) {
+        let n = table.len();
+        for &c in &self.cyclic {
+            for r in 0..n {
+                if let Some(x) = table.cell_mut(r, c) {
+                    *x = Cell::Error(ErrorKind::Cycle);
+                }
+            }
+        }
+        for (c, k) in &self.cols {
+            let mut ev = Eval::new(table, &self.cache);
+            let slots: Vec<Value> = k.slots.iter().map(|s| ev.eval(s, 0)).collect();
+            ev.slots = slots;
+            if let Some(cells) = ev.self_rank_column(&k.node) {
+                drop(ev);
+                table.set_column(*c, cells);
+                continue;
+            }
+            self.buf.clear();
+            self.buf
+                .extend((0..n).map(|r| value_cell(ev.eval(&k.node, r))));
+            drop(ev);
+            for (r, cell) in self.buf.drain(..).enumerate() {
+                if let Some(x) = table.cell_mut(r, *c) {
+                    *x = cell;
+                }
+            }
+        }
+    }
+}
