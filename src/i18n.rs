@@ -1342,6 +1342,9 @@ messages! {
     // (end of the main thread and edits keys)
     //
     // ---- keys for bundle size (#16 size): add new ones right below this line ----
+    WorkspaceLoading => "正在加载此工作区…", "Loading this workspace…";
+    WorkspaceLoadFailed => "此工作区的程序未能加载（可能离线或文件缺失）。表格和其他工作区不受影响。", "This workspace's code could not be loaded (offline, or a file is missing). The workbook and the other workspaces are unaffected.";
+    WorkspaceLoadRetry => "重试", "Retry";
     // (end of the bundle size keys)
     //
     // ---- keys for English and phone polish (#15 polish): add new ones right below this line ----

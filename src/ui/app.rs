@@ -1,12 +1,6 @@
 //! The app shell: header with the language switch, workspace tabs, status bar.
 
 use super::browser;
-use super::components::data::DataWorkspace;
-use super::components::payout::PayWorkspace;
-use super::components::plan::PlanWorkspace;
-use super::components::qa::QaWorkspace;
-use super::components::scores::ScoresWorkspace;
-use super::components::trends::TrendsWorkspace;
 use super::state::{Action, AppContext, AppState, Tab};
 use crate::i18n::{Lang, Msg};
 use wasm_bindgen::JsCast;
@@ -25,6 +19,9 @@ pub fn App() -> Html {
     // stays. Another tab that autosaves (told over a BroadcastChannel, or by
     // the storage event in the localStorage fallback) pauses this tab's
     // autosave, with a notice, so neither overwrites the other silently (#20).
+    // The other workspaces' code, fetched once the page has settled (#16).
+    use_effect_with((), |_| super::lazy::prefetch_all(1500));
+
     let other_tab = use_mut_ref(|| false);
     {
         let state = state.clone();
@@ -225,14 +222,7 @@ pub fn App() -> Html {
                 <super::components::start::FirstSteps />
                 <section class="panel" role="tabpanel" id={format!("panel-{}", state.tab.id())}
                     aria-labelledby={format!("tab-{}", state.tab.id())}>
-                    { match state.tab {
-                        Tab::Data => html! { <DataWorkspace /> },
-                        Tab::Plan => html! { <PlanWorkspace /> },
-                        Tab::Scores => html! { <ScoresWorkspace /> },
-                        Tab::Pay => html! { <PayWorkspace /> },
-                        Tab::Trends => html! { <TrendsWorkspace /> },
-                        Tab::Qa => html! { <QaWorkspace /> },
-                    } }
+                    <super::lazy::Workspace tab={state.tab} />
                 </section>
             </div>
         </ContextProvider<AppContext>>

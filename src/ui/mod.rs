@@ -13,6 +13,7 @@ pub mod components;
 pub mod format;
 pub mod idb;
 pub mod jobs;
+pub mod lazy;
 pub mod state;
 pub mod store;
 pub mod worker;
