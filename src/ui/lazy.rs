@@ -173,6 +173,8 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
         let failed = failed.clone();
         use_effect_with((tab, *attempt), move |&(tab, _)| {
             if ready(tab).is_none() {
+                // A new attempt shows the loading line, not the last failure.
+                failed.set(None);
                 yew::platform::spawn_local(async move {
                     match load(tab).await {
                         Ok(_) => {
