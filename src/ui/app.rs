@@ -9,7 +9,8 @@ use yew::prelude::*;
 /// The root component.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| AppState::restore_or_new(browser::preferred_lang()));
+    let state =
+        use_reducer(|| AppState::restore_or_new(super::lazy::usable(browser::preferred_lang())));
     let lang = state.lang;
 
     // Autosave: 600 ms after the last change, once the page is idle, the
@@ -169,7 +170,22 @@ pub fn App() -> Html {
     let lang_buttons = Lang::ALL.iter().map(|l| {
         let l = *l;
         let state = state.clone();
-        let onclick = Callback::from(move |_| state.dispatch(Action::SetLang(l)));
+        // The texts first (the English table is fetched on first use in
+        // the split build); a failed fetch is reported, the language stays.
+        let onclick = Callback::from(move |_| {
+            let state = state.clone();
+            super::lazy::with_language(l, move |ok| {
+                if ok {
+                    state.dispatch(Action::SetLang(l));
+                } else {
+                    state.dispatch(Action::Notify(crate::ui::state::Notice {
+                        msg: Msg::LanguageLoadFailed,
+                        args: Vec::new(),
+                        error: true,
+                    }));
+                }
+            });
+        });
         html! {
             <button type="button" class="lang-btn" aria-pressed={(l == lang).to_string()}
                 lang={l.tag()} {onclick}>{ l.native_name() }</button>

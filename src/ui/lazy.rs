@@ -14,12 +14,16 @@
 //! from a deploy) shows a message in the user's language with a retry
 //! button; the workbook and every other workspace are untouched.
 //!
+//! The English text table is a chunk too (`english`): an English page
+//! fetches it before its first render, a switch to English before it
+//! switches; until it is here texts fall back to Chinese.
+//!
 //! Without the `split` feature (native tests, wasm-bindgen tests, the
 //! worker) every workspace is in the one binary and renders at once.
 
 use super::components::data::DataWorkspace;
 use super::state::{AppContext, Tab};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 #[cfg(feature = "split")]
 use std::cell::RefCell;
 use yew::prelude::*;
@@ -64,6 +68,44 @@ fn trends_view() -> Result<View, LoadError> {
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(qa, fallible))]
 fn qa_view() -> Result<View, LoadError> {
     Ok(|| html! { <super::components::qa::QaWorkspace /> })
+}
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(english, fallible))]
+fn english_table() -> Result<fn(Msg) -> &'static str, LoadError> {
+    Ok(Msg::en)
+}
+
+/// Makes texts in `lang` ready (fetches the English table in the split
+/// build), then runs `then(true)`; `then(false)` if it could not be fetched
+/// (texts then fall back to Chinese).
+pub fn with_language(lang: Lang, then: impl FnOnce(bool) + 'static) {
+    if crate::i18n::ready(lang) {
+        then(true);
+        return;
+    }
+    yew::platform::spawn_local(async move { then(load_english().await.is_ok()) });
+}
+
+/// `lang` if its texts are here, else Chinese (an English page whose
+/// English table could not be fetched opens in Chinese).
+pub fn usable(lang: Lang) -> Lang {
+    if crate::i18n::ready(lang) {
+        lang
+    } else {
+        Lang::Zh
+    }
+}
+
+#[cfg(feature = "split")]
+async fn load_english() -> Result<(), LoadError> {
+    let en = english_table().await?;
+    crate::i18n::install_english(en);
+    Ok(())
+}
+
+#[cfg(not(feature = "split"))]
+async fn load_english() -> Result<(), LoadError> {
+    english_table().map(|_| ())
 }
 
 /// The 数据 workspace is always in the page.
@@ -143,6 +185,7 @@ async fn load(tab: Tab) -> Result<View, LoadError> {
 pub fn prefetch_all(delay_ms: u32) {
     gloo::timers::callback::Timeout::new(delay_ms, || {
         yew::platform::spawn_local(async {
+            let _ = load_english().await;
             for tab in Tab::ALL {
                 // A failure here is silent: opening the tab retries and
                 // reports it.

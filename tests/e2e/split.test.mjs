@@ -23,11 +23,15 @@ test('the first load leaves the workspaces out; opening 奖金 fetches its chunk
   await expectText(page.getByTestId('pay-total'), '¥16,080', 10_000);
   const chunks = requests.map(chunkName).filter(Boolean);
   assert.ok(chunks.includes('split_pay'), `奖金's chunk was fetched: ${chunks.join(', ')}`);
-  // The background fetch brings every other workspace's chunk once idle.
+  // The background fetch brings every other workspace's chunk once idle,
+  // and the English texts.
   await page.waitForFunction(() => performance.getEntriesByType('resource')
-    .filter((e) => /split-[0-9a-f]{16}-split_[a-z]+\.wasm$/.test(e.name)).length === 5, null, { timeout: 15_000 });
+    .filter((e) => /split-[0-9a-f]{16}-split_[a-z]+\.wasm$/.test(e.name)).length === 6, null, { timeout: 15_000 });
   await page.getByRole('tab', { name: '质检' }).click();
   await page.getByRole('heading', { name: '质检团队测算' }).waitFor({ timeout: 2_000 });
+  // Switching to English after that is immediate, and complete.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expectText(page.getByRole('tab', { name: 'Payouts' }), 'Payouts', 2_000);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -55,5 +59,29 @@ test('a chunk that cannot be fetched is reported; retry loads it; the workbook i
   await expectText(page.getByRole('tabpanel'), /at least two months/, 10_000);
   // The page's own errors: only the blocked fetch's console line(s).
   assert.deepEqual(errors.filter((e) => !/split_trends|Failed to fetch|net::ERR_INTERNET_DISCONNECTED|TypeError/.test(e)), []);
+  await context.close();
+});
+
+test('a Chinese page switches to English before the English texts were fetched: the switch waits for them', async () => {
+  const { page, context, requests, errors } = await env.open({ locale: 'zh-CN', serviceWorkers: 'block' });
+  // Straight away (the background fetch waits for the page to settle).
+  assert.equal(requests.filter((u) => /split_english\.wasm$/.test(u)).length, 0, 'not fetched before it is needed');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expectText(page.getByRole('tab', { name: 'Data' }), 'Data', 5_000);
+  assert.ok(requests.some((u) => /split_english\.wasm$/.test(u)));
+  await expectText(page.locator('h1'), 'KPI Sandbox');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an English page whose English texts cannot be fetched opens in Chinese; switching says why', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
+  await context.route(/split_english\.wasm$/, (route) => route.abort('internetdisconnected'));
+  const page = await context.newPage();
+  await page.goto(env.url);
+  await page.getByRole('grid').waitFor();
+  await expectText(page.getByRole('tab', { name: '数据' }), '数据');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expectText(page.getByRole('status').filter({ hasText: '英文' }), /英文界面的文字未能加载/, 5_000);
   await context.close();
 });
