@@ -66,7 +66,18 @@ WASM := wasm32-unknown-unknown
 # user's language and phone-width charts, the saved format's own file types,
 # the forecast kernel's scratch buffers and formula recomputation, and the
 # page's side of the worker-side merge (≈ +6 KB together).
-SIZE_BUDGET_KB ?= 875
+# Lowered to 640 KB on 2026-12-02 at 608.1 KB (from 869.0 KB): the page is
+# split (scripts/split.mjs, src/ui/lazy.rs) — 方案, 成绩, 奖金, 趋势 and 质检
+# load their code on first use (or in the background once the page is idle),
+# and so does the English text table (627.1 KB before it moved), so the
+# first load carries the shell, 数据 (grid, import), the saved format and
+# the Chinese texts. Issue 16's ≤ 555 KB is still open: the rest of the way
+# is splitting what 数据 opens on demand (export, library, import preview).
+SIZE_BUDGET_KB ?= 640
+# The workspaces' chunks (split-*.wasm), each fetched when its tab is first
+# opened, and the English texts: 315.2 KB gzip together when the page was
+# first split (295.6 KB of them the workspaces').
+CHUNKS_BUDGET_KB ?= 340
 # The Web Worker's files (worker-*.js/.wasm: calamine for .xls/.ods), fetched
 # only when such a file is first opened, have their own budget. Started at
 # 350 KB when it measured 309 KB gzip (calamine's BIFF, ODF, zip, codepages);
@@ -107,6 +118,7 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --test sheets -- -D warnings
 	cargo clippy --target $(WASM) --all-targets -- -D warnings
+	cargo clippy --target $(WASM) --bin kpi-sandbox --features split -- -D warnings
 
 test-native:
 	cargo test
@@ -126,7 +138,7 @@ e2e:
 	node --test --test-concurrency=1 tests/e2e/
 
 size:
-	bash scripts/size-report.sh dist $(SIZE_BUDGET_KB) $(WORKER_BUDGET_KB)
+	bash scripts/size-report.sh dist $(SIZE_BUDGET_KB) $(WORKER_BUDGET_KB) $(CHUNKS_BUDGET_KB)
 
 ## bench: native benchmarks of the core, then the same work in Chromium (figures in BENCHMARKS.md)
 bench: setup-browser

@@ -13,6 +13,7 @@
 // Runs in TRUNK_STAGING_DIR during `trunk build` and `trunk serve`.
 import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { writeServiceWorker } from './sw-precache.mjs';
+import { splitPage } from './split.mjs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -23,6 +24,9 @@ if (!dir) {
 }
 const file = join(dir, 'index.html');
 let html = readFileSync(file, 'utf8');
+// First: the page's wasm split into the shell and one chunk per workspace
+// (#16; scripts/split.mjs), so the loader below names the split files.
+html = splitPage(dir, html);
 const inline = /<script type="module"([^>]*)>([\s\S]*?)<\/script>/g;
 let count = 0;
 html = html.replace(inline, (whole, attrs, body) => {

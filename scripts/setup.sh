@@ -2,7 +2,7 @@
 # Idempotent set-up for KPI Sandbox. Installs only what is missing, so a warm
 # machine spends seconds and a cold one ~15 minutes (trunk and wasm-bindgen-cli
 # are compiled from source). Usage: scripts/setup.sh [build|browser|all]
-#   build   — wasm target, trunk, wasm-bindgen-cli, npm dev dependencies
+#   build   — wasm target, trunk, wasm-bindgen-cli, wasm-split-cli, npm dev dependencies
 #   browser — build + Debian chromium, chromium-driver and a CJK font
 #   all     — browser + Debian libreoffice-calc-nogui (the spreadsheet oracle, make test-sheets)
 set -euo pipefail
@@ -10,6 +10,8 @@ what="${1:-all}"
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+# Splits the page's wasm into one chunk per workspace (scripts/split.mjs, #16).
+SPLIT_VERSION=0.2.4
 # wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock exactly.
 WB_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock 2>/dev/null || true)
 WB_VERSION="${WB_VERSION:-0.2.130}"
@@ -31,6 +33,11 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WB_VERSION"; then
   log "installing wasm-bindgen-cli $WB_VERSION (cold machine: ~5 min)"
   # --locked fails against the registry mirror (webpki-roots), so it is left off.
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
+fi
+
+if ! cargo install --list 2>/dev/null | grep -q "^wasm_split_cli_support v$SPLIT_VERSION:"; then
+  log "installing wasm-split-cli (wasm_split_cli_support $SPLIT_VERSION; cold machine: ~3 min)"
+  cargo install wasm_split_cli_support --version "$SPLIT_VERSION" --features build-binary --locked --force
 fi
 
 if [ -f package.json ]; then

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Prints the bundle size (wasm + js, raw and gzip -9) and fails above a budget.
-# The page's bundle (what the first load fetches) and the Web Worker's files
-# (worker-*.js/.wasm, fetched on first use only) are counted apart, each
-# against its own budget.
-# Usage: scripts/size-report.sh DIST_DIR BUDGET_KB [WORKER_BUDGET_KB]
+# The page's bundle (what the first load fetches), the workspaces' chunks
+# (split-*: the loader and one wasm per workspace, fetched when a tab is first
+# opened or in the background once the page is idle; scripts/split.mjs) and
+# the Web Worker's files (worker-*.js/.wasm, fetched on first use only) are
+# counted apart, each against its own budget.
+# Usage: scripts/size-report.sh DIST_DIR BUDGET_KB [WORKER_BUDGET_KB] [CHUNKS_BUDGET_KB]
 set -euo pipefail
-dir="${1:-dist}"; budget_kb="${2:-900}"; worker_budget_kb="${3:-0}"
+dir="${1:-dist}"; budget_kb="${2:-900}"; worker_budget_kb="${3:-0}"; chunks_budget_kb="${4:-0}"
 shopt -s nullglob
-page=(); worker=()
+page=(); worker=(); chunks=()
 for f in "$dir"/*.wasm "$dir"/*.js; do
   case "$(basename "$f")" in
     worker-*) worker+=("$f") ;;
+    split-*) chunks+=("$f") ;;
     *) page+=("$f") ;;
   esac
 done
@@ -33,7 +36,20 @@ report() {
     echo "size: $label over budget by $(( (total_gz - kb * 1024) / 1024 )) KB"; fail=1
   fi
 }
+# The loader script (split-<h>.js) is imported by the page's glue, so it is
+# part of the first load; the chunks' wasm is not.
+for f in "${chunks[@]}"; do
+  case "$f" in *.js) page+=("$f") ;; esac
+done
 report bundle "$budget_kb" "${page[@]}"
+if [ ${#chunks[@]} -gt 0 ]; then
+  echo
+  wasm_chunks=()
+  for f in "${chunks[@]}"; do case "$f" in *.wasm) wasm_chunks+=("$f") ;; esac; done
+  report chunks "$chunks_budget_kb" "${wasm_chunks[@]}"
+elif [ "$chunks_budget_kb" -gt 0 ]; then
+  echo "size: no split-* chunks in $dir (the page was not split)"; fail=1
+fi
 if [ ${#worker[@]} -gt 0 ]; then
   echo
   report worker "$worker_budget_kb" "${worker[@]}"

@@ -84,12 +84,61 @@ macro_rules! messages {
             /// The text in `lang`, placeholders unfilled.
             pub fn text(self, lang: Lang) -> &'static str {
                 match lang {
-                    Lang::Zh => match self { $(Msg::$key => $zh),* },
-                    Lang::En => match self { $(Msg::$key => $en),* },
+                    Lang::Zh => self.zh(),
+                    Lang::En => english(self),
                 }
+            }
+
+            /// The Chinese text.
+            pub fn zh(self) -> &'static str {
+                match self { $(Msg::$key => $zh),* }
+            }
+
+            /// The English text (through [`Msg::text`]: in the page's split
+            /// build this table is a chunk of its own).
+            pub fn en(self) -> &'static str {
+                match self { $(Msg::$key => $en),* }
             }
         }
     };
+}
+
+/// The English table, in the one-binary build (native, tests, the worker).
+#[cfg(not(feature = "split"))]
+fn english(m: Msg) -> &'static str {
+    m.en()
+}
+
+/// In the page's split build (#16 size) the English table is a chunk of its
+/// own (`ui::lazy`), fetched before the first English render, on the first
+/// switch to English, or in the background; it is installed here once
+/// fetched. Until then (or if it cannot be fetched) a text falls back to
+/// Chinese, never to nothing.
+#[cfg(feature = "split")]
+static ENGLISH: std::sync::OnceLock<fn(Msg) -> &'static str> = std::sync::OnceLock::new();
+
+#[cfg(feature = "split")]
+fn english(m: Msg) -> &'static str {
+    match ENGLISH.get() {
+        Some(en) => en(m),
+        None => m.zh(),
+    }
+}
+
+/// Installs the English table fetched by `ui::lazy` (split build only).
+#[cfg(feature = "split")]
+pub fn install_english(en: fn(Msg) -> &'static str) {
+    let _ = ENGLISH.set(en);
+}
+
+/// Whether texts in `lang` can be shown as written.
+pub fn ready(lang: Lang) -> bool {
+    #[cfg(feature = "split")]
+    if lang == Lang::En {
+        return ENGLISH.get().is_some();
+    }
+    let _ = lang;
+    true
 }
 
 /// English nouns that follow a count in the table's texts, plural → singular.
@@ -1342,6 +1391,10 @@ messages! {
     // (end of the main thread and edits keys)
     //
     // ---- keys for bundle size (#16 size): add new ones right below this line ----
+    WorkspaceLoading => "正在加载此工作区…", "Loading this workspace…";
+    WorkspaceLoadFailed => "此工作区的程序未能加载（可能离线或文件缺失）。表格和其他工作区不受影响。", "This workspace's code could not be loaded (offline, or a file is missing). The workbook and the other workspaces are unaffected.";
+    WorkspaceLoadRetry => "重试", "Retry";
+    LanguageLoadFailed => "英文界面的文字未能加载（可能离线或文件缺失），界面仍为中文。", "The English texts could not be loaded (offline, or a file is missing); the page stays in Chinese.";
     // (end of the bundle size keys)
     //
     // ---- keys for English and phone polish (#15 polish): add new ones right below this line ----

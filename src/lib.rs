@@ -148,6 +148,9 @@
 //!   built for speed (Cargo profile `worker`: opt-level 3, wasm-opt -O3),
 //!   the page for size (opt-level "z").
 //! - `ui` (wasm32 only): the Yew app — `app` (shell, tabs, language switch),
+//!   `lazy` (each workspace but 数据 behind a `#[wasm_split]` point: with the
+//!   `split` feature its code is a chunk fetched on first use or in the
+//!   background once the page is idle; a failed fetch shows a retry),
 //!   `state` (the Yew wrapper of `model::session`), `store` + `idb` (the
 //!   autosave and the library in IndexedDB, one transaction per write, a
 //!   migration from localStorage that deletes an old key only after its
@@ -254,6 +257,15 @@
 //!   build time (`scripts/sw-precache.mjs`, the last post-build step) from
 //!   every file of `dist/` with its content hash; a new build is offered and
 //!   taken only on the user's click.
+//! - **The first load carries the shell and 数据 only**: the page's release
+//!   build has the `split` feature, and the post-build hook
+//!   (`scripts/split.mjs`, after Trunk) cuts cargo's output, which keeps the
+//!   linker's relocations (`build.rs`: page binary only), with
+//!   `wasm-split-cli` into the page, one chunk per other workspace and a
+//!   loader, then runs wasm-bindgen and wasm-opt itself; all files carry the
+//!   build's hash. Code reachable from the page stays in it; only what a
+//!   workspace alone reaches moves. Native and wasm-bindgen tests build
+//!   without the feature: one binary, every workspace at once.
 //! - **Nothing of the worker is fetched by the page before a `.xls`/`.ods` is opened**;
 //!   (the service worker's offline precache takes it in the background
 //!   after the page is up, so .xls opens offline too); its file names are

@@ -1,12 +1,6 @@
 //! The app shell: header with the language switch, workspace tabs, status bar.
 
 use super::browser;
-use super::components::data::DataWorkspace;
-use super::components::payout::PayWorkspace;
-use super::components::plan::PlanWorkspace;
-use super::components::qa::QaWorkspace;
-use super::components::scores::ScoresWorkspace;
-use super::components::trends::TrendsWorkspace;
 use super::state::{Action, AppContext, AppState, Tab};
 use crate::i18n::{Lang, Msg};
 use wasm_bindgen::JsCast;
@@ -15,7 +9,8 @@ use yew::prelude::*;
 /// The root component.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| AppState::restore_or_new(browser::preferred_lang()));
+    let state =
+        use_reducer(|| AppState::restore_or_new(super::lazy::usable(browser::preferred_lang())));
     let lang = state.lang;
 
     // Autosave: 600 ms after the last change, once the page is idle, the
@@ -25,6 +20,9 @@ pub fn App() -> Html {
     // stays. Another tab that autosaves (told over a BroadcastChannel, or by
     // the storage event in the localStorage fallback) pauses this tab's
     // autosave, with a notice, so neither overwrites the other silently (#20).
+    // The other workspaces' code, fetched once the page has settled (#16).
+    use_effect_with((), |_| super::lazy::prefetch_all(1500));
+
     let other_tab = use_mut_ref(|| false);
     {
         let state = state.clone();
@@ -172,7 +170,22 @@ pub fn App() -> Html {
     let lang_buttons = Lang::ALL.iter().map(|l| {
         let l = *l;
         let state = state.clone();
-        let onclick = Callback::from(move |_| state.dispatch(Action::SetLang(l)));
+        // The texts first (the English table is fetched on first use in
+        // the split build); a failed fetch is reported, the language stays.
+        let onclick = Callback::from(move |_| {
+            let state = state.clone();
+            super::lazy::with_language(l, move |ok| {
+                if ok {
+                    state.dispatch(Action::SetLang(l));
+                } else {
+                    state.dispatch(Action::Notify(crate::ui::state::Notice {
+                        msg: Msg::LanguageLoadFailed,
+                        args: Vec::new(),
+                        error: true,
+                    }));
+                }
+            });
+        });
         html! {
             <button type="button" class="lang-btn" aria-pressed={(l == lang).to_string()}
                 lang={l.tag()} {onclick}>{ l.native_name() }</button>
@@ -225,14 +238,7 @@ pub fn App() -> Html {
                 <super::components::start::FirstSteps />
                 <section class="panel" role="tabpanel" id={format!("panel-{}", state.tab.id())}
                     aria-labelledby={format!("tab-{}", state.tab.id())}>
-                    { match state.tab {
-                        Tab::Data => html! { <DataWorkspace /> },
-                        Tab::Plan => html! { <PlanWorkspace /> },
-                        Tab::Scores => html! { <ScoresWorkspace /> },
-                        Tab::Pay => html! { <PayWorkspace /> },
-                        Tab::Trends => html! { <TrendsWorkspace /> },
-                        Tab::Qa => html! { <QaWorkspace /> },
-                    } }
+                    <super::lazy::Workspace tab={state.tab} />
                 </section>
             </div>
         </ContextProvider<AppContext>>

@@ -13,6 +13,7 @@ pub mod components;
 pub mod format;
 pub mod idb;
 pub mod jobs;
+pub mod lazy;
 pub mod state;
 pub mod store;
 pub mod worker;
@@ -31,6 +32,18 @@ pub fn start() {
     // The storage opens first (IndexedDB, a migration from localStorage,
     // the autosave read), so the first render restores the last workbook.
     store::init(move || {
+        // An English page waits for the English texts (a chunk of their
+        // own in the split build; on failure texts fall back to Chinese).
+        lazy::with_language(browser::preferred_lang(), move |_| render(root));
+    });
+}
+
+/// Mounts the app on `root` (after the store and the texts are ready).
+fn render(root: web_sys::Element) {
+    // The banner was filled before the texts were ready (an English page
+    // in the split build had Chinese then): fill it again.
+    fill_crash_banner("");
+    {
         // Remove the static "loading" text; yew appends to the root.
         root.set_inner_html("");
         yew::Renderer::<app::App>::with_root(root).render();
@@ -41,7 +54,7 @@ pub fn start() {
         if hash == "#bench" {
             bench::run_and_publish();
         }
-    });
+    }
 }
 
 /// A panic in wasm stops the module. The hook logs it and reveals the static

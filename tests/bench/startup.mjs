@@ -4,6 +4,9 @@
 // precache). "Interactive" = the grid has its rows and a key press moves the
 // cursor. Run by `make bench`; not a test (it asserts nothing about speed).
 import { start } from '../e2e/browser.mjs';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { basename, join } from 'node:path';
 
 const RUNS = 7;
 const env = await start();
@@ -24,10 +27,15 @@ async function once(context) {
     const m = performance.getEntriesByName('app-rendered')[0];
     return { rendered: m ? m.startTime : NaN, dcl: nav ? nav.domContentLoadedEventEnd : NaN };
   });
+  // What the page fetched before it was interactive (#16: the first load).
+  const fetched = await page.evaluate((t) => performance.getEntriesByType('resource')
+    .filter((e) => e.responseEnd <= t).map((e) => e.name), tGrid);
+  loadedBefore.push([env.url + 'index.html', ...fetched]);
   await page.close();
   return { tGrid, tOutside, rendered: marks.rendered };
 }
 
+const loadedBefore = [];
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const cold = [];
 const warm = [];
@@ -40,4 +48,11 @@ for (let i = 0; i < RUNS; i++) {
 console.log(`Start-up on localhost (Chromium ${env.browser.version()}), median of ${RUNS}:`);
 console.log(`  cold: navigation → grid with rows ${median(cold.map((r) => r.tGrid))} ms (app rendered at ${median(cold.map((r) => r.rendered)).toFixed(0)} ms; ${median(cold.map((r) => r.tOutside))} ms as Playwright sees it)`);
 console.log(`  warm: navigation → grid with rows ${median(warm.map((r) => r.tGrid))} ms (app rendered at ${median(warm.map((r) => r.rendered)).toFixed(0)} ms; ${median(warm.map((r) => r.tOutside))} ms as Playwright sees it)`);
+// The first cold visit's files, gzip -9 each (the bundle budget's measure).
+const files = [...new Set(loadedBefore[0].map((u) => basename(new URL(u).pathname) || 'index.html'))];
+let gz = 0;
+for (const f of files) {
+  try { gz += gzipSync(readFileSync(join('dist', f)), { level: 9 }).length; } catch { /* not a dist file */ }
+}
+console.log(`  first load before the grid is interactive: ${files.length} files, ${(gz / 1024).toFixed(1)} KB gzip (${files.filter((f) => f.endsWith('.wasm')).join(', ')})`);
 await env.close();

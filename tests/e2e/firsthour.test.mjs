@@ -53,6 +53,7 @@ for (const [locale, t] of [
       await expectText(page.getByTestId('steps-progress'), /5/);
       // Step back undoes the last step (the second template), as Ctrl+Z would.
       await page.getByRole('tab', { name: t.plan }).click();
+      await page.locator('#plan-select').waitFor();
       const plans = await page.locator('#plan-select option').count();
       await page.getByTestId('first-steps').getByRole('button', { name: t.back }).click();
       await page.waitForFunction((n) => document.querySelectorAll('#plan-select option').length === n - 1, plans);

@@ -16,6 +16,8 @@ const selected = (page, sel) => page.$eval(sel, (s) => s.options[s.selectedIndex
 test('a template added twice gets two names; the recipient of a link lands on the same plan and total', async () => {
   const a = await env.open({ locale: 'zh-CN' });
   await a.page.getByRole('tab', { name: '考核方案' }).click();
+  // The workspace's code loads on first use (src/ui/lazy.rs).
+  await a.page.locator('#plan-select').waitFor();
   const before = await a.page.locator('#plan-select option').allInnerTexts();
   await a.page.getByRole('button', { name: '+ 售前模板' }).click();
   await a.page.getByRole('button', { name: '+ 售前模板' }).click();

@@ -45,6 +45,7 @@ test('build a 4-item plan, fix the weights, see scores and why', async () => {
   // Item 3 (first response) as bands, lower is better.
   await page.getByLabel('第 3 项 · 计分规则').selectOption({ label: '分档' });
   await page.getByRole('tab', { name: '成绩' }).click();
+  await page.getByTestId('scores-table').waitFor();
   assert.equal(await page.getByTestId('scores-invalid').count(), 0);
   const rows = page.getByTestId('scores-table').locator('tbody tr');
   assert.equal(await rows.count(), 30);

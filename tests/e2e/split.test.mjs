@@ -1,0 +1,87 @@
+// End-to-end: the page's code is split (#16; scripts/split.mjs, src/ui/lazy.rs).
+// The first load fetches the shell and 数据 only; a workspace's chunk comes
+// when its tab is opened (or in the background once the page is idle); a
+// chunk that cannot be fetched is reported in the user's language with a
+// retry, and the workbook stays as it was.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, expectText } from './browser.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const chunkName = (u) => (u.match(/split-[0-9a-f]{16}-([a-z_0-9]+)\.wasm$/) || [])[1];
+
+test('the first load leaves the workspaces out; opening 奖金 fetches its chunk', async () => {
+  const { page, context, requests, errors } = await env.open({ locale: 'zh-CN', serviceWorkers: 'block' });
+  // The grid is up: only the page's own wasm so far, no workspace chunk.
+  const wasm = requests.filter((u) => u.endsWith('.wasm'));
+  assert.equal(wasm.length, 1, `one wasm before the first tab: ${wasm.join(', ')}`);
+  assert.match(wasm[0], /kpi-sandbox-[0-9a-f]{16}_bg\.wasm$/);
+  await page.getByRole('tab', { name: '奖金' }).click();
+  await expectText(page.getByTestId('pay-total'), '¥16,080', 10_000);
+  const chunks = requests.map(chunkName).filter(Boolean);
+  assert.ok(chunks.includes('split_pay'), `奖金's chunk was fetched: ${chunks.join(', ')}`);
+  // The background fetch brings every other workspace's chunk once idle,
+  // and the English texts.
+  await page.waitForFunction(() => performance.getEntriesByType('resource')
+    .filter((e) => /split-[0-9a-f]{16}-split_[a-z]+\.wasm$/.test(e.name)).length === 6, null, { timeout: 15_000 });
+  await page.getByRole('tab', { name: '质检' }).click();
+  await page.getByRole('heading', { name: '质检团队测算' }).waitFor({ timeout: 2_000 });
+  // Switching to English after that is immediate, and complete.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expectText(page.getByRole('tab', { name: 'Payouts' }), 'Payouts', 2_000);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a chunk that cannot be fetched is reported; retry loads it; the workbook is untouched', async () => {
+  const { page, context, errors } = await env.open({ locale: 'en-US', serviceWorkers: 'block' });
+  let blocked = true;
+  await page.route(/split-[0-9a-f]{16}-split_trends\.wasm$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+  // An edit first: it must survive the failed load.
+  await page.locator('#cell-0-2').click();
+  await page.keyboard.type('4321');
+  await page.keyboard.press('Enter');
+  await expectText(page.locator('#cell-0-2'), /^4,?321$/);
+  await page.getByRole('tab', { name: 'Trends' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
+  await expectText(alert.locator('p'), /This workspace's code could not be loaded/, 10_000);
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await expectText(page.locator('#cell-0-2'), /^4,?321$/);
+  // Opening the tab again tries again (still offline: the message again).
+  await page.getByRole('tab', { name: 'Trends' }).click();
+  await expectText(alert.locator('p'), /could not be loaded/, 10_000);
+  // Back online: Retry loads it.
+  blocked = false;
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expectText(page.getByRole('tabpanel'), /at least two months/, 10_000);
+  // The page's own errors: only the blocked fetch's console line(s).
+  assert.deepEqual(errors.filter((e) => !/split_trends|Failed to fetch|net::ERR_INTERNET_DISCONNECTED|TypeError/.test(e)), []);
+  await context.close();
+});
+
+test('a Chinese page switches to English before the English texts were fetched: the switch waits for them', async () => {
+  const { page, context, requests, errors } = await env.open({ locale: 'zh-CN', serviceWorkers: 'block' });
+  // Straight away (the background fetch waits for the page to settle).
+  assert.equal(requests.filter((u) => /split_english\.wasm$/.test(u)).length, 0, 'not fetched before it is needed');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expectText(page.getByRole('tab', { name: 'Data' }), 'Data', 5_000);
+  assert.ok(requests.some((u) => /split_english\.wasm$/.test(u)));
+  await expectText(page.locator('h1'), 'KPI Sandbox');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an English page whose English texts cannot be fetched opens in Chinese; switching says why', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
+  await context.route(/split_english\.wasm$/, (route) => route.abort('internetdisconnected'));
+  const page = await context.newPage();
+  await page.goto(env.url);
+  await page.getByRole('grid').waitFor();
+  await expectText(page.getByRole('tab', { name: '数据' }), '数据');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expectText(page.getByRole('status').filter({ hasText: '英文' }), /英文界面的文字未能加载/, 5_000);
+  await context.close();
+});
