@@ -141,6 +141,16 @@ fn broken_links_say_what_is_wrong() {
             Msg::LinkErrDamaged,
         ),
         ("share=1".into(), Msg::LinkErrDamaged),
+        // The version as written only: a digit or sign put before it is a
+        // changed link (found by the mutation property below).
+        (
+            good.replacen("share=1.", "share=01.", 1),
+            Msg::LinkErrDamaged,
+        ),
+        (
+            good.replacen("share=1.", "share=+1.", 1),
+            Msg::LinkErrDamaged,
+        ),
         // Cut off by a chat app: a length no base64 text can have…
         (
             format!("share=1.{}", &data[..(data.len() / 2) / 4 * 4 + 1]),

@@ -244,7 +244,13 @@ pub fn decode(fragment: &str) -> Result<Shared, LinkError> {
     let Some((version, data)) = rest.split_once('.') else {
         return Err(err(Msg::LinkErrDamaged, Vec::new()));
     };
-    match version.parse::<u32>() {
+    // Only the version as written (`1`): "01" or "+1" would parse to 1 and
+    // let a changed link through.
+    let parsed = version
+        .parse::<u32>()
+        .ok()
+        .filter(|v| v.to_string() == version);
+    match parsed.ok_or(()) {
         Ok(v) if v == LINK_VERSION => {}
         Ok(v) if v > LINK_VERSION => {
             return Err(err(

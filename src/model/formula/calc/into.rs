@@ -61,9 +61,22 @@ impl Recompiled {
             let mut ev = Eval::new(table, &self.cache);
             let slots: Vec<Value> = k.slots.iter().map(|s| ev.eval(s, 0)).collect();
             ev.slots = slots;
-            if let Some(cells) = ev.self_rank_column(&k.node) {
+            if let Some(values) = ev.self_rank_column(&k.node) {
                 drop(ev);
-                table.set_column(*c, cells);
+                match values {
+                    super::Values::Cells(cells) => table.set_column(*c, cells),
+                    super::Values::Numbers(nums, others) => {
+                        let col = table.column_cells_mut(*c);
+                        for (x, v) in col.iter_mut().zip(nums) {
+                            *x = Cell::Number(v);
+                        }
+                        for (r, cell) in others {
+                            if let Some(x) = col.get_mut(r) {
+                                *x = cell;
+                            }
+                        }
+                    }
+                }
                 continue;
             }
             self.buf.clear();
