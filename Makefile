@@ -66,7 +66,8 @@ WASM := wasm32-unknown-unknown
 # user's language and phone-width charts, the saved format's own file types,
 # the forecast kernel's scratch buffers and formula recomputation, and the
 # page's side of the worker-side merge (≈ +6 KB together).
-# Lowered to 640 KB on 2026-12-02 at 608.1 KB (from 869.0 KB): the page is
+# Lowered to 640 KB on 2026-12-02 at 608.1 KB (613.0 KB once merged with the
+# formula engine's column-at-a-time path; from 869.0 KB): the page is
 # split (scripts/split.mjs, src/ui/lazy.rs) — 方案, 成绩, 奖金, 趋势 and 质检
 # load their code on first use (or in the background once the page is idle),
 # and so does the English text table (627.1 KB before it moved), so the
