@@ -171,6 +171,20 @@ fn any_partition_and_chunking_gives_the_same_bits() {
     }
 }
 
+/// Months past the per-agent bound (`AGENT_MONTHS_KEPT` / agents: 100 months
+/// for 20,000 agents) keep totals only: a partial that starts past it, and
+/// one that straddles it, merge to the same bits as one worker.
+#[test]
+fn partials_past_the_per_agent_bound_merge_the_same() {
+    let s = spec(20_000, 130, 11, Correlation::Independent);
+    let mut one = Forecast::from_spec(s.clone());
+    assert!(one.run(usize::MAX));
+    let want = one.result();
+    assert_eq!((want.months, want.per_agent_months), (130, 100));
+    // 5 parts of 26 months: 78..104 straddles the bound, 104..130 keeps none.
+    assert_eq!(bits(&partitioned(&s, 5, &[7])), bits(&want));
+}
+
 #[test]
 fn a_worker_rebuilds_the_same_forecast_from_the_json_spec() {
     let s = spec(30, 120, 7, Correlation::Uniform(0.3));

@@ -20,7 +20,7 @@
 //! terminating the worker.
 
 use kpi_sandbox::model::forecast::{
-    CliffScan, CliffSpec, Forecast, ForecastResult, ForecastSpec, Partial, SolveSpec,
+    CliffScan, CliffSpec, Forecast, ForecastResult, ForecastSpec, SolveSpec,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::DedicatedWorkerGlobalScope;
@@ -148,12 +148,15 @@ fn forecast_result(job: f64, json: &str, parts: &JsValue) {
         ) else {
             return fail(job, "bad part".to_string());
         };
-        let p = Partial {
-            start: start.max(0.0) as usize,
-            totals: totals.to_vec(),
-            pays: pays.to_vec(),
-        };
-        if !f.absorb(&p) {
+        // The pays go straight from the typed array into the merged
+        // forecast (≈ 40 MB for 10,000 × 500: one copy, not two).
+        let fits = f.absorb_into(
+            start.max(0.0) as usize,
+            &totals.to_vec(),
+            pays.length() as usize,
+            |dst| pays.copy_to(dst),
+        );
+        if !fits {
             return fail(job, "bad part".to_string());
         }
     }

@@ -45,34 +45,51 @@ impl Forecast {
     /// Takes in months computed elsewhere (a worker's [`Partial`]), in any
     /// order; false (and nothing changed) when it does not fit this forecast.
     pub fn absorb(&mut self, p: &Partial) -> bool {
+        self.absorb_into(p.start, &p.totals, p.pays.len(), |dst| {
+            dst.copy_from_slice(&p.pays)
+        })
+    }
+
+    /// [`Forecast::absorb`] of months `start..start + totals.len()` whose
+    /// `pays_len` per-agent pays `fill` writes straight into place (the
+    /// worker that merges copies them out of a typed array, with no copy in
+    /// between); false (and nothing changed, `fill` not called) when they
+    /// do not fit this forecast.
+    pub fn absorb_into(
+        &mut self,
+        start: usize,
+        totals: &[f64],
+        pays_len: usize,
+        fill: impl FnOnce(&mut [f64]),
+    ) -> bool {
         let n = self.rows.len();
-        let months = p.totals.len();
-        let Some(end) = p.start.checked_add(months) else {
+        let months = totals.len();
+        let Some(end) = start.checked_add(months) else {
             return false;
         };
-        if p.start < self.start || end > self.end {
+        if start < self.start || end > self.end {
             return false;
         }
-        let kept = self.keep_months.min(end).saturating_sub(p.start);
-        if p.pays.len() != kept * n {
+        let kept = self.keep_months.min(end).saturating_sub(start);
+        if pays_len != kept * n {
             return false;
         }
-        for (k, t) in p.totals.iter().enumerate() {
-            let at = p.start + k - self.start;
+        // The kept months are contiguous, month-major: one block (none for
+        // months past the per-agent bound).
+        let from = start - self.start;
+        if kept > 0 {
+            let Some(dst) = self.agent_pays.get_mut(from * n..(from + kept) * n) else {
+                return false;
+            };
+            fill(dst);
+        }
+        for (k, t) in totals.iter().enumerate() {
+            let at = from + k;
             if let (Some(slot), Some(h)) = (self.totals.get_mut(at), self.have.get_mut(at)) {
                 *slot = *t;
                 if !*h {
                     *h = true;
                     self.filled += 1;
-                }
-            }
-            if k < kept {
-                let (src, dst) = (
-                    p.pays.get(k * n..(k + 1) * n),
-                    self.agent_pays.get_mut(at * n..(at + 1) * n),
-                );
-                if let (Some(src), Some(dst)) = (src, dst) {
-                    dst.copy_from_slice(src);
                 }
             }
         }
