@@ -32,6 +32,8 @@ for (const locale of ['zh-CN', 'en-US']) {
       const tab = tabs.nth(i);
       const name = (await tab.innerText()).trim();
       await tab.click();
+      // Audit the workspace, not its loading line (its code loads on first use).
+      await page.waitForFunction(() => !document.querySelector('section.panel > p.loading'));
       await page.waitForTimeout(300);
       // The grid with a range selected and the find bar open, too.
       if (i === 0) {

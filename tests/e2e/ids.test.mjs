@@ -11,7 +11,11 @@ let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
-const selected = (page, sel) => page.$eval(sel, (s) => s.options[s.selectedIndex].text);
+// Waits for the select: a workspace's code loads on first use (src/ui/lazy.rs).
+const selected = async (page, sel) => {
+  await page.locator(sel).waitFor();
+  return page.$eval(sel, (s) => s.options[s.selectedIndex].text);
+};
 
 test('a template added twice gets two names; the recipient of a link lands on the same plan and total', async () => {
   const a = await env.open({ locale: 'zh-CN' });
