@@ -72,13 +72,17 @@ WASM := wasm32-unknown-unknown
 # load their code on first use (or in the background once the page is idle),
 # and so does the English text table (627.1 KB before it moved), so the
 # first load carries the shell, 数据 (grid, import), the saved format and
-# the Chinese texts. Issue 16's ≤ 555 KB is still open: the rest of the way
-# is splitting what 数据 opens on demand (export, library, import preview).
-SIZE_BUDGET_KB ?= 640
-# The workspaces' chunks (split-*.wasm), each fetched when its tab is first
-# opened, and the English texts: 315.2 KB gzip together when the page was
-# first split (295.6 KB of them the workspaces').
-CHUNKS_BUDGET_KB ?= 340
+# the Chinese texts.
+# Lowered to 555 KB (issue 16's bound) on 2026-12-02 at 541.7 KB: what 数据
+# opens on demand loads on first use too — the .xlsx exporter, the import
+# preview, the library, and the in-browser benchmarks (`#bench`, which
+# alone carried ≈ 40 KB: the synthetic team and a forecast).
+SIZE_BUDGET_KB ?= 555
+# The chunks (split-*.wasm), each fetched on first use or in the background
+# once the page is idle: 315.2 KB gzip when the page was first split (295.6
+# KB of them the workspaces'); 409.8 KB since 数据's on-demand code and the
+# benchmarks (never fetched in normal use) are chunks too.
+CHUNKS_BUDGET_KB ?= 430
 # The Web Worker's files (worker-*.js/.wasm: calamine for .xls/.ods), fetched
 # only when such a file is first opened, have their own budget. Started at
 # 350 KB when it measured 309 KB gzip (calamine's BIFF, ODF, zip, codepages);

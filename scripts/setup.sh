@@ -40,6 +40,11 @@ if ! cargo install --list 2>/dev/null | grep -q "^wasm_split_cli_support v$SPLIT
   cargo install wasm_split_cli_support --version "$SPLIT_VERSION" --features build-binary --locked --force
 fi
 
+# `trunk serve/build --offline` passes --offline to cargo: every crate the
+# page, the worker and the tests use must already be in cargo's cache.
+log "fetching the project's crates (cargo fetch --locked)"
+cargo fetch --locked
+
 if [ -f package.json ]; then
   if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/hyperformula ] || [ package-lock.json -nt node_modules/.stamp ]; then
     log "installing npm dev dependencies"

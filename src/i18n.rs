@@ -1395,6 +1395,8 @@ messages! {
     WorkspaceLoadFailed => "此工作区的程序未能加载（可能离线或文件缺失）。表格和其他工作区不受影响。", "This workspace's code could not be loaded (offline, or a file is missing). The workbook and the other workspaces are unaffected.";
     WorkspaceLoadRetry => "重试", "Retry";
     LanguageLoadFailed => "英文界面的文字未能加载（可能离线或文件缺失），界面仍为中文。", "The English texts could not be loaded (offline, or a file is missing); the page stays in Chinese.";
+    PartLoadFailed => "此功能的程序未能加载（可能离线或文件缺失），请稍后重试。表格不受影响。", "The code of this feature could not be loaded (offline, or a file is missing); try again later. The workbook is unaffected.";
+    PartLoading => "正在加载…", "Loading…";
     // (end of the bundle size keys)
     //
     // ---- keys for English and phone polish (#15 polish): add new ones right below this line ----

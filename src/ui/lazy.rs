@@ -75,6 +75,84 @@ fn english_table() -> Result<fn(Msg) -> &'static str, LoadError> {
     Ok(Msg::en)
 }
 
+/// Writes a workbook as .xlsx (the exporter with its zip writer).
+pub type XlsxWriter = fn(&crate::model::workbook::Snapshot, Lang) -> Vec<u8>;
+
+// Code only a click reaches stays out of the first load: the .xlsx
+// exporter (with the pay sheet it writes and the deflate of its zip) and
+// the in-browser benchmarks (`#bench`).
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(xlsx, fallible))]
+fn xlsx_writer() -> Result<XlsxWriter, LoadError> {
+    Ok(crate::io::xlsx_write::workbook_xlsx)
+}
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(bench, fallible))]
+fn bench_runner() -> Result<fn(), LoadError> {
+    Ok(super::bench::run_and_publish)
+}
+
+/// Runs `then` with what a split function returns, once its code is here
+/// (at once without the split).
+#[cfg(feature = "split")]
+pub fn after<T: 'static>(
+    load: impl std::future::Future<Output = Result<T, LoadError>> + 'static,
+    then: impl FnOnce(Result<T, LoadError>) + 'static,
+) {
+    yew::platform::spawn_local(async move { then(load.await) });
+}
+
+#[cfg(not(feature = "split"))]
+pub fn after<T>(load: Result<T, LoadError>, then: impl FnOnce(Result<T, LoadError>)) {
+    then(load);
+}
+
+/// Code behind a split point, kept once loaded: `$here()` is the code if it
+/// is here (always without the split), `$load(then)` fetches it, then
+/// `then(ok)`. `$code` is the split function returning it.
+macro_rules! kept_code {
+    ($slot:ident, $code:ident, $here:ident, $load:ident, $ty:ty) => {
+        #[cfg(feature = "split")]
+        thread_local! {
+            static $slot: std::cell::Cell<Option<$ty>> = const { std::cell::Cell::new(None) };
+        }
+
+        #[cfg(feature = "split")]
+        fn $here() -> Option<$ty> {
+            $slot.with(std::cell::Cell::get)
+        }
+
+        #[cfg(not(feature = "split"))]
+        fn $here() -> Option<$ty> {
+            $code().ok()
+        }
+
+        pub fn $load(then: impl FnOnce(bool) + 'static) {
+            $crate::ui::lazy::after($code(), move |r| {
+                #[cfg(feature = "split")]
+                if let Ok(f) = &r {
+                    $slot.with(|c| c.set(Some(*f)));
+                }
+                then(r.is_ok());
+            });
+        }
+    };
+}
+pub(crate) use kept_code;
+
+/// Runs `then` with the .xlsx writer once its code is here.
+pub fn with_xlsx(then: impl FnOnce(Result<XlsxWriter, LoadError>) + 'static) {
+    after(xlsx_writer(), then);
+}
+
+/// Runs the in-browser benchmarks once their code is here.
+pub fn run_bench() {
+    after(bench_runner(), |run| {
+        if let Ok(run) = run {
+            run();
+        }
+    });
+}
+
 /// Makes texts in `lang` ready (fetches the English table in the split
 /// build), then runs `then(true)`; `then(false)` if it could not be fetched
 /// (texts then fall back to Chinese).
@@ -191,6 +269,11 @@ pub fn prefetch_all(delay_ms: u32) {
                 // reports it.
                 let _ = load(tab).await;
             }
+            // Code only a click reaches in 数据: the exporter, the import
+            // preview and the library.
+            let _ = xlsx_writer().await;
+            super::components::import::load_preview(|_| {});
+            super::components::library::load_panel(|_| {});
         });
     })
     .forget();

@@ -52,7 +52,7 @@ fn render(root: web_sys::Element) {
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default();
         if hash == "#bench" {
-            bench::run_and_publish();
+            lazy::run_bench();
         }
     }
 }

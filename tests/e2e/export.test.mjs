@@ -44,6 +44,8 @@ test('export the workbook as .xlsx and open it again through the file input', as
   assert.equal(bytes.subarray(0, 4).toString('hex'), '504b0304', 'a zip');
   assert.ok(bytes.length > 10000, `${bytes.length} bytes`);
   await page.getByLabel('打开文件').setInputFiles(file.path);
+  // The preview's code may still be on its way (a chunk of its own).
+  await page.locator('#import-sheet').waitFor({ timeout: 10_000 });
   const options = await page.locator('#import-sheet option').allInnerTexts();
   assert.deepEqual(options.slice(0, 3), ['团队数据-2026-11（31 行）', '考核方案（13 行）', '成绩-售前考核方案（21 行）']);
   assert.equal(options.at(-1).startsWith('说明'), true);

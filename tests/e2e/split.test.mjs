@@ -24,9 +24,10 @@ test('the first load leaves the workspaces out; opening 奖金 fetches its chunk
   const chunks = requests.map(chunkName).filter(Boolean);
   assert.ok(chunks.includes('split_pay'), `奖金's chunk was fetched: ${chunks.join(', ')}`);
   // The background fetch brings every other workspace's chunk once idle,
-  // and the English texts.
+  // the English texts, and 数据's on-demand code (exporter, import preview,
+  // library): 9 chunks.
   await page.waitForFunction(() => performance.getEntriesByType('resource')
-    .filter((e) => /split-[0-9a-f]{16}-split_[a-z]+\.wasm$/.test(e.name)).length === 6, null, { timeout: 15_000 });
+    .filter((e) => /split-[0-9a-f]{16}-split_[a-z]+\.wasm$/.test(e.name)).length === 9, null, { timeout: 15_000 });
   await page.getByRole('tab', { name: '质检' }).click();
   await page.getByRole('heading', { name: '质检团队测算' }).waitFor({ timeout: 2_000 });
   // Switching to English after that is immediate, and complete.
@@ -83,5 +84,40 @@ test('an English page whose English texts cannot be fetched opens in Chinese; sw
   await expectText(page.getByRole('tab', { name: '数据' }), '数据');
   await page.getByRole('button', { name: 'English' }).click();
   await expectText(page.getByRole('status').filter({ hasText: '英文' }), /英文界面的文字未能加载/, 5_000);
+  await context.close();
+});
+
+test("数据's on-demand code comes on first use: the library opens on its first click, the export downloads, a preview that cannot load says so", async () => {
+  const context = await env.browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block', acceptDownloads: true });
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  let blocked = true;
+  await context.route(/split-[0-9a-f]{16}-split_preview\.wasm$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+  const page = await context.newPage();
+  await page.goto(env.url);
+  await page.getByRole('grid').waitFor();
+  const chunks = () => requests.map(chunkName).filter(Boolean);
+  for (const c of ['split_library', 'split_xlsx', 'split_preview']) assert.ok(!chunks().includes(c), `${c} is not in the first load`);
+  // The library: one click fetches its code and opens it.
+  await page.getByTestId('lib-open').click();
+  await page.locator('#lib-name').waitFor({ timeout: 10_000 });
+  assert.ok(chunks().includes('split_library'));
+  // The .xlsx export fetches the exporter, then downloads.
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), page.getByTestId('export-xlsx').click()]);
+  assert.match(d.suggestedFilename(), /\.xlsx$/);
+  assert.ok(chunks().includes('split_xlsx'));
+  // A paste whose preview code cannot be fetched: the message, nothing imported.
+  await page.locator('#cell-0-2').click();
+  const before = await page.locator('#cell-0-2').innerText();
+  await page.getByRole('button', { name: '粘贴数据' }).click();
+  await page.fill('#paste-text', '客服\t接待人数\n甲\t10\n乙\t12');
+  await page.getByRole('button', { name: '预览' }).click();
+  await expectText(page.getByTestId('import-preview'), /此功能的程序未能加载/, 10_000);
+  await page.getByTestId('import-preview').getByRole('button').click();
+  await expectText(page.locator('#cell-0-2'), before);
+  // Online again: the same paste previews.
+  blocked = false;
+  await page.getByRole('button', { name: '预览' }).click();
+  await expectText(page.getByTestId('import-preview').getByTestId('import-rows'), /2 名客服/, 10_000);
   await context.close();
 });

@@ -60,15 +60,25 @@ pub fn DataWorkspace() -> Html {
                     <button type="button" data-testid="export-xlsx" onclick={{
                         let state = state.clone();
                         Callback::from(move |_| {
-                            let bytes = crate::io::xlsx_write::workbook_xlsx(&state.viewed_snapshot(), lang);
+                            // The exporter is a chunk of its own (lazy.rs): the
+                            // workbook is read as it is at the click.
+                            let snapshot = state.viewed_snapshot();
                             let name = format!("{}-{}.xlsx", Msg::AppTitle.t(lang), state.workbook.month());
-                            let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-                            if let Err(e) = crate::ui::browser::download_bytes(&name, mime, &bytes) {
-                                state.dispatch(Action::Notify(crate::ui::state::Notice { msg: Msg::DownloadFailed, args: vec![e], error: true }));
-                            }
+                            let state = state.clone();
+                            crate::ui::lazy::with_xlsx(move |writer| {
+                                let Ok(write) = writer else {
+                                    state.dispatch(Action::Notify(crate::ui::state::Notice { msg: Msg::PartLoadFailed, args: vec![], error: true }));
+                                    return;
+                                };
+                                let bytes = write(&snapshot, lang);
+                                let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+                                if let Err(e) = crate::ui::browser::download_bytes(&name, mime, &bytes) {
+                                    state.dispatch(Action::Notify(crate::ui::state::Notice { msg: Msg::DownloadFailed, args: vec![e], error: true }));
+                                }
+                            });
                         })
                     }}>{ Msg::ExportXlsx.t(lang) }</button>
-                    <super::library::LibraryPanel />
+                    <super::library::LibraryButton />
                     <super::share::SharePanel />
                     <button type="button" onclick={on_undo} disabled={!state.workbook.can_undo()}
                         title={Msg::UndoHint.t(lang)} aria-label={Msg::Undo.t(lang)}>{ "↶ " }{ Msg::Undo.t(lang) }</button>

@@ -356,6 +356,24 @@ pub fn ImportPanel() -> Html {
     let drag = use_state(|| false);
     let paste_ref = use_node_ref();
     let month_ref = use_node_ref();
+    // The preview's code is fetched when an import first needs it.
+    let redraw = use_force_update();
+    let preview_failed = use_state(|| false);
+    {
+        let failed = preview_failed.clone();
+        use_effect_with(pending.is_some(), move |&some| {
+            if some && preview_code_here().is_none() {
+                failed.set(false);
+                load_preview(move |ok| {
+                    if ok {
+                        redraw.force_update();
+                    } else {
+                        failed.set(true);
+                    }
+                });
+            }
+        });
+    }
     // The importer's memory as of this render, for the paste listener.
     let memory_now = use_mut_ref(ImportMemory::default);
     if let Some(s) = &state {
@@ -545,12 +563,25 @@ pub fn ImportPanel() -> Html {
                     <button type="button" onclick={preview_paste}>{ Msg::ImpPreviewButton.t(lang) }</button>
                 </div>
             }
-            { match &*pending {
-                None => Html::default(),
-                Some(p) => preview(p, &state, confirm, cancel, month_ref.clone(), {
+            { match (&*pending, preview_code_here()) {
+                (None, _) => Html::default(),
+                (Some(p), Some(view)) => view(p, &state, confirm, cancel, month_ref.clone(), {
                     let pending = pending.clone();
                     Callback::from(move |p: Pending| pending.set(Some(p)))
                 }),
+                // The preview's code is still on its way, or could not be fetched.
+                (Some(_), None) if *preview_failed => html! {
+                    <section class="card preview refused" data-testid="import-preview" role="alert">
+                        <p class="field-error">{ Msg::PartLoadFailed.t(lang) }</p>
+                        <p class="muted">{ Msg::ImpNothingChanged.t(lang) }</p>
+                        <button type="button" onclick={cancel}>{ Msg::Dismiss.t(lang) }</button>
+                    </section>
+                },
+                (Some(_), None) => html! {
+                    <section class="card preview" data-testid="import-preview" role="status">
+                        <p class="muted loading">{ Msg::PartLoading.t(lang) }</p>
+                    </section>
+                },
             } }
         </div>
     }
@@ -579,6 +610,31 @@ fn replaces_note(wb: &crate::model::Workbook, lang: Lang) -> Html {
     };
     html! { <p class="warn replaces" data-testid="import-replaces">{ msg.fill(lang, &args) }</p> }
 }
+
+/// Renders an import's preview (its own chunk in the split build).
+type PreviewFn = fn(
+    &Pending,
+    &AppContext,
+    Callback<MouseEvent>,
+    Callback<MouseEvent>,
+    NodeRef,
+    Callback<Pending>,
+) -> Html;
+
+// The preview (samples, choices, the join and day-file views) is code only
+// an import reaches: out of the first load (lazy.rs).
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(preview, fallible))]
+fn preview_code() -> Result<PreviewFn, crate::ui::lazy::LoadError> {
+    Ok(preview)
+}
+
+crate::ui::lazy::kept_code!(
+    PREVIEW,
+    preview_code,
+    preview_code_here,
+    load_preview,
+    PreviewFn
+);
 
 fn preview(
     p: &Pending,

@@ -220,11 +220,29 @@ impl Ctx {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct LibraryProps {
+    /// Opens at once (the first click fetched this code: `LibraryButton`).
+    #[prop_or_default]
+    pub open: bool,
+}
+
 #[component]
-pub fn LibraryPanel() -> Html {
+pub fn LibraryPanel(props: &LibraryProps) -> Html {
     let state = use_context::<AppContext>();
-    let open = use_state(|| false);
+    let open = use_state(|| props.open);
     let lib = use_state(|| None::<Library>);
+    {
+        // Opened at once: read the library as a click on the button does.
+        let lib = lib.clone();
+        use_effect_with(props.open, move |&open| {
+            if open {
+                store::get(index_key(), move |r| {
+                    lib.set(Some(Library::parse(r.ok().flatten().as_deref())))
+                });
+            }
+        });
+    }
     let refresh = use_state(|| 0u32);
     let name = use_state(String::new);
     let renaming = use_state(|| None::<(u64, String)>);
@@ -427,5 +445,54 @@ pub fn LibraryPanel() -> Html {
                 </label>
             </div>
         </section>
+    }
+}
+
+/// Renders the library panel (its own chunk in the split build); `true`: open.
+type PanelFn = fn(bool) -> Html;
+
+// The library (saved workbooks, compare, import and export of the library
+// file) is code only its button reaches: out of the first load (lazy.rs).
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(library, fallible))]
+fn panel_code() -> Result<PanelFn, crate::ui::lazy::LoadError> {
+    Ok(|open| html! { <LibraryPanel {open} /> })
+}
+
+// Fetched in the background too (`lazy::prefetch_all`).
+crate::ui::lazy::kept_code!(PANEL, panel_code, panel_here, load_panel, PanelFn);
+
+/// The library's button in the toolbar: the panel once its code is here;
+/// before that the same button, which fetches the code and opens the panel.
+#[component]
+pub fn LibraryButton() -> Html {
+    let state = use_context::<AppContext>();
+    let opened = use_state(|| false);
+    let waiting = use_state(|| false);
+    let lang = state.as_ref().map(|s| s.lang).unwrap_or_default();
+    if let Some(panel) = panel_here() {
+        return panel(*opened);
+    }
+    let onclick = {
+        let (opened, waiting) = (opened.clone(), waiting.clone());
+        Callback::from(move |_| {
+            waiting.set(true);
+            let (opened, waiting, state) = (opened.clone(), waiting.clone(), state.clone());
+            load_panel(move |ok| {
+                waiting.set(false);
+                if ok {
+                    opened.set(true);
+                } else if let Some(state) = state {
+                    state.dispatch(Action::Notify(Notice {
+                        msg: Msg::PartLoadFailed,
+                        args: Vec::new(),
+                        error: true,
+                    }));
+                }
+            });
+        })
+    };
+    html! {
+        <button type="button" {onclick} disabled={*waiting} aria-busy={waiting.to_string()}
+            data-testid="lib-open">{ Msg::LibButton.t(lang) }</button>
     }
 }
