@@ -76,13 +76,15 @@ WASM := wasm32-unknown-unknown
 # Lowered to 555 KB (issue 16's bound) on 2026-12-02 at 541.7 KB: what 数据
 # opens on demand loads on first use too — the .xlsx exporter, the import
 # preview, the library, and the in-browser benchmarks (`#bench`, which
-# alone carried ≈ 40 KB: the synthetic team and a forecast).
+# alone carried ≈ 40 KB: the synthetic team and a forecast); 529.0 KB once
+# the share panel (making a link: the deflate) followed.
 SIZE_BUDGET_KB ?= 555
 # The chunks (split-*.wasm), each fetched on first use or in the background
 # once the page is idle: 315.2 KB gzip when the page was first split (295.6
-# KB of them the workspaces'); 409.8 KB since 数据's on-demand code and the
-# benchmarks (never fetched in normal use) are chunks too.
-CHUNKS_BUDGET_KB ?= 430
+# KB of them the workspaces'); 428.5 KB since 数据's on-demand code (export,
+# import preview, library, share panel) and the benchmarks (never fetched in
+# normal use) are chunks too.
+CHUNKS_BUDGET_KB ?= 450
 # The Web Worker's files (worker-*.js/.wasm: calamine for .xls/.ods), fetched
 # only when such a file is first opened, have their own budget. Started at
 # 350 KB when it measured 309 KB gzip (calamine's BIFF, ODF, zip, codepages);

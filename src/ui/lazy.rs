@@ -126,7 +126,7 @@ macro_rules! kept_code {
             $code().ok()
         }
 
-        pub fn $load(then: impl FnOnce(bool) + 'static) {
+        pub fn $load(then: Box<dyn FnOnce(bool)>) {
             $crate::ui::lazy::after($code(), move |r| {
                 #[cfg(feature = "split")]
                 if let Ok(f) = &r {
@@ -270,10 +270,11 @@ pub fn prefetch_all(delay_ms: u32) {
                 let _ = load(tab).await;
             }
             // Code only a click reaches in 数据: the exporter, the import
-            // preview and the library.
+            // preview, the library and the share panel.
             let _ = xlsx_writer().await;
-            super::components::import::load_preview(|_| {});
-            super::components::library::load_panel(|_| {});
+            super::components::import::load_preview(Box::new(|_| {}));
+            super::components::library::load_panel(Box::new(|_| {}));
+            super::components::share::load_panel(Box::new(|_| {}));
         });
     })
     .forget();

@@ -79,7 +79,7 @@ pub fn DataWorkspace() -> Html {
                         })
                     }}>{ Msg::ExportXlsx.t(lang) }</button>
                     <super::library::LibraryButton />
-                    <super::share::SharePanel />
+                    <super::share::ShareButton />
                     <button type="button" onclick={on_undo} disabled={!state.workbook.can_undo()}
                         title={Msg::UndoHint.t(lang)} aria-label={Msg::Undo.t(lang)}>{ "↶ " }{ Msg::Undo.t(lang) }</button>
                     <button type="button" onclick={on_redo} disabled={!state.workbook.can_redo()}

@@ -364,13 +364,13 @@ pub fn ImportPanel() -> Html {
         use_effect_with(pending.is_some(), move |&some| {
             if some && preview_code_here().is_none() {
                 failed.set(false);
-                load_preview(move |ok| {
+                load_preview(Box::new(move |ok| {
                     if ok {
                         redraw.force_update();
                     } else {
                         failed.set(true);
                     }
-                });
+                }));
             }
         });
     }

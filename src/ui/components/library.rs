@@ -448,8 +448,7 @@ pub fn LibraryPanel(props: &LibraryProps) -> Html {
     }
 }
 
-/// Renders the library panel (its own chunk in the split build); `true`: open.
-type PanelFn = fn(bool) -> Html;
+use super::lazy_panel::PanelFn;
 
 // The library (saved workbooks, compare, import and export of the library
 // file) is code only its button reaches: out of the first load (lazy.rs).
@@ -461,38 +460,11 @@ fn panel_code() -> Result<PanelFn, crate::ui::lazy::LoadError> {
 // Fetched in the background too (`lazy::prefetch_all`).
 crate::ui::lazy::kept_code!(PANEL, panel_code, panel_here, load_panel, PanelFn);
 
-/// The library's button in the toolbar: the panel once its code is here;
-/// before that the same button, which fetches the code and opens the panel.
+/// The library's button in the toolbar (`lazy_panel::PanelButton`).
 #[component]
 pub fn LibraryButton() -> Html {
-    let state = use_context::<AppContext>();
-    let opened = use_state(|| false);
-    let waiting = use_state(|| false);
-    let lang = state.as_ref().map(|s| s.lang).unwrap_or_default();
-    if let Some(panel) = panel_here() {
-        return panel(*opened);
-    }
-    let onclick = {
-        let (opened, waiting) = (opened.clone(), waiting.clone());
-        Callback::from(move |_| {
-            waiting.set(true);
-            let (opened, waiting, state) = (opened.clone(), waiting.clone(), state.clone());
-            load_panel(move |ok| {
-                waiting.set(false);
-                if ok {
-                    opened.set(true);
-                } else if let Some(state) = state {
-                    state.dispatch(Action::Notify(Notice {
-                        msg: Msg::PartLoadFailed,
-                        args: Vec::new(),
-                        error: true,
-                    }));
-                }
-            });
-        })
-    };
     html! {
-        <button type="button" {onclick} disabled={*waiting} aria-busy={waiting.to_string()}
-            data-testid="lib-open">{ Msg::LibButton.t(lang) }</button>
+        <super::lazy_panel::PanelButton label={Msg::LibButton} testid="lib-open"
+            here={panel_here as fn() -> Option<PanelFn>} load={load_panel as fn(Box<dyn FnOnce(bool)>)} />
     }
 }

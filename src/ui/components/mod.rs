@@ -9,6 +9,7 @@ pub mod formula_bar;
 pub mod grid;
 pub mod import;
 pub mod import_preview;
+pub mod lazy_panel;
 pub mod library;
 pub mod payout;
 pub mod paysheet;

@@ -1,6 +1,7 @@
 //! Share links: the panel that makes one (scope, length, chat-app warning,
 //! copy) and the prompt shown when the page opens with one.
 
+use super::lazy_panel::PanelFn;
 use crate::i18n::Msg;
 use crate::io::share::{encode_in, Scope, Shared, CHAT_LIMIT};
 use crate::ui::state::{Action, AppContext};
@@ -19,11 +20,18 @@ fn link_for(fragment: &str) -> String {
     format!("{base}#{fragment}")
 }
 
+#[derive(Properties, PartialEq)]
+pub struct ShareProps {
+    /// Opens at once (the first click fetched this code: `ShareButton`).
+    #[prop_or_default]
+    pub open: bool,
+}
+
 /// The "share link" panel.
 #[component]
-pub fn SharePanel() -> Html {
+pub fn SharePanel(props: &ShareProps) -> Html {
     let state = use_context::<AppContext>();
-    let open = use_state(|| false);
+    let open = use_state(|| props.open);
     let scope = use_state(|| Scope::Everything);
     let copied = use_state(|| None::<bool>);
     let Some(state) = state else {
@@ -145,5 +153,24 @@ pub fn LinkPrompt() -> Html {
                 <button type="button" onclick={on_cancel} data-testid="link-cancel">{ Msg::LinkCancel.t(lang) }</button>
             </div>
         </section>
+    }
+}
+
+// Making a link (the deflate of the saved workbook) is code only this
+// button reaches: out of the first load (lazy.rs). Opening a link is not.
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(share, fallible))]
+fn panel_code() -> Result<PanelFn, crate::ui::lazy::LoadError> {
+    Ok(|open| html! { <SharePanel {open} /> })
+}
+
+// Fetched in the background too (`lazy::prefetch_all`).
+crate::ui::lazy::kept_code!(PANEL, panel_code, panel_here, load_panel, PanelFn);
+
+/// The share button in the toolbar (`lazy_panel::PanelButton`).
+#[component]
+pub fn ShareButton() -> Html {
+    html! {
+        <super::lazy_panel::PanelButton label={Msg::ShareButton} testid="share-open"
+            here={panel_here as fn() -> Option<PanelFn>} load={load_panel as fn(Box<dyn FnOnce(bool)>)} />
     }
 }
