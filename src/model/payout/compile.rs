@@ -227,9 +227,7 @@ impl Compiled {
             let vals = inputs.get(*gs).map(Vec::as_slice).unwrap_or_default();
             // `factor` is 1 where the gate does not apply (× 1 keeps the
             // bits), so an agent past the end of `vals` keeps its factor.
-            for (f, v) in s.gate_factor.iter_mut().zip(vals) {
-                *f *= g.factor(*v);
-            }
+            g.cut_into(vals, &mut s.gate_factor);
             for (a, list) in failed.iter_mut().enumerate() {
                 if g.applies(vals.get(a).copied().unwrap_or(f64::NAN)) {
                     list.push(gi);

@@ -125,14 +125,14 @@ pub fn step_coef(best_first: &[CoefStep], otherwise: f64, score: f64) -> f64 {
     k
 }
 
-/// `if c { a } else { b }` by masking bits, so that the compiler keeps it
-/// free of branches: the kernels' conditions (a score past a step, a gate
-/// failed) follow drawn values and would be mispredicted half the time.
-/// The result is `a`'s or `b`'s bits, exactly.
+/// `if c { a } else { b }`, marked unpredictable so that the compiler keeps
+/// it free of branches (a conditional move; masking bits by hand is seen
+/// through and turned back into a branch): the kernels' conditions (a score
+/// past a step, a gate failed) follow drawn values and would be
+/// mispredicted often. The result is `a` or `b`, exactly.
 #[inline(always)]
 pub fn select(c: bool, a: f64, b: f64) -> f64 {
-    let m = 0u64.wrapping_sub(u64::from(c));
-    f64::from_bits((a.to_bits() & m) | (b.to_bits() & !m))
+    std::hint::select_unpredictable(c, a, b)
 }
 
 /// Commission tiers sorted by `from`, with their mode: the commission part.
@@ -227,7 +227,21 @@ impl PayGate {
     /// fails, else 1 (a missing value does not apply).
     #[inline]
     pub fn factor(&self, v: f64) -> f64 {
-        select(self.applies(v), 1.0 - self.cut, 1.0)
+        // (`fails` is false for a NaN: `applies` without its test.)
+        select(self.fails(v), 1.0 - self.cut, 1.0)
+    }
+
+    /// `factors[a] *= factor(vals[a])` for every agent in both, with the
+    /// comparison's direction chosen once, not per agent.
+    #[inline]
+    pub fn cut_into(&self, vals: &[f64], factors: &mut [f64]) {
+        let (t, k) = (self.threshold, 1.0 - self.cut);
+        let each = factors.iter_mut().zip(vals);
+        if self.fail_below {
+            each.for_each(|(f, v)| *f *= select(*v < t, k, 1.0));
+        } else {
+            each.for_each(|(f, v)| *f *= select(*v > t, k, 1.0));
+        }
     }
 
     /// Whether the gate cuts value `v` (it fails; a missing value never does).
