@@ -76,6 +76,10 @@ pub struct Forecast {
     /// Draw group per item and slot: the same column is drawn once.
     item_group: Vec<usize>,
     slot_group: Vec<usize>,
+    /// Per pay slot, the plan item drawn the same way (same column, values,
+    /// cv and unit), whose month's values it copies instead of drawing them
+    /// again (the commission's sales, a gate on a scored metric).
+    slot_item: Vec<Option<usize>>,
     /// Formula columns recomputed each month from drawn inputs
     /// ([`recompute`]): the inputs (table columns) with their current
     /// values, (cv, unit) and draw group; which items and slots read a
@@ -228,6 +232,23 @@ impl Forecast {
             .zip(&slot_recomputed)
             .map(held)
             .collect();
+        let same_bits = |a: &[f64], b: &[f64]| {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.to_bits() == y.to_bits())
+        };
+        let slot_item: Vec<Option<usize>> = (0..slot_group.len())
+            .map(|j| {
+                let (g, d, b) = (slot_group.get(j)?, slot_draw.get(j)?, base_slots.get(j)?);
+                if slot_recomputed.get(j).copied().unwrap_or(true) {
+                    return None;
+                }
+                (0..item_group.len()).find(|i| {
+                    item_group.get(*i) == Some(g)
+                        && item_draw.get(*i) == Some(d)
+                        && base_items.get(*i).is_some_and(|x| same_bits(x, b))
+                        && !item_recomputed.get(*i).copied().unwrap_or(true)
+                })
+            })
+            .collect();
         let mut group_drawn = vec![false; groups];
         for (g, d) in item_group
             .iter()
@@ -267,6 +288,7 @@ impl Forecast {
             slot_draw,
             item_group,
             slot_group,
+            slot_item,
             inputs,
             base_inputs,
             input_draw,
@@ -390,13 +412,22 @@ impl Forecast {
                 &self.draws,
                 &mut self.items_buf,
             );
-            fill(
-                &self.base_slots,
-                &self.slot_draw,
-                &self.slot_group,
-                &self.draws,
-                &mut self.slots_buf,
-            );
+            for (j, o) in self.slots_buf.iter_mut().enumerate() {
+                let from = self.slot_item.get(j).copied().flatten();
+                if let Some(x) = from.and_then(|i| self.items_buf.get(i)) {
+                    o.clear();
+                    o.extend_from_slice(x);
+                    continue;
+                }
+                let (Some(b), Some(d), Some(g)) = (
+                    self.base_slots.get(j),
+                    self.slot_draw.get(j),
+                    self.slot_group.get(j),
+                ) else {
+                    continue;
+                };
+                fill_one(b, *d, self.draws.get(*g), o);
+            }
             if let Some(rc) = self.recompute.as_mut() {
                 for (j, c) in self.inputs.iter().enumerate() {
                     let (Some(b), Some(d), Some(g)) = (

@@ -225,10 +225,9 @@ impl Compiled {
         };
         for (gi, (g, gs)) in self.model.gates.iter().zip(&self.gate_slots).enumerate() {
             let vals = inputs.get(*gs).map(Vec::as_slice).unwrap_or_default();
-            // `factor` is 1 where the gate does not apply (× 1 keeps the bits).
-            for (a, f) in s.gate_factor.iter_mut().enumerate() {
-                *f *= g.factor(vals.get(a).copied().unwrap_or(f64::NAN));
-            }
+            // `factor` is 1 where the gate does not apply (× 1 keeps the
+            // bits), so an agent past the end of `vals` keeps its factor.
+            g.cut_into(vals, &mut s.gate_factor);
             for (a, list) in failed.iter_mut().enumerate() {
                 if g.applies(vals.get(a).copied().unwrap_or(f64::NAN)) {
                     list.push(gi);
@@ -238,8 +237,9 @@ impl Compiled {
         reset(&mut s.days_factor, 1.0);
         if let (Some(p), Some(ds)) = (&self.model.prorate, self.days_slot) {
             let vals = inputs.get(ds).map(Vec::as_slice).unwrap_or_default();
-            for (a, d) in s.days_factor.iter_mut().enumerate() {
-                *d = p.factor(vals.get(a).copied().unwrap_or(f64::NAN));
+            // (A missing value's factor is 1, the one set above.)
+            for (d, v) in s.days_factor.iter_mut().zip(vals) {
+                *d = p.factor(*v);
             }
         }
         reset(&mut s.plain, 0.0);
@@ -267,11 +267,9 @@ impl Compiled {
                                 .copied()
                                 .unwrap_or(0.0)
                         })),
-                        (None, Coefficient::ScoreTable { otherwise, .. }) => {
-                            s.coefs.extend((0..n).map(|a| {
-                                step_coef(steps, *otherwise, scores.get(a).copied().unwrap_or(0.0))
-                            }))
-                        }
+                        (None, Coefficient::ScoreTable { otherwise, .. }) => s
+                            .coefs
+                            .extend(scores.iter().map(|sc| step_coef(steps, *otherwise, *sc))),
                         (None, _) => s.coefs.extend((0..n).map(|a| {
                             let label = grades
                                 .get(a)
@@ -299,8 +297,18 @@ impl Compiled {
                         let x = sales.get(a).copied().unwrap_or(f64::NAN);
                         tiers.map(|t| t.amount(x)).unwrap_or(0.0) * multiplier
                     };
-                    for (a, p) in s.plain.iter_mut().enumerate() {
-                        *p += amount(a);
+                    match tiers {
+                        // Every agent's sales at hand: one loop over them.
+                        Some(t) if sales.len() >= n => {
+                            for (p, x) in s.plain.iter_mut().zip(sales) {
+                                *p += t.amount(*x) * multiplier;
+                            }
+                        }
+                        _ => {
+                            for (a, p) in s.plain.iter_mut().enumerate() {
+                                *p += amount(a);
+                            }
+                        }
                     }
                     for (a, p) in parts.iter_mut().enumerate() {
                         p.push(amount(a));
@@ -348,6 +356,16 @@ impl Compiled {
         }
         let unit = self.model.rounding;
         s.pays.clear();
+        if detail.is_none() {
+            // The pays alone (the forecast's and the scan's case): one loop
+            // over the columns, the same operations in the same order.
+            let each = s.plain.iter().zip(&s.gate_factor).zip(&s.days_factor);
+            s.pays.extend(
+                each.zip(&s.pooled)
+                    .map(|(((p, g), d), q)| pay(p * g * d + q, unit)),
+            );
+            return;
+        }
         for a in 0..n {
             let g = s.gate_factor.get(a).copied().unwrap_or(1.0);
             let d = s.days_factor.get(a).copied().unwrap_or(1.0);

@@ -120,9 +120,19 @@ pub fn step_coef(best_first: &[CoefStep], otherwise: f64, score: f64) -> f64 {
     // the last up overrides a reached one after it.
     let mut k = otherwise;
     for s in best_first.iter().rev() {
-        k = if score >= s.min { s.coef } else { k };
+        k = select(score >= s.min, s.coef, k);
     }
     k
+}
+
+/// `if c { a } else { b }`, marked unpredictable so that the compiler keeps
+/// it free of branches (a conditional move; masking bits by hand is seen
+/// through and turned back into a branch): the kernels' conditions (a score
+/// past a step, a gate failed) follow drawn values and would be
+/// mispredicted often. The result is `a` or `b`, exactly.
+#[inline(always)]
+pub fn select(c: bool, a: f64, b: f64) -> f64 {
+    std::hint::select_unpredictable(c, a, b)
 }
 
 /// Commission tiers sorted by `from`, with their mode: the commission part.
@@ -201,9 +211,11 @@ fn commission_sorted(sales: f64, sorted: &[Tier], mode: TierMode) -> f64 {
             let mut pay = 0.0;
             for (i, t) in sorted.iter().enumerate() {
                 let end = sorted.get(i + 1).map(|n| n.from).unwrap_or(f64::INFINITY);
-                let slice = sales.min(end) - t.from;
+                // `min` by comparisons (no `fmin` call): `sales` is positive
+                // and finite, so no NaN or zero of either sign is in question.
+                let slice = crate::model::plan::rules::min_num(sales, end) - t.from;
                 // (Adding 0 leaves `pay`, never −0, as it is: no branch.)
-                pay += if slice > 0.0 { t.rate * slice } else { 0.0 };
+                pay += select(slice > 0.0, t.rate * slice, 0.0);
             }
             pay
         }
@@ -215,10 +227,20 @@ impl PayGate {
     /// fails, else 1 (a missing value does not apply).
     #[inline]
     pub fn factor(&self, v: f64) -> f64 {
-        if self.applies(v) {
-            1.0 - self.cut
+        // (`fails` is false for a NaN: `applies` without its test.)
+        select(self.fails(v), 1.0 - self.cut, 1.0)
+    }
+
+    /// `factors[a] *= factor(vals[a])` for every agent in both, with the
+    /// comparison's direction chosen once, not per agent.
+    #[inline]
+    pub fn cut_into(&self, vals: &[f64], factors: &mut [f64]) {
+        let (t, k) = (self.threshold, 1.0 - self.cut);
+        let each = factors.iter_mut().zip(vals);
+        if self.fail_below {
+            each.for_each(|(f, v)| *f *= select(*v < t, k, 1.0));
         } else {
-            1.0
+            each.for_each(|(f, v)| *f *= select(*v > t, k, 1.0));
         }
     }
 
@@ -279,7 +301,7 @@ pub fn round_unit(x: f64, unit: f64) -> f64 {
     }
     let q = x / unit;
     let n = q.floor();
-    let r = if q - n >= 0.5 - 1e-9 { n + 1.0 } else { n };
+    let r = select(q - n >= 0.5 - 1e-9, n + 1.0, n);
     // Rebuild through the unit's decimals so ¥0.01 units give 12.35, not 12.350000000000001.
     if unit < 1.0 {
         let places = (1.0 / unit).round();

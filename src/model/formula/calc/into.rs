@@ -3,8 +3,11 @@
 //! [`Recompiled`] keeps the compiled columns in evaluation order, one
 //! [`SortCache`] and one buffer of cells, and writes each column's results
 //! into the table's own cells. The evaluation is [`eval_column`]'s (the
-//! same slots, the same whole-column rank path, the same rows), so the
-//! cells are the ones [`crate::model::formula::recompute`] writes.
+//! same slots, the same whole-column rank path, the same column-at-a-time
+//! path for plain arithmetic (`fast`), the same rows), so the cells are the
+//! ones [`crate::model::formula::recompute`] writes. (The arithmetic path
+//! still allocates its few `f64` columns per run: a handful of blocks,
+//! against a tree walk per row without it.)
 
 use super::*;
 use crate::model::formula::Calc;
@@ -19,6 +22,8 @@ pub struct Recompiled {
     cyclic: Vec<usize>,
     cache: SortCache,
     buf: Vec<Cell>,
+    /// The rows of a column of plain arithmetic that the general path gives.
+    others: Vec<(usize, Cell)>,
 }
 
 impl Recompiled {
@@ -43,6 +48,7 @@ impl Recompiled {
                 .collect(),
             cache: SortCache::default(),
             buf: Vec::new(),
+            others: Vec::new(),
         }
     }
 
@@ -75,6 +81,30 @@ impl Recompiled {
                                 *x = cell;
                             }
                         }
+                    }
+                }
+                continue;
+            }
+            // Plain arithmetic a column at a time, as `eval_column` computes
+            // a whole column: the rows `fast` marks take the general path.
+            if let Some((mut vals, bad)) = fast::arith_column(table, &k.node, &ev.slots) {
+                self.others.clear();
+                for (r, (x, bad)) in vals.iter_mut().zip(bad).enumerate() {
+                    if bad {
+                        self.others.push((r, value_cell(ev.eval(&k.node, r))));
+                    } else if *x == 0.0 {
+                        // As `num`: a zero result is +0.
+                        *x = 0.0;
+                    }
+                }
+                drop(ev);
+                let col = table.column_cells_mut(*c);
+                for (x, v) in col.iter_mut().zip(vals) {
+                    *x = Cell::Number(v);
+                }
+                for (r, cell) in self.others.drain(..) {
+                    if let Some(x) = col.get_mut(r) {
+                        *x = cell;
                     }
                 }
                 continue;
