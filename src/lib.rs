@@ -148,9 +148,12 @@
 //!   built for speed (Cargo profile `worker`: opt-level 3, wasm-opt -O3),
 //!   the page for size (opt-level "z").
 //! - `ui` (wasm32 only): the Yew app — `app` (shell, tabs, language switch),
-//!   `lazy` (each workspace but 数据 behind a `#[wasm_split]` point: with the
-//!   `split` feature its code is a chunk fetched on first use or in the
-//!   background once the page is idle; a failed fetch shows a retry),
+//!   `lazy` (each workspace but 数据 behind a `#[wasm_split]` point, and
+//!   what 数据 opens on demand — the .xlsx exporter, the import preview, the
+//!   library and share panels (`components::lazy_panel`), the `#bench`
+//!   benchmarks: with the `split` feature each is a chunk fetched on first
+//!   use or in the background once the page is idle; a failed fetch is
+//!   said in the user's language, with a retry for workspaces),
 //!   `state` (the Yew wrapper of `model::session`), `store` + `idb` (the
 //!   autosave and the library in IndexedDB, one transaction per write, a
 //!   migration from localStorage that deletes an old key only after its

@@ -14,6 +14,12 @@
 //! from a deploy) shows a message in the user's language with a retry
 //! button; the workbook and every other workspace are untouched.
 //!
+//! Inside 数据, code only a click reaches is split the same way: the .xlsx
+//! exporter ([`with_xlsx`]), the import preview (`components::import`), the
+//! library and share panels (`components::lazy_panel::PanelButton`) and
+//! the in-browser benchmarks ([`run_bench`]); all but the benchmarks are
+//! fetched in the background too.
+//!
 //! The English text table is a chunk too (`english`): an English page
 //! fetches it before its first render, a switch to English before it
 //! switches; until it is here texts fall back to Chinese.

@@ -25,9 +25,9 @@ test('the first load leaves the workspaces out; opening 奖金 fetches its chunk
   assert.ok(chunks.includes('split_pay'), `奖金's chunk was fetched: ${chunks.join(', ')}`);
   // The background fetch brings every other workspace's chunk once idle,
   // the English texts, and 数据's on-demand code (exporter, import preview,
-  // library): 9 chunks.
+  // library, share panel): 10 chunks.
   await page.waitForFunction(() => performance.getEntriesByType('resource')
-    .filter((e) => /split-[0-9a-f]{16}-split_[a-z]+\.wasm$/.test(e.name)).length === 9, null, { timeout: 15_000 });
+    .filter((e) => /split-[0-9a-f]{16}-split_[a-z]+\.wasm$/.test(e.name)).length === 10, null, { timeout: 15_000 });
   await page.getByRole('tab', { name: '质检' }).click();
   await page.getByRole('heading', { name: '质检团队测算' }).waitFor({ timeout: 2_000 });
   // Switching to English after that is immediate, and complete.
@@ -97,7 +97,7 @@ test("数据's on-demand code comes on first use: the library opens on its first
   await page.goto(env.url);
   await page.getByRole('grid').waitFor();
   const chunks = () => requests.map(chunkName).filter(Boolean);
-  for (const c of ['split_library', 'split_xlsx', 'split_preview']) assert.ok(!chunks().includes(c), `${c} is not in the first load`);
+  for (const c of ['split_library', 'split_share', 'split_xlsx', 'split_preview']) assert.ok(!chunks().includes(c), `${c} is not in the first load`);
   // The library: one click fetches its code and opens it.
   await page.getByTestId('lib-open').click();
   await page.locator('#lib-name').waitFor({ timeout: 10_000 });
