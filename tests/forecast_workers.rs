@@ -369,6 +369,25 @@ fn zero_cv_with_a_correlation_still_gives_the_deterministic_payout() {
 #[test]
 fn percentiles_by_selection_equal_percentiles_of_the_sorted_data() {
     use kpi_sandbox::model::payout::percentile_inc;
+    // The integer keys order as total_cmp does and give the numbers back.
+    let special = [
+        f64::NEG_INFINITY,
+        -1.5,
+        -0.0,
+        0.0,
+        1e-300,
+        7.25,
+        f64::INFINITY,
+        f64::NAN,
+    ];
+    for w in special.windows(2) {
+        if let [a, b] = w {
+            assert!(order_key(*a) < order_key(*b), "{a} before {b}");
+        }
+    }
+    for x in special {
+        assert_eq!(from_order_key(order_key(x)).to_bits(), x.to_bits());
+    }
     let mut r = Rng::new(9);
     for n in [1usize, 2, 3, 10, 101, 4_000] {
         // Repeated values and both zeros, so ties and signs are exercised.
@@ -382,6 +401,23 @@ fn percentiles_by_selection_equal_percentiles_of_the_sorted_data() {
             .collect();
         let mut sorted = v.clone();
         sorted.sort_by(|a, b| a.total_cmp(b));
+        // Three at once, from integer keys (the per-agent ranges' path).
+        for ps in [
+            [0.05, 0.5, 0.95],
+            [0.0, 0.0, 1.0],
+            [0.5, 0.5, 0.5],
+            [0.0, 0.3, 0.31],
+        ] {
+            let mut keys: Vec<i64> = v.iter().map(|x| order_key(*x)).collect();
+            let got = percentiles_of_keys(&mut keys, ps);
+            for (g, p) in got.iter().zip(ps) {
+                assert_eq!(
+                    g.to_bits(),
+                    percentile_inc(&sorted, p).to_bits(),
+                    "three at once: n {n} p {p}"
+                );
+            }
+        }
         for p in [0.0, 0.05, 0.5, 0.95, 1.0] {
             let mut w = v.clone();
             let got = percentile_select(&mut w, p);

@@ -557,6 +557,8 @@ pub use cliff::{cliff_step, Cause, Cliff, CliffScan};
 pub use parts::{
     split, CliffPart, CliffSpec, Correlation, ForecastSpec, Partial, SolveReply, SolveSpec,
 };
-pub use result::{percentile_select, ForecastResult};
+pub use result::{
+    from_order_key, order_key, percentile_select, percentiles_of_keys, ForecastResult,
+};
 pub use rng::{ln, normal_inv, Rng, Ziggurat};
 pub use variability::{history_cv, variabilities, CvSource, Variability};

@@ -145,26 +145,29 @@ impl Forecast {
                 .map(|(i, c)| (lo + width * i as f64, lo + width * (i + 1) as f64, *c))
                 .collect()
         };
-        let mut s = Vec::with_capacity(kept.len());
-        let per_agent = self
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(a, r)| {
-                s.clear();
-                s.extend(
-                    kept.iter()
-                        .filter_map(|k| self.agent_pays.get(k * n + a).copied()),
-                );
-                // Order statistics by selection: the same values a sort gives.
-                (
-                    *r,
-                    percentile_select(&mut s, 0.05),
-                    percentile_select(&mut s, 0.5),
-                    percentile_select(&mut s, 0.95),
-                )
-            })
-            .collect();
+        // Per agent, the kept months gathered in blocks of agents: a month's
+        // pays of one block share a cache line (the pays are month-major, so
+        // one agent at a time would read one line per value), as
+        // order-preserving integer keys, so the selections compare integers.
+        const BLOCK: usize = 8;
+        let mut keys: Vec<Vec<i64>> = (0..BLOCK).map(|_| Vec::with_capacity(kept.len())).collect();
+        let mut per_agent = Vec::with_capacity(n);
+        for (b, rows) in self.rows.chunks(BLOCK).enumerate() {
+            let first = b * BLOCK;
+            keys.iter_mut().for_each(Vec::clear);
+            for k in &kept {
+                let at = k * n + first;
+                if let Some(pays) = self.agent_pays.get(at..at + rows.len()) {
+                    for (ks, p) in keys.iter_mut().zip(pays) {
+                        ks.push(order_key(*p));
+                    }
+                }
+            }
+            for (r, ks) in rows.iter().zip(keys.iter_mut()) {
+                let [p5, p50, p95] = percentiles_of_keys(ks, [0.05, 0.5, 0.95]);
+                per_agent.push((*r, p5, p50, p95));
+            }
+        }
         ForecastResult {
             months: m,
             mean,
@@ -200,4 +203,43 @@ pub fn percentile_select(v: &mut [f64], p: f64) -> f64 {
         .min_by(|x, y| x.total_cmp(y))
         .unwrap_or(a);
     a + (h - lo as f64) * (b - a)
+}
+
+/// `x` as an integer in `f64::total_cmp`'s order (the same transform):
+/// comparing keys compares the numbers. [`from_order_key`] undoes it.
+pub fn order_key(x: f64) -> i64 {
+    let b = x.to_bits() as i64;
+    b ^ (((b >> 63) as u64) >> 1) as i64
+}
+
+/// The number whose [`order_key`] is `k`, bit for bit.
+pub fn from_order_key(k: i64) -> f64 {
+    f64::from_bits((k ^ (((k >> 63) as u64) >> 1) as i64) as u64)
+}
+
+/// [`percentile_select`] at three ascending `ps` at once, of numbers given
+/// as [`order_key`]s (reordered): each selection searches only what lies
+/// above the previous one. The same values, bit for bit.
+pub fn percentiles_of_keys(keys: &mut [i64], ps: [f64; 3]) -> [f64; 3] {
+    let n = keys.len();
+    let mut out = [0.0; 3];
+    if n == 0 {
+        return out;
+    }
+    // Everything before `from` is at or below what was selected last.
+    let mut from = 0usize;
+    for (o, p) in out.iter_mut().zip(ps) {
+        let h = (n - 1) as f64 * p.clamp(0.0, 1.0);
+        let lo = (h.floor() as usize).min(n - 1).max(from);
+        let Some(tail) = keys.get_mut(from..) else {
+            break;
+        };
+        let (_, a, rest) = tail.select_nth_unstable(lo - from);
+        let a = *a;
+        let b = rest.iter().copied().min().unwrap_or(a);
+        let (a, b) = (from_order_key(a), from_order_key(b));
+        *o = a + (h - lo as f64) * (b - a);
+        from = lo;
+    }
+    out
 }
