@@ -234,9 +234,12 @@ pub fn LibraryPanel(props: &LibraryProps) -> Html {
     let lib = use_state(|| None::<Library>);
     {
         // Opened at once: read the library as a click on the button does.
-        let lib = lib.clone();
+        // Also when `open` turns true after this panel was made closed (the
+        // background fetch brought the code just before the first click).
+        let (lib, shown) = (lib.clone(), open.clone());
         use_effect_with(props.open, move |&open| {
             if open {
+                shown.set(true);
                 store::get(index_key(), move |r| {
                     lib.set(Some(Library::parse(r.ok().flatten().as_deref())))
                 });

@@ -32,6 +32,16 @@ pub struct ShareProps {
 pub fn SharePanel(props: &ShareProps) -> Html {
     let state = use_context::<AppContext>();
     let open = use_state(|| props.open);
+    {
+        // `open` can turn true after this panel was made closed (the
+        // background fetch brought the code just before the first click).
+        let shown = open.clone();
+        use_effect_with(props.open, move |&open| {
+            if open {
+                shown.set(true);
+            }
+        });
+    }
     let scope = use_state(|| Scope::Everything);
     let copied = use_state(|| None::<bool>);
     let Some(state) = state else {
