@@ -121,3 +121,19 @@ test("数据's on-demand code comes on first use: the library opens on its first
   await expectText(page.getByTestId('import-preview').getByTestId('import-rows'), /2 名客服/, 10_000);
   await context.close();
 });
+
+test('a panel whose code came in the background opens on the first click (library, share)', async () => {
+  const { page, context, errors } = await env.open({ locale: 'zh-CN', serviceWorkers: 'block' });
+  // The background fetch brings the code while the placeholder buttons are
+  // shown; the first click then re-renders them as the real, closed panels
+  // and must still open them.
+  await page.waitForFunction(() => performance.getEntriesByType('resource')
+    .some((e) => /split-[0-9a-f]{16}-split_share\.wasm$/.test(e.name)), null, { timeout: 15_000 });
+  await page.waitForTimeout(300);
+  await page.getByTestId('share-open').click();
+  await page.getByTestId('share-link').waitFor({ timeout: 5_000 });
+  await page.getByTestId('lib-open').click();
+  await page.locator('#lib-name').waitFor({ timeout: 5_000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
