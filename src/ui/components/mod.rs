@@ -8,6 +8,7 @@ pub mod findings;
 pub mod formula_bar;
 pub mod grid;
 pub mod import;
+pub mod import_card;
 pub mod import_preview;
 pub mod lazy_panel;
 pub mod library;
