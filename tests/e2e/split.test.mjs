@@ -87,7 +87,7 @@ test('an English page whose English texts cannot be fetched opens in Chinese; sw
   await context.close();
 });
 
-test("数据's on-demand code comes on first use: the library opens on its first click, the export downloads, a preview that cannot load says so", async () => {
+test("数据's on-demand code comes on first use: the library opens on its first click, the export downloads, a preview that cannot load says so and 重试 shows it", async () => {
   const context = await env.browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block', acceptDownloads: true });
   const requests = [];
   context.on('request', (r) => requests.push(r.url()));
@@ -112,13 +112,23 @@ test("数据's on-demand code comes on first use: the library opens on its first
   await page.getByRole('button', { name: '粘贴数据' }).click();
   await page.fill('#paste-text', '客服\t接待人数\n甲\t10\n乙\t12');
   await page.getByRole('button', { name: '预览' }).click();
-  await expectText(page.getByTestId('import-preview'), /此功能的程序未能加载/, 10_000);
-  await page.getByTestId('import-preview').getByRole('button').click();
+  const card = page.getByTestId('import-preview');
+  await expectText(card, /此功能的程序未能加载/, 10_000);
+  // 重试 while still offline fetches the chunk again (a failure is not
+  // kept), and says so again.
+  const refetch = page.waitForRequest(/split-[0-9a-f]{16}-split_preview\.wasm$/, { timeout: 10_000 });
+  await card.getByRole('button', { name: '重试' }).click();
+  await refetch;
+  await expectText(card, /此功能的程序未能加载/, 10_000);
+  await card.getByRole('button', { name: '关闭' }).click();
   await expectText(page.locator('#cell-0-2'), before);
-  // Online again: the same paste previews.
-  blocked = false;
+  // The same paste again, still offline; then online: 重试 shows its preview.
   await page.getByRole('button', { name: '预览' }).click();
-  await expectText(page.getByTestId('import-preview').getByTestId('import-rows'), /2 名客服/, 10_000);
+  await expectText(card, /此功能的程序未能加载/, 10_000);
+  blocked = false;
+  await card.getByRole('button', { name: '重试' }).click();
+  await expectText(card.getByTestId('import-rows'), /2 名客服/, 10_000);
+  await expectText(page.locator('#cell-0-2'), before);
   await context.close();
 });
 

@@ -353,12 +353,15 @@ pub fn ImportPanel() -> Html {
     let drag = use_state(|| false);
     let paste_ref = use_node_ref();
     let month_ref = use_node_ref();
-    // The preview's code is fetched when an import first needs it.
+    // The preview's code is fetched when an import first needs it, and
+    // again on each retry after a failure (a failed fetch is not kept: the
+    // loader fetches the chunk anew, as for a workspace in lazy.rs).
     let redraw = use_force_update();
     let preview_failed = use_state(|| false);
+    let preview_attempt = use_state(|| 0u32);
     {
         let failed = preview_failed.clone();
-        use_effect_with(pending.is_some(), move |&some| {
+        use_effect_with((pending.is_some(), *preview_attempt), move |&(some, _)| {
             if some && preview_code_here().is_none() {
                 failed.set(false);
                 load_preview(Box::new(move |ok| {
@@ -567,13 +570,26 @@ pub fn ImportPanel() -> Html {
                     Callback::from(move |p: Pending| pending.set(Some(p)))
                 }),
                 // The preview's code is still on its way, or could not be fetched.
-                (Some(_), None) if *preview_failed => html! {
-                    <section class="card preview refused" data-testid="import-preview" role="alert">
-                        <p class="field-error">{ Msg::PartLoadFailed.t(lang) }</p>
-                        <p class="muted">{ Msg::ImpNothingChanged.t(lang) }</p>
-                        <button type="button" onclick={cancel}>{ Msg::Dismiss.t(lang) }</button>
-                    </section>
-                },
+                // Retry shows the preview still pending once the code is here.
+                (Some(_), None) if *preview_failed => {
+                    let retry = {
+                        let (failed, attempt) = (preview_failed.clone(), preview_attempt.clone());
+                        Callback::from(move |_| {
+                            failed.set(false);
+                            attempt.set(attempt.wrapping_add(1));
+                        })
+                    };
+                    html! {
+                        <section class="card preview refused" data-testid="import-preview" role="alert">
+                            <p class="field-error">{ Msg::PartLoadFailed.t(lang) }</p>
+                            <p class="muted">{ Msg::ImpNothingChanged.t(lang) }</p>
+                            <div class="actions">
+                                <button type="button" class="primary" onclick={retry}>{ Msg::WorkspaceLoadRetry.t(lang) }</button>
+                                <button type="button" onclick={cancel}>{ Msg::Dismiss.t(lang) }</button>
+                            </div>
+                        </section>
+                    }
+                }
                 (Some(_), None) => html! {
                     <section class="card preview" data-testid="import-preview" role="status">
                         <p class="muted loading">{ Msg::PartLoading.t(lang) }</p>
