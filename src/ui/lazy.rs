@@ -12,13 +12,18 @@
 //!
 //! A chunk that fails to load (offline before it was cached, a file missing
 //! from a deploy) shows a message in the user's language with a retry
-//! button; the workbook and every other workspace are untouched.
+//! button; the workbook and every other workspace are untouched. A failed
+//! load is not kept: wasm_split_helpers' loader and the loader script of
+//! wasm-split-cli (0.2.4) memoize successes only, so the next call fetches
+//! the chunk anew.
 //!
 //! Inside 数据, code only a click reaches is split the same way: the .xlsx
-//! exporter ([`with_xlsx`]), the import preview (`components::import`), the
-//! library and share panels (`components::lazy_panel::PanelButton`) and
-//! the in-browser benchmarks ([`run_bench`]); all but the benchmarks are
-//! fetched in the background too.
+//! exporter ([`with_xlsx`]), the import preview (`components::import`; the
+//! card itself is `components::import_card`), the library and share panels
+//! (`components::lazy_panel::PanelButton`) and the in-browser benchmarks
+//! ([`run_bench`]); all but the benchmarks are fetched in the background
+//! too. After a failure the preview's card has a retry button; a panel's
+//! button and the export fetch again on the next click.
 //!
 //! The English text table is a chunk too (`english`): an English page
 //! fetches it before its first render, a switch to English before it

@@ -1,7 +1,8 @@
 //! A toolbar button whose panel's code loads on first use (#16: the first
 //! load). Until the code is here the button looks and reads the same; the
 //! first click fetches the code and opens the panel; a failure is said in
-//! the user's language and nothing else changes.
+//! the user's language and nothing else changes: the button stays, and its
+//! next click fetches the code again (a failed load is not kept, lazy.rs).
 
 use crate::i18n::Msg;
 use crate::ui::state::{Action, AppContext, Notice};
