@@ -244,6 +244,78 @@ mod benches {
             f.result()
         });
     }
+    /// The forecast's fixed costs in the workers (#16), one at a time on the
+    /// benchmark's 10,000 × 500 × 8: a worker reading its spec (JSON) and
+    /// building its half; and the merging worker taking in both halves'
+    /// pays (40 MB) and computing the result (the percentiles, per-agent
+    /// ranges).
+    mod forecast_phases {
+        use super::*;
+        use kpi_sandbox::io::synthetic::{bench_payout, bench_plan};
+        use kpi_sandbox::model::forecast::{variabilities, Forecast, ForecastSpec, Partial};
+
+        fn spec_json() -> String {
+            let table = import_text(&big_tsv(500)).table;
+            let plan = bench_plan();
+            let model = bench_payout();
+            let vars = variabilities(&[], &table, &plan, &model, 0.1);
+            let spec = ForecastSpec {
+                table,
+                plan,
+                model,
+                vars,
+                months: 10_000,
+                seed: 1,
+                correlation: Default::default(),
+            };
+            serde_json::to_string(&spec).unwrap()
+        }
+
+        fn halves(json: &str) -> Vec<Partial> {
+            [(0, 5_000), (5_000, 10_000)]
+                .iter()
+                .map(|(a, b)| {
+                    let mut f = Forecast::part(serde_json::from_str(json).unwrap(), *a, *b);
+                    f.run(usize::MAX);
+                    f.take_partial()
+                })
+                .collect()
+        }
+
+        #[divan::bench(sample_count = 5, sample_size = 1)]
+        fn start_half_from_json(bencher: divan::Bencher) {
+            let json = spec_json();
+            bencher.bench_local(|| {
+                let spec: ForecastSpec = serde_json::from_str(divan::black_box(&json)).unwrap();
+                Forecast::part(spec, 5_000, 10_000)
+            });
+        }
+
+        #[divan::bench(sample_count = 5, sample_size = 1)]
+        fn absorb_both_halves(bencher: divan::Bencher) {
+            let json = spec_json();
+            let parts = halves(&json);
+            bencher.bench_local(|| {
+                let mut f = Forecast::from_spec(serde_json::from_str(&json).unwrap());
+                for p in &parts {
+                    assert!(f.absorb(p));
+                }
+                f
+            });
+        }
+
+        #[divan::bench(sample_count = 5, sample_size = 1)]
+        fn result_of_merged(bencher: divan::Bencher) {
+            let json = spec_json();
+            let parts = halves(&json);
+            let mut f = Forecast::from_spec(serde_json::from_str(&json).unwrap());
+            for p in &parts {
+                assert!(f.absorb(p));
+            }
+            bencher.bench_local(|| f.result());
+        }
+    }
+
     /// The cliff scan (#16) of 500 agents: every metric the 8-item plan and
     /// the benchmark model read (8), one step up and one down per agent,
     /// each re-scoring and re-paying the whole team (8,000 evaluations).

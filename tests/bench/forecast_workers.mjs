@@ -3,17 +3,23 @@
 // forecast with 1, 2 and navigator.hardwareConcurrency workers (the count is
 // set by overriding hardwareConcurrency before the page loads), and reports
 // the wall time from the click to the result and the longest main-thread
-// task during it (PerformanceObserver "longtask", > 50 ms). Each count runs
-// twice in one page: the first run includes starting the workers. Then the
-// cliff scan of the same team, twice.
+// task during it (PerformanceObserver "longtask", > 50 ms), all in one page
+// per count: the first run includes starting the workers. Then the cliff
+// scan of the same team, twice.
 // Not a test: it asserts nothing about time; figures go to BENCHMARKS.md.
 // Run after `trunk build --release --offline`: node tests/bench/forecast_workers.mjs
+// Each count runs once to start its workers, then BENCH_RUNS times (5), and
+// the summary gives the median, fastest and slowest of those.
 // BENCH_PROFILE=1 also samples the page's main thread (CDP Profiler) during
-// each second run and prints, for every busy stretch over 50 ms, where its
+// the second run and prints, for every busy stretch over 50 ms, where its
 // time went (self time by function).
 import { start } from '../e2e/browser.mjs';
 
 const PROFILE = process.env.BENCH_PROFILE === '1';
+// BENCH_TIMELINE=1 prints when each message went to and came from a worker.
+const TIMELINE = process.env.BENCH_TIMELINE === '1';
+// Runs after the first of each worker count (the median goes in the summary).
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 /** Busy stretches of a CPU profile (samples between idle ones) over `min` ms, with their top functions. */
 function stretches(profile, min = 50) {
@@ -77,9 +83,27 @@ for (const n of counts) {
     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); })
       .observe({ type: 'longtask', buffered: false });
   });
-  for (const run of ['first (starts workers)', 'second']) {
+  if (TIMELINE) {
+    // Every message to and from the workers, stamped on the page's clock.
+    await page.evaluate(() => {
+      window.__tl = [];
+      const kind = (d) => (Array.isArray(d) ? String(d[0]) : typeof d);
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (d, t) {
+        if (!this.__id) {
+          this.__id = (window.__wid = (window.__wid ?? 0) + 1);
+          this.addEventListener('message', (e) => window.__tl.push([performance.now(), this.__id, '<', kind(e.data)]));
+        }
+        window.__tl.push([performance.now(), this.__id, '>', kind(d)]);
+        return post.call(this, d, t);
+      };
+    });
+  }
+  const times = [];
+  for (const run of ['first (starts workers)', ...Array.from({ length: RUNS }, (_, i) => `run ${i + 2}`)]) {
+    if (TIMELINE) await page.evaluate(() => { window.__tl = []; });
     await page.evaluate(() => { window.__long = []; });
-    const cdp = PROFILE && run === 'second' ? await context.newCDPSession(page) : null;
+    const cdp = PROFILE && run === 'run 2' ? await context.newCDPSession(page) : null;
     if (cdp) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -110,8 +134,26 @@ for (const n of counts) {
       }
       await cdp.detach();
     }
+    if (TIMELINE) {
+      const tl = await page.evaluate(() => window.__tl);
+      const t0 = tl.length ? tl[0][0] : 0;
+      const seen = new Set();
+      for (const [t, w, dir, k] of tl) {
+        // The first and the last of each run of equal messages.
+        const key = `${w}${dir}${k}`;
+        const last = tl.filter((x) => `${x[1]}${x[2]}${x[3]}` === key).pop();
+        if (!seen.has(key)) { seen.add(key); console.log(`    +${(t - t0).toFixed(0).padStart(5)} ms  worker ${w} ${dir} ${k}`); }
+        else if (last[0] === t) console.log(`    +${(t - t0).toFixed(0).padStart(5)} ms  worker ${w} ${dir} ${k} (last)`);
+      }
+    }
+    if (run !== 'first (starts workers)') times.push(ms);
     const note = await page.getByTestId('mc-note').innerText().catch(() => '');
     console.log(`  ${String(n).padStart(2)} worker(s), ${run.padEnd(22)} ${ms.toFixed(0).padStart(6)} ms; longest main-thread task ${Math.max(0, ...longs).toFixed(0)} ms (${longs.length} over 50 ms)  ${note}`);
+  }
+  if (times.length) {
+    const sorted = [...times].sort((a, b) => a - b);
+    const median = sorted[Math.floor((sorted.length - 1) / 2)];
+    console.log(`  ${String(n).padStart(2)} worker(s): median of ${times.length} runs after the first ${median.toFixed(0)} ms (fastest ${sorted[0].toFixed(0)}, slowest ${sorted[sorted.length - 1].toFixed(0)})`);
   }
   // The cliff scan of the same 500 agents (every metric the demo plan and
   // model read, one step up and down per agent), in the same workers.
