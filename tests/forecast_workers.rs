@@ -218,6 +218,86 @@ fn a_partial_that_does_not_fit_changes_nothing() {
     assert_eq!(w.take_partial().totals.len(), 0);
 }
 
+/// The page's scheduling: ranges of [`guided`] handed out in order to
+/// whichever worker is free, each worker keeping one forecast and moving it
+/// to its next range (`move_to`, no new spec), here dealt round-robin or
+/// all to one worker, and one worker moved backwards too; merged in any
+/// order, every bit equals one worker's run.
+#[test]
+fn guided_ranges_on_reused_workers_give_the_same_bits() {
+    let s = spec(25, 400, 99, Correlation::Uniform(0.25));
+    let mut one = Forecast::from_spec(s.clone());
+    assert!(one.run(usize::MAX));
+    let want = bits(&one.result());
+    let ranges = guided(400, 3, 10);
+    assert!(ranges.len() > 3, "{ranges:?}");
+    for workers in [1, 2, 3] {
+        let mut held: Vec<Option<Forecast>> = (0..workers).map(|_| None).collect();
+        let mut pieces = Vec::new();
+        for (k, (a, b)) in ranges.iter().enumerate() {
+            let w = &mut held[k % workers];
+            match w {
+                Some(f) => f.move_to(*a, *b),
+                None => *w = Some(Forecast::part(s.clone(), *a, *b)),
+            }
+            let f = w.as_mut().unwrap();
+            assert!(f.run(usize::MAX));
+            pieces.push(f.take_partial());
+        }
+        let mut whole = Forecast::from_spec(s.clone());
+        pieces.reverse();
+        for p in &pieces {
+            assert!(whole.absorb(p));
+        }
+        assert!(whole.done());
+        assert_eq!(bits(&whole.result()), want, "{workers} workers");
+    }
+    // A worker sent back to earlier months starts their streams anew.
+    let mut f = Forecast::part(s.clone(), 300, 400);
+    assert!(f.run(usize::MAX));
+    let late = f.take_partial();
+    f.move_to(0, 300);
+    assert!(f.run(usize::MAX));
+    let early = f.take_partial();
+    let mut whole = Forecast::from_spec(s);
+    assert!(whole.absorb(&late) && whole.absorb(&early));
+    assert_eq!(bits(&whole.result()), want);
+}
+
+#[test]
+fn guided_ranges_cover_every_month_once_and_shrink() {
+    // Hand-worked: 100 months, 2 workers, at least 5: ⌈100/4⌉ = 25, then
+    // ⌈75/4⌉ = 19, ⌈56/4⌉ = 14, ⌈42/4⌉ = 11, ⌈31/4⌉ = 8, ⌈23/4⌉ = 6, then
+    // 5 (⌈17/4⌉ = 5), 5 (⌈12/4⌉ = 3 → 5), 5, and the last 2.
+    assert_eq!(
+        guided(100, 2, 5),
+        vec![
+            (0, 25),
+            (25, 44),
+            (44, 58),
+            (58, 69),
+            (69, 77),
+            (77, 83),
+            (83, 88),
+            (88, 93),
+            (93, 98),
+            (98, 100)
+        ]
+    );
+    assert_eq!(guided(100, 1, 5), vec![(0, 100)]);
+    assert_eq!(guided(0, 4, 5), vec![(0, 0)]);
+    assert_eq!(guided(3, 8, 0), vec![(0, 1), (1, 2), (2, 3)]);
+    for (total, workers, least) in [(10_000, 2, 100), (10_000, 8, 100), (77, 3, 1)] {
+        let g = guided(total, workers, least);
+        assert_eq!(g.first().map(|r| r.0), Some(0));
+        assert_eq!(g.last().map(|r| r.1), Some(total));
+        for w in g.windows(2) {
+            assert_eq!(w[0].1, w[1].0, "contiguous");
+            assert!(w[0].1 - w[0].0 >= w[1].1 - w[1].0, "shrinking: {g:?}");
+        }
+    }
+}
+
 #[test]
 fn split_covers_every_month_once() {
     assert_eq!(split(10, 3), vec![(0, 4), (4, 7), (7, 10)]);

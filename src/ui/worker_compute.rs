@@ -1,7 +1,8 @@
 //! The page side of the compute workers (#16): forecasts, cliff scans and
 //! the budget solver run in Web Workers (the same `worker` binary that
 //! reads .xls/.ods; its protocol for this is in `src/bin/worker/compute.rs`),
-//! one request per worker, several workers at once.
+//! several workers at once, each taking the run's next request when done
+//! with one (the forecast's guided ranges).
 //!
 //! A run leases workers: ready ones left idle by an earlier run, else new
 //! ones (nothing is fetched before the first run). A finished run gives its
@@ -103,6 +104,9 @@ struct Slot {
 
 struct Run {
     slots: Vec<Slot>,
+    /// Requests not yet sent: each goes to the first worker done with its
+    /// last one (in order).
+    queue: std::collections::VecDeque<(js_sys::Array, js_sys::Array)>,
     over: bool,
     timers: Vec<Box<dyn std::any::Any>>,
 }
@@ -266,11 +270,14 @@ fn parse(job: u32, data: &JsValue) -> Option<(Reply, bool)> {
     }
 }
 
-/// Starts one worker per request; `on_event` hears every reply and failure
-/// until the run ends (all last replies in, a failure, or `stop` set).
-/// Fails at once when no worker can even be created.
+/// Starts `workers` workers (no more than there are requests) on the first
+/// requests; each worker done with one takes the next still unsent, in
+/// order. `on_event` hears every reply and failure until the run ends (all
+/// last replies in, a failure, or `stop` set). Fails at once when no worker
+/// can even be created.
 pub fn start(
     requests: Vec<Request>,
+    workers: usize,
     stop: Rc<Cell<bool>>,
     on_event: Rc<dyn Fn(Event)>,
 ) -> Result<Lease, String> {
@@ -279,12 +286,18 @@ pub fn start(
         n.set(id.wrapping_add(1).max(1));
         id
     });
+    let used = workers.clamp(1, requests.len().max(1));
     let run = Rc::new(RefCell::new(Run {
         slots: Vec::new(),
+        queue: requests
+            .iter()
+            .skip(used)
+            .map(|r| request_array(job, r))
+            .collect(),
         over: false,
         timers: Vec::new(),
     }));
-    for (k, r) in requests.iter().enumerate() {
+    for (k, r) in requests.iter().take(used).enumerate() {
         let reused = IDLE.with(|i| i.borrow_mut().pop());
         let (worker, ready) = match reused {
             Some(w) => (w, true),
@@ -333,13 +346,23 @@ pub fn start(
             }
             match parse(job, &data) {
                 Some((reply, last)) => {
-                    let all = {
+                    let (all, next) = {
                         let mut r = run.borrow_mut();
+                        // A worker done with its request takes the next one.
+                        let next = if last { r.queue.pop_front() } else { None };
+                        let worker = r.slots.get(k).map(|s| s.worker.clone());
                         if let Some(s) = r.slots.get_mut(k) {
-                            s.finished |= last;
+                            s.finished |= last && next.is_none();
                         }
-                        r.slots.iter().all(|s| s.finished)
+                        (r.slots.iter().all(|s| s.finished), next.zip(worker))
                     };
+                    if let Some(((m, t), w)) = next {
+                        if let Err(e) = w.post_message_with_transfer(&m, &t) {
+                            end(&run, false);
+                            on_ev(Event::Died(js_text(&e)));
+                            return;
+                        }
+                    }
                     if all {
                         end(&run, true);
                     }

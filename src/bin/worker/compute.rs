@@ -6,7 +6,9 @@
 //! Requests are arrays whose first element names the kind:
 //! - `["mc", job, spec JSON, start, end]` → several
 //!   `["mc-part", job, first month, totals (Float64Array), pays (Float64Array), last]`
-//!   (buffers transferred), about every [`REPORT_MS`] of work;
+//!   (buffers transferred), about every [`REPORT_MS`] of work; a worker
+//!   gets several such ranges of one job, one after the other, and keeps
+//!   the job's forecast between them (the spec is read once);
 //! - `["mc-result", job, spec JSON, 0, months, [[first month, totals, pays]…]]`
 //!   (the parts the `mc` requests answered, buffers transferred) →
 //!   `["mc-result", job, result (Float64Array, see [`encode_result`])]`:
@@ -60,6 +62,10 @@ pub fn handle(data: &JsValue) -> bool {
     let job = arr.get(1).as_f64().unwrap_or(0.0);
     let json = arr.get(2).as_string().unwrap_or_default();
     let at = |i: u32| arr.get(i).as_f64().unwrap_or(0.0).max(0.0) as usize;
+    if kind != "mc" {
+        // Another job: the held forecast is not needed again.
+        HELD.with(|h| h.borrow_mut().take());
+    }
     match kind.as_str() {
         "mc" => forecast(job, &json, at(3), at(4)),
         "mc-result" => forecast_result(job, &json, &arr.get(5)),
@@ -70,12 +76,27 @@ pub fn handle(data: &JsValue) -> bool {
     true
 }
 
+thread_local! {
+    /// The forecast of the job this worker computed months of last: the
+    /// page hands a worker several ranges of one job (guided scheduling,
+    /// `model::forecast::guided`), and each after the first moves this one
+    /// on instead of reading the spec again.
+    static HELD: std::cell::RefCell<Option<(f64, Forecast)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 fn forecast(job: f64, json: &str, start: usize, end: usize) {
-    let spec: ForecastSpec = match serde_json::from_str(json) {
-        Ok(s) => s,
-        Err(e) => return fail(job, e.to_string()),
+    let held = HELD.with(|h| h.borrow_mut().take());
+    let mut f = match held {
+        Some((j, mut f)) if j == job => {
+            f.move_to(start, end);
+            f
+        }
+        _ => match serde_json::from_str::<ForecastSpec>(json) {
+            Ok(spec) => Forecast::part(spec, start, end),
+            Err(e) => return fail(job, e.to_string()),
+        },
     };
-    let mut f = Forecast::part(spec, start, end);
     // About 20,000 agent-months between clock reads.
     let chunk = (20_000 / f.agents().max(1)).max(1);
     loop {
@@ -103,6 +124,7 @@ fn forecast(job: f64, json: &str, start: usize, end: usize) {
             &[totals.buffer().into(), pays.buffer().into()],
         );
         if last {
+            HELD.with(|h| *h.borrow_mut() = Some((job, f)));
             return;
         }
     }

@@ -154,6 +154,13 @@ impl Forecast {
     /// Builds the forecast a [`ForecastSpec`] describes (all its months).
     pub fn from_spec(spec: ForecastSpec) -> Forecast {
         let months = spec.months;
+        Forecast::build(spec, 0, months)
+    }
+
+    /// [`Forecast::from_spec`] set to months `start..end` from the start
+    /// (a worker's part holds only its own months' pays).
+    fn build(spec: ForecastSpec, start: usize, end: usize) -> Forecast {
+        let months = spec.months;
         let table = &spec.table;
         let (plan, model, vars) = (&spec.plan, &spec.model, &spec.vars);
         let kernel = ScoreKernel::new(plan, table);
@@ -319,7 +326,7 @@ impl Forecast {
             pay_scratch: PayScratch::default(),
             spec,
         };
-        f.restrict(0, months);
+        f.restrict(start, end);
         f
     }
 
@@ -327,9 +334,15 @@ impl Forecast {
     /// for), for one worker: its partial results merge into the whole with
     /// [`Forecast::absorb`].
     pub fn part(spec: ForecastSpec, start: usize, end: usize) -> Forecast {
-        let mut f = Forecast::from_spec(spec);
-        f.restrict(start, end);
-        f
+        Forecast::build(spec, start, end)
+    }
+
+    /// Sets this forecast to compute months `start..end` next (a worker's
+    /// next share of the same forecast, without reading its spec again);
+    /// what it computed before must have been taken ([`Forecast::take_partial`]),
+    /// as it is dropped. The same months give the same bits as a new part.
+    pub fn move_to(&mut self, start: usize, end: usize) {
+        self.restrict(start, end);
     }
 
     fn restrict(&mut self, start: usize, end: usize) {
@@ -338,17 +351,24 @@ impl Forecast {
         let n = self.rows.len();
         self.start = start;
         self.end = end;
-        self.next = start;
         self.taken = 0;
         self.filled = 0;
         self.totals = vec![0.0; end - start];
         self.have = vec![false; end - start];
         let kept = self.keep_months.min(end).saturating_sub(start);
         self.agent_pays = vec![0.0; kept * n];
-        self.rng = Rng::new(self.spec.seed);
-        for _ in 0..start {
+        // `rng` is month `next`'s stream: a later start jumps on from it,
+        // an earlier one from month 0 (the same stream either way).
+        let from = if start >= self.next {
+            self.next
+        } else {
+            self.rng = Rng::new(self.spec.seed);
+            0
+        };
+        for _ in from..start {
             self.rng.jump();
         }
+        self.next = start;
     }
 
     /// What it was built from.
@@ -555,7 +575,7 @@ pub mod variability;
 
 pub use cliff::{cliff_step, Cause, Cliff, CliffScan};
 pub use parts::{
-    split, CliffPart, CliffSpec, Correlation, ForecastSpec, Partial, SolveReply, SolveSpec,
+    guided, split, CliffPart, CliffSpec, Correlation, ForecastSpec, Partial, SolveReply, SolveSpec,
 };
 pub use result::{
     from_order_key, order_key, percentile_select, percentiles_of_keys, ForecastResult,

@@ -83,6 +83,28 @@ pub fn split(total: usize, parts: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// `0..total` cut for `workers` workers that each take the next range when
+/// done with one (guided scheduling): ranges shrink from about a
+/// `2 × workers`-th of what is left down to `least`, so the workers start
+/// with long ranges (few round trips) and finish within a short one of each
+/// other, whatever their speed. One range for one worker; none empty
+/// unless `total` is 0.
+pub fn guided(total: usize, workers: usize, least: usize) -> Vec<(usize, usize)> {
+    if workers <= 1 || total == 0 {
+        return vec![(0, total)];
+    }
+    let least = least.max(1);
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < total {
+        let left = total - at;
+        let len = left.div_ceil(2 * workers).max(least).min(left);
+        out.push((at, at + len));
+        at += len;
+    }
+    out
+}
+
 /// Everything the budget solver needs (`payout::solve`), for a worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SolveSpec {
