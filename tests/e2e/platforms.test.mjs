@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { start, expectText, paste } from './browser.mjs';
+import { idbWaitFor } from './idb.mjs';
 
 let env;
 before(async () => { env = await start(); mkdirSync('screenshots', { recursive: true }); });
@@ -84,7 +85,9 @@ test('a header remapped in the preview maps the same way on the next import', as
   assert.equal(await select.evaluate((s) => s.selectedOptions[0].textContent), '出勤天数');
   // It survives a reload (autosave) and can be forgotten.
   await preview.getByRole('button', { name: '取消' }).click();
-  await page.waitForTimeout(900);
+  // The remembered header is in the autosave (a fixed 900 ms wait was too
+  // short for a loaded CI machine: the reload came before the save).
+  await idbWaitFor(page, 'kpi-sandbox.autosave', '上岗天数');
   await page.reload();
   await page.getByRole('grid').waitFor();
   await page.getByRole('button', { name: /清除记住的列映射（1 项）/ }).click();
